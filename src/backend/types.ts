@@ -54,6 +54,9 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** For `filter` errors: where to underline in the text the client sent (UTF-16 code units). */
+  offset?: number;
+  length?: number;
 }
 
 /** RFC 9457 problem details, as the backend sends them. */

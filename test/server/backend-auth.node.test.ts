@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
+import type { Integration, IntegrationList } from '../../src/backend/types.js';
+import {
+  CONSUMER_TENANT,
+  OTHER_TENANT,
+  TENANT,
+  createBody,
+  createTestIdp,
+  expectProblem,
+  issuerFor,
+  post,
+  startTestBackend,
+  type TestBackend,
+  type TestIdp,
+} from './backend-helpers.js';
+
+let idp: TestIdp;
+let be: TestBackend;
+
+beforeAll(async () => {
+  idp = await createTestIdp();
+  be = await startTestBackend(idp);
+});
+afterAll(async () => {
+  await be.dispose();
+  await idp.close();
+});
+
+async function count(): Promise<number> {
+  const body = (await (await fetch(be.endpoint)).json()) as IntegrationList;
+  return body.items.length;
+}
+
+describe('reference backend: ID token verification', () => {
+  it('accepts a valid token (JWKS fetched over HTTP) and takes the tenant from tid', async () => {
+    const body = await createBody(idp, { filter: null }, { tid: OTHER_TENANT });
+    const res = await post(be.endpoint, body);
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as Integration;
+    expect(created.tenantId).toBe(OTHER_TENANT);
+    expect(created.displayName).toBe('Entra ID — contoso.example');
+  });
+
+  it('refuses a forged signature (key the provider never published) with 401', async () => {
+    const body = await createBody(idp);
+    body.consent.idToken = await idp.sign({}, { key: idp.attackerKey });
+    const before = await count();
+    const p = await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    expect(p.detail).toMatch(/signature/i);
+    expect(p.errors?.[0]?.field).toBe('consent.idToken');
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a forged token signed with an unknown kid', async () => {
+    const body = await createBody(idp);
+    body.consent.idToken = await idp.sign({}, { key: idp.attackerKey, kid: 'evil' });
+    await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+  });
+
+  it('refuses a token whose payload was tampered with', async () => {
+    const body = await createBody(idp);
+    const [h, , s] = body.consent.idToken.split('.');
+    const claims = { ...decodeJwt(body.consent.idToken), tid: OTHER_TENANT };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    body.consent.idToken = `${h}.${payload}.${s}`;
+    body.consent.tenantId = OTHER_TENANT;
+    await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+  });
+
+  it('refuses a token for another audience with 401', async () => {
+    const body = await createBody(idp, {}, { aud: 'another-app-client-id' });
+    const p = await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    expect(p.detail).toMatch(/another application/);
+  });
+
+  it('refuses a token from an untrusted issuer with 401', async () => {
+    const body = await createBody(idp, {}, { iss: 'https://evil.example/v2.0' });
+    const p = await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    expect(p.detail).toMatch(/identity provider/);
+  });
+
+  it("refuses an issuer of another tenant than the token's tid", async () => {
+    const body = await createBody(idp, {}, { iss: issuerFor(OTHER_TENANT) });
+    await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+  });
+
+  it('refuses an expired token with 401', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const body = await createBody(idp, {}, { iat: now - 7200, nbf: now - 7200, exp: now - 3600 });
+    const p = await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    expect(p.detail).toMatch(/expired/);
+  });
+
+  it('refuses a token without tid and a garbage token', async () => {
+    const body = await createBody(idp, {}, { tid: undefined });
+    await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    const garbage = await createBody(idp);
+    garbage.consent.idToken = 'eyJhbGciOiJub25lIn0.eyJ0aWQiOiJ4In0.';
+    await expectProblem(await post(be.endpoint, garbage), 401, 'consent-invalid');
+  });
+
+  it('refuses a body whose tenant differs from tid (403)', async () => {
+    const body = await createBody(idp);
+    body.consent.tenantId = OTHER_TENANT;
+    const p = await expectProblem(await post(be.endpoint, body), 403, 'consent-invalid');
+    expect(p.errors?.[0]?.field).toBe('consent.tenantId');
+  });
+
+  it('refuses the consumer tenant (personal Microsoft accounts) with 403', async () => {
+    const body = await createBody(idp, {}, { tid: CONSUMER_TENANT });
+    const p = await expectProblem(await post(be.endpoint, body), 403, 'consent-invalid');
+    expect(p.detail).toMatch(/Personal Microsoft accounts/);
+  });
+
+  it('refuses consent given to another client id (403)', async () => {
+    const body = await createBody(idp);
+    body.consent.clientId = 'someone-else';
+    const p = await expectProblem(await post(be.endpoint, body), 403, 'consent-invalid');
+    expect(p.errors?.[0]?.field).toBe('consent.clientId');
+  });
+});
+
+describe('reference backend: token options and app-only confirmation', () => {
+  it('accepts an inline JWKS, a fixed issuer, and refuses when confirmAppAccess says no', async () => {
+    const checked: string[] = [];
+    const other = await startTestBackend(idp, {
+      jwksUrl: undefined,
+      jwks: idp.jwks,
+      issuer: [issuerFor(TENANT)],
+      confirmAppAccess: async ({ tenantId }) => {
+        checked.push(tenantId);
+        return tenantId === TENANT
+          ? { ok: false, detail: 'Admin consent for the organization was not granted.' }
+          : { ok: true };
+      },
+    });
+    try {
+      const refused = await post(other.endpoint, await createBody(idp));
+      const p = await expectProblem(refused, 403, 'consent-invalid');
+      expect(p.detail).toMatch(/not granted/);
+      expect(checked).toEqual([TENANT]);
+      const list = (await (await fetch(other.endpoint)).json()) as IntegrationList;
+      expect(list.items).toEqual([]);
+      // A fixed issuer list: another tenant's issuer is not in it.
+      const body = await createBody(idp, {}, { tid: OTHER_TENANT });
+      await expectProblem(await post(other.endpoint, body), 401, 'consent-invalid');
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('answers 503 (not consent-invalid) when the JWKS cannot be fetched', async () => {
+    const other = await startTestBackend(idp, { jwksUrl: 'http://127.0.0.1:9/keys' });
+    try {
+      await expectProblem(await post(other.endpoint, await createBody(idp)), 503, 'server-error');
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('starts pending and becomes active after the simulated first sync', async () => {
+    const other = await startTestBackend(idp, { firstSyncDelayMs: 150 });
+    try {
+      const res = await post(other.endpoint, await createBody(idp));
+      const created = (await res.json()) as Integration;
+      expect(created.status).toBe('pending');
+      expect(created.statusMessage).toMatch(/first synchronization/i);
+      await new Promise((r) => setTimeout(r, 250));
+      const list = (await (await fetch(other.endpoint)).json()) as IntegrationList;
+      const now = list.items.find((i) => i.id === created.id);
+      expect(now).toMatchObject({ status: 'active' });
+      expect(now?.userCount).toBeGreaterThan(0);
+      expect(now?.lastSyncAt).toBeDefined();
+    } finally {
+      await other.dispose();
+    }
+  });
+});
