@@ -24,11 +24,14 @@ export function countingReporter({ file = process.env.UCX_WTR_COUNTS } = {}) {
         const prefix = [session.browser.name, session.testFile.replace(process.cwd() + '/', '')];
         collect(session.testResults, counts, prefix);
         // A file that failed to load or crashed counts as one failed test.
-        const broken = (session.errors?.length ?? 0) > 0 || (!session.passed && !session.testResults);
+        const broken =
+          (session.errors?.length ?? 0) > 0 || (!session.passed && !session.testResults);
         if (broken) {
           counts.failed += 1;
           counts.sessionErrors += 1;
-          counts.failures.push(`${prefix.join(' › ')} (did not run: ${session.errors?.[0]?.message ?? 'error'})`);
+          counts.failures.push(
+            `${prefix.join(' › ')} (did not run: ${session.errors?.[0]?.message ?? 'error'})`,
+          );
         }
       }
       if (file) writeFileSync(file, JSON.stringify(counts));

@@ -1,0 +1,10 @@
+// Generates custom-elements.json from the elements' JSDoc (@summary, @fires,
+// @csspart, @cssprop, @slot). The committed manifest is checked fresh by npm test.
+export default {
+  globs: ['src/components/**/*.ts', 'src/events/**/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: true,
+};

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark in bench/, one after another (they measure
+// time, so never in parallel and never inside `npm test`). Each prints its own
+// table with ratios against the peers its issue names.
+// `npm run bench -- filter` runs only the benchmarks whose name contains "filter".
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.slice(2);
+const benches = readdirSync(join(root, 'bench'))
+  .filter((f) => /\.bench\.(ts|mjs)$/.test(f))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+let failed = 0;
+for (const file of benches) {
+  console.log(`\n━━ bench/${file} ${'━'.repeat(Math.max(0, 60 - file.length))}`);
+  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), [join('bench', file)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) failed += 1;
+}
+process.exit(failed ? 1 : 0);

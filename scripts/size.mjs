@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Size budgets, measured the way a host's bundler would ship the element:
+// esbuild bundles src/ucx-user-sync.ts (with lit) minified, with code
+// splitting so dynamic import()s become their own chunks. "First paint" is
+// the entry chunk plus every chunk it imports statically; MSAL and the Graph
+// client must not be in it. `--json` prints the figures for the bench report.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const KB = 1024;
+const budgets = { firstPaint: 30 * KB, filter: 5 * KB };
+const lazyOnly = ['@azure/msal-browser', '@microsoft/microsoft-graph-client'];
+
+async function bundle(entry, outdir) {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    outdir,
+    metafile: true,
+    write: true,
+    logLevel: 'error',
+    conditions: ['browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return result.metafile;
+}
+
+function staticClosure(metafile, entryOut) {
+  const seen = new Set();
+  const queue = [entryOut];
+  while (queue.length) {
+    const file = queue.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imp of metafile.outputs[file]?.imports ?? []) {
+      if (imp.kind === 'import-statement' && !imp.external) queue.push(imp.path);
+    }
+  }
+  return [...seen];
+}
+
+// esbuild's metafile names outputs relative to the working directory.
+function gz(output) {
+  return gzipSync(readFileSync(resolve(process.cwd(), output)), { level: 9 }).length;
+}
+
+const out = mkdtempSync(join(tmpdir(), 'ucx-size-'));
+try {
+  const outdir = out;
+  const meta = await bundle('src/ucx-user-sync.ts', join(outdir, 'element'));
+  const entryOut = Object.keys(meta.outputs).find(
+    (o) => meta.outputs[o].entryPoint === 'src/ucx-user-sync.ts',
+  );
+  const firstPaintFiles = staticClosure(meta, entryOut);
+  const firstPaint = firstPaintFiles.reduce((sum, f) => sum + gz(f), 0);
+  const inputsOfFirstPaint = firstPaintFiles.flatMap((f) => Object.keys(meta.outputs[f].inputs));
+  const leaked = inputsOfFirstPaint.filter((i) =>
+    lazyOnly.some((name) => i.includes(`node_modules/${name}/`)),
+  );
+  const lazyChunks = Object.keys(meta.outputs).filter(
+    (o) => !firstPaintFiles.includes(o) && o.endsWith('.js'),
+  );
+  const lazy = lazyChunks.reduce((sum, f) => sum + gz(f), 0);
+
+  const filterMeta = await bundle('src/filter/index.ts', join(outdir, 'filter'));
+  const filterOut = Object.keys(filterMeta.outputs).filter((o) => o.endsWith('.js'));
+  const filter = filterOut.reduce((sum, f) => sum + gz(f), 0);
+  const nodeBuiltins = Object.keys(filterMeta.inputs).filter((i) => i.startsWith('node:'));
+
+  const figures = { firstPaint, filter, lazy, budgets };
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(figures));
+  } else {
+    const row = (name, size, budget) =>
+      `  ${name.padEnd(44)} ${(size / KB).toFixed(1).padStart(6)} KB gzip${budget ? `  (budget ${budget / KB} KB)` : ''}`;
+    console.log(row('first paint: ucx-user-sync + lit', firstPaint, budgets.firstPaint));
+    console.log(row('ucx-user-sync/filter (browser bundle)', filter, budgets.filter));
+    console.log(row('loaded on demand (MSAL, Graph, locales)', lazy));
+  }
+  let ok = true;
+  if (firstPaint > budgets.firstPaint) {
+    console.error(
+      `First paint is ${(firstPaint / KB).toFixed(1)} KB gzip, over the ${budgets.firstPaint / KB} KB budget.`,
+    );
+    ok = false;
+  }
+  if (filter > budgets.filter) {
+    console.error(
+      `The filter module is ${(filter / KB).toFixed(1)} KB gzip, over the ${budgets.filter / KB} KB budget.`,
+    );
+    ok = false;
+  }
+  if (leaked.length) {
+    console.error(
+      `MSAL / Graph code is in the first-paint bundle: ${[...new Set(leaked)].slice(0, 5).join(', ')}`,
+    );
+    ok = false;
+  }
+  if (nodeBuiltins.length) {
+    console.error(`The filter module imports Node built-ins: ${nodeBuiltins.join(', ')}`);
+    ok = false;
+  }
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}

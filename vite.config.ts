@@ -1,0 +1,38 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import pkg from './package.json' with { type: 'json' };
+
+// Library build: one ES module per source file (preserveModules), so a host's
+// bundler tree-shakes what it doesn't use and MSAL / the Graph client stay in
+// their own lazily imported chunks. Dependencies are external: the host's
+// bundler resolves (and dedupes) lit and MSAL. Declarations come from
+// `tsc -p tsconfig.build.json`.
+const external = [...Object.keys(pkg.dependencies ?? {})];
+const isExternal = (id: string) =>
+  external.some((name) => id === name || id.startsWith(`${name}/`));
+
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: {
+        index: resolve(import.meta.dirname, 'src/index.ts'),
+        'ucx-user-sync': resolve(import.meta.dirname, 'src/ucx-user-sync.ts'),
+        'filter/index': resolve(import.meta.dirname, 'src/filter/index.ts'),
+      },
+      formats: ['es'],
+    },
+    rollupOptions: {
+      external: isExternal,
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+      },
+    },
+  },
+});
