@@ -1,0 +1,155 @@
+/** Where a node or a token sits in the source text (UTF-16 code units). */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+export interface AndNode {
+  type: 'and';
+  children: FilterNode[];
+  span?: Span;
+}
+export interface OrNode {
+  type: 'or';
+  children: FilterNode[];
+  span?: Span;
+}
+export interface NotNode {
+  type: 'not';
+  child: FilterNode;
+  span?: Span;
+}
+export interface EqualityNode {
+  type: 'equality';
+  /** Canonical field name. */
+  field: string;
+  /** Decoded value (escapes resolved), never empty. */
+  value: string;
+  span?: Span;
+}
+export interface PresentNode {
+  type: 'present';
+  field: string;
+  span?: Span;
+}
+export interface SubstringNode {
+  type: 'substring';
+  field: string;
+  /** Text before the first `*` (absent when the value starts with `*`). */
+  initial?: string;
+  /** Non-empty parts between `*`s, in order. */
+  any: string[];
+  /** Text after the last `*` (absent when the value ends with `*`). */
+  final?: string;
+  span?: Span;
+}
+
+export type FilterNode = AndNode | OrNode | NotNode | EqualityNode | PresentNode | SubstringNode;
+export type ItemNode = EqualityNode | PresentNode | SubstringNode;
+
+/** What Microsoft Graph supports for a property: by default, only with advanced query headers, or not at all. */
+export type GraphSupport = 'default' | 'advanced' | 'none';
+
+export interface GraphFieldDefinition {
+  /** Graph user property, e.g. `mail`, `city`, `businessPhones`. */
+  property: string;
+  /** True for a string collection (`businessPhones`): filtered with `any()`. */
+  collection?: boolean;
+  eq: GraphSupport;
+  startsWith: GraphSupport;
+  endsWith: GraphSupport;
+  ne: GraphSupport;
+  /** `ne null`. */
+  presence: GraphSupport;
+}
+
+export interface FieldDefinition {
+  /** Canonical name, as written back by formatFilter. Matched case-insensitively. */
+  name: string;
+  /** i18n key for the field's label. */
+  labelKey: string;
+  /** How the field maps to Graph; absent = never filtered server-side. */
+  graph?: GraphFieldDefinition;
+  /** `phone` compares ignoring spaces, `-`, `.`, `(`, `)`. Default `text`. */
+  compare?: 'text' | 'phone';
+}
+
+export interface ParseOptions {
+  fields?: readonly FieldDefinition[];
+  /** Maximum text length in UTF-16 code units (default 8192). */
+  maxLength?: number;
+  /** Maximum nesting of `&`, `|`, `!` (default 32). */
+  maxDepth?: number;
+}
+
+export type FilterErrorCode =
+  | 'empty'
+  | 'too-long'
+  | 'too-deep'
+  | 'raw-nul'
+  | 'lone-surrogate'
+  | 'missing-parentheses'
+  | 'unclosed-paren'
+  | 'unmatched-close-paren'
+  | 'multiple-filters'
+  | 'trailing-text'
+  | 'empty-parens'
+  | 'unexpected-open-paren'
+  | 'whitespace-after-paren'
+  | 'operand-needs-parentheses'
+  | 'empty-and'
+  | 'empty-or'
+  | 'not-without-filter'
+  | 'not-with-several'
+  | 'missing-field'
+  | 'missing-operator'
+  | 'whitespace-in-field'
+  | 'whitespace-before-equals'
+  | 'invalid-field-character'
+  | 'unknown-field'
+  | 'unknown-field-no-suggestion'
+  | 'unsupported-oid'
+  | 'unsupported-attribute-option'
+  | 'unsupported-extensible'
+  | 'unsupported-approx'
+  | 'unsupported-greater-or-equal'
+  | 'unsupported-less-or-equal'
+  | 'unsupported-not-equals'
+  | 'empty-value'
+  | 'empty-substring-part'
+  | 'unescaped-paren-in-value'
+  | 'invalid-escape'
+  | 'truncated-escape'
+  | 'invalid-utf8'
+  | 'internal';
+
+export type FilterWarningCode =
+  'value-leading-whitespace' | 'value-trailing-whitespace' | 'value-starts-with-equals';
+
+export interface FilterProblem<C extends string> {
+  /** Stable message key. */
+  code: C;
+  /** English text: what is wrong and how to fix it. */
+  message: string;
+  /** Start of the place to underline, in UTF-16 code units, within [0, text.length]. */
+  offset: number;
+  length: number;
+  /** Values a translation needs (`field`, `suggestion`, `position` (1-based), …). */
+  params: Record<string, string | number>;
+}
+
+export type FilterError = FilterProblem<FilterErrorCode>;
+export type FilterWarning = FilterProblem<FilterWarningCode>;
+
+export type ParseResult =
+  { ok: true; filter: FilterNode; warnings: FilterWarning[] } | { ok: false; error: FilterError };
+
+/** A user as the matcher sees it; hosts may add fields of their own by name. */
+export interface UserRecord {
+  email?: string | null;
+  department?: string | null;
+  officeLocation?: string | null;
+  location?: string | null;
+  phoneNumber?: string | null;
+  [field: string]: unknown;
+}

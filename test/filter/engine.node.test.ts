@@ -1,0 +1,305 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileFilter,
+  DEFAULT_FIELDS,
+  filtersEqual,
+  formatFilter,
+  GRAPH_USER_SELECT,
+  graphUserToRecord,
+  matchesFilter,
+  parseFilter,
+  tokenizeFilter,
+  toGraphQuery,
+  type FieldDefinition,
+  type FilterNode,
+  type UserRecord,
+} from '../../src/filter/index.js';
+
+function f(text: string): FilterNode {
+  const r = parseFilter(text);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.filter;
+}
+
+describe('formatFilter', () => {
+  it('escapes exactly * ( ) \\ NUL in lowercase hex, everything else raw', () => {
+    const node: FilterNode = { type: 'equality', field: 'department', value: 'a*(b)\\\0 é😀\n=' };
+    expect(formatFilter(node)).toBe('(department=a\\2a\\28b\\29\\5c\\00 é😀\n=)');
+  });
+  it('pretty: two spaces per level, one component per line', () => {
+    expect(
+      formatFilter(f('(&(department=Sales)(|(location=NYC)(!(email=*))))'), { pretty: true }),
+    ).toBe(
+      '(&\n  (department=Sales)\n  (|\n    (location=NYC)\n    (!\n      (email=*)\n    )\n  )\n)',
+    );
+    expect(formatFilter(f('(email=a*b)'), { pretty: true })).toBe('(email=a*b)');
+  });
+});
+
+describe('matchesFilter', () => {
+  const user: UserRecord = {
+    email: 'Ann.Lee@Company.com',
+    department: 'Sales',
+    officeLocation: 'Bldg (A)',
+    location: null,
+    phoneNumber: '+1 (555) 010-0.99',
+  };
+  const cases: [string, boolean][] = [
+    ['(department=sales)', true],
+    ['(DEPARTMENT=SALES)', true],
+    ['(department=Sale)', false],
+    ['(department=Sales )', false],
+    ['(email=*@company.com)', true],
+    ['(email=ann*)', true],
+    ['(email=*lee*)', true],
+    ['(email=a*n*c*m)', true],
+    ['(email=*com*com)', true],
+    ['(email=*company*company.com)', false],
+    ['(email=ann.lee@company.com*m)', false], // parts may not overlap
+    ['(department=s*s)', true],
+    ['(department=sa*ales)', false], // overlap
+    ['(officeLocation=Bldg \\28A\\29)', true],
+    ['(officeLocation=*\\28*)', true],
+    ['(location=*)', false],
+    ['(location=NYC)', false],
+    ['(!(location=NYC))', true], // absent field: item false, so not is true
+    ['(!(department=Temp))', true],
+    ['(phoneNumber=+15550100.99)', true],
+    ['(phoneNumber=+15550100.98)', false],
+    ['(phoneNumber=+1555010099)', true],
+    ['(phoneNumber=+1-555-010-0-99)', true],
+    ['(phoneNumber=\\28555\\29*)', false],
+    ['(phoneNumber=+1\\28555\\29*)', true],
+    ['(phoneNumber=*555*99)', true],
+    ['(phoneNumber=*)', true],
+    ['(&(department=Sales)(email=*@company.com))', true],
+    ['(&(department=Sales)(location=*))', false],
+    ['(|(department=HR)(location=*)(email=*ann*))', true],
+    ['(|(department=HR)(location=*))', false],
+  ];
+  it.each(cases)('%s → %s', (text, expected) => {
+    expect(matchesFilter(f(text), user)).toBe(expected);
+    expect(compileFilter(f(text))(user)).toBe(expected);
+  });
+  it('presence means a non-empty value', () => {
+    expect(matchesFilter(f('(department=*)'), { department: '' })).toBe(false);
+    expect(matchesFilter(f('(!(department=*))'), { department: '' })).toBe(true);
+    expect(matchesFilter(f('(!(department=Temp))'), {})).toBe(true);
+  });
+  it('is locale-independent for case folding (Turkish İ/ı are not special)', () => {
+    expect(matchesFilter(f('(department=ISTANBUL)'), { department: 'istanbul' })).toBe(true);
+    expect(matchesFilter(f('(department=ÄÖÜ)'), { department: 'äöü' })).toBe(true);
+  });
+  it('works with host fields by name', () => {
+    const fields: FieldDefinition[] = [...DEFAULT_FIELDS, { name: 'jobTitle', labelKey: 'x' }];
+    const r = parseFilter('(jobtitle=*engineer)', { fields });
+    expect(r.ok && matchesFilter(r.filter, { jobTitle: 'Senior Engineer' }, { fields })).toBe(true);
+  });
+});
+
+describe('deep trees built by hand do not overflow the stack', () => {
+  const leaf: FilterNode = { type: 'equality', field: 'email', value: 'x' };
+  let nots: FilterNode = leaf;
+  for (let i = 0; i < 100_000; i++) nots = { type: 'not', child: nots };
+  let ands: FilterNode = leaf;
+  for (let i = 0; i < 100_000; i++)
+    ands = {
+      type: i % 2 ? 'and' : 'or',
+      children: [ands, { type: 'present', field: 'department' }],
+    };
+  it('format, parse back, equality', () => {
+    const text = formatFilter(nots);
+    expect(text.length).toBe(100_000 * 3 + 9);
+    const back = parseFilter(text, { maxDepth: 200_000, maxLength: 1e7 });
+    expect(back.ok && filtersEqual(back.filter, nots)).toBe(true);
+    expect(filtersEqual(nots, nots)).toBe(true);
+    expect(formatFilter(ands).length).toBeGreaterThan(1_000_000);
+  });
+  it('match', () => {
+    expect(matchesFilter(nots, { email: 'x' })).toBe(true); // even number of nots
+    expect(matchesFilter(nots, { email: 'y' })).toBe(false);
+    expect(matchesFilter(ands, { email: 'x' })).toBe(false);
+    expect(matchesFilter(ands, { department: 'd' })).toBe(true);
+  });
+  it('toGraphQuery', () => {
+    const q0 = toGraphQuery(nots);
+    expect(q0.exact).toBe(false);
+    expect(q0.filter).toBeUndefined();
+    expect(q0.residual === nots).toBe(true);
+    const q = toGraphQuery(ands);
+    expect(q.filter?.length).toBeGreaterThan(100_000);
+  });
+});
+
+describe('toGraphQuery', () => {
+  const cases: [
+    string,
+    { filter?: string; advanced: boolean; exact: boolean; residual?: string },
+  ][] = [
+    ['(department=Sales)', { filter: "department eq 'Sales'", advanced: false, exact: true }],
+    ["(department=O'Brien)", { filter: "department eq 'O''Brien'", advanced: false, exact: true }],
+    [
+      '(officeLocation=Bldg \\28A\\29)',
+      { filter: "officeLocation eq 'Bldg (A)'", advanced: true, exact: true },
+    ],
+    ['(location=NYC)', { filter: "city eq 'NYC'", advanced: false, exact: true }],
+    ['(email=ann*)', { filter: "startsWith(mail,'ann')", advanced: false, exact: true }],
+    ['(email=*@x.com)', { filter: "endsWith(mail,'@x.com')", advanced: true, exact: true }],
+    ['(department=*ale*)', { advanced: false, exact: false, residual: '(department=*ale*)' }],
+    ['(department=*ales)', { advanced: false, exact: false, residual: '(department=*ales)' }],
+    [
+      '(email=a*b)',
+      {
+        filter: "startsWith(mail,'a') and endsWith(mail,'b')",
+        advanced: true,
+        exact: false,
+        residual: '(email=a*b)',
+      },
+    ],
+    [
+      '(department=*)',
+      { filter: 'department ne null', advanced: true, exact: false, residual: '(department=*)' },
+    ],
+    ['(email=*)', { advanced: false, exact: false, residual: '(email=*)' }],
+    ['(!(department=Temp))', { filter: "department ne 'Temp'", advanced: true, exact: true }],
+    ['(!(department=T*))', { advanced: false, exact: false, residual: '(!(department=T*))' }],
+    ['(phoneNumber=+1 555)', { advanced: false, exact: false, residual: '(phoneNumber=+1 555)' }],
+    [
+      '(phoneNumber=15550100)',
+      { advanced: false, exact: false, residual: '(phoneNumber=15550100)' },
+    ],
+    [
+      "(|(location=NYC)(location=L'A))",
+      { filter: "city in ('NYC','L''A')", advanced: false, exact: true },
+    ],
+    [
+      '(|(location=NYC)(department=HR))',
+      { filter: "city eq 'NYC' or department eq 'HR'", advanced: false, exact: true },
+    ],
+    [
+      '(|(location=NYC)(department=*HR*))',
+      { advanced: false, exact: false, residual: '(|(location=NYC)(department=*HR*))' },
+    ],
+    [
+      '(&(department=Sales)(|(location=A)(location=B))(email=*x*)(phoneNumber=1))',
+      {
+        filter: "department eq 'Sales' and city in ('A','B')",
+        advanced: false,
+        exact: false,
+        residual: '(&(email=*x*)(phoneNumber=1))',
+      },
+    ],
+    [
+      '(&(department=Sales)(email=*x*))',
+      { filter: "department eq 'Sales'", advanced: false, exact: false, residual: '(email=*x*)' },
+    ],
+    [
+      '(|(&(department=A)(location=B))(email=c))',
+      {
+        filter: "(department eq 'A' and city eq 'B') or mail eq 'c'",
+        advanced: false,
+        exact: true,
+      },
+    ],
+    [
+      `(department=${'x'.repeat(121)})`,
+      { advanced: false, exact: false, residual: `(department=${'x'.repeat(121)})` },
+    ],
+  ];
+  it.each(cases)('%s', (text, expected) => {
+    const q = toGraphQuery(f(text));
+    expect(q.filter).toBe(expected.filter);
+    expect(q.advanced).toBe(expected.advanced);
+    expect(q.exact).toBe(expected.exact);
+    expect(q.residual && formatFilter(q.residual)).toBe(expected.residual);
+  });
+  it('splits more than 15 values into several in()', () => {
+    const values = Array.from({ length: 20 }, (_, i) => `(location=c${i})`).join('');
+    const q = toGraphQuery(f(`(|${values})`));
+    expect(q.filter?.match(/ in \(/g)).toHaveLength(2);
+    expect(q.filter?.split(' or ')[0]?.split(',')).toHaveLength(15);
+    expect(q.exact).toBe(true);
+  });
+  it('maps Graph users to records', () => {
+    expect(
+      graphUserToRecord({
+        id: '1',
+        mail: 'a@b.c',
+        department: 'D',
+        officeLocation: 'O',
+        city: 'C',
+        businessPhones: ['1', '2'],
+      }),
+    ).toEqual({
+      email: 'a@b.c',
+      department: 'D',
+      officeLocation: 'O',
+      location: 'C',
+      phoneNumber: '1',
+    });
+    expect(graphUserToRecord({ businessPhones: [] })).toEqual({
+      email: null,
+      department: null,
+      officeLocation: null,
+      location: null,
+      phoneNumber: null,
+    });
+    expect(GRAPH_USER_SELECT.split(',')).toEqual(
+      expect.arrayContaining(['mail', 'department', 'officeLocation', 'city', 'businessPhones']),
+    );
+  });
+});
+
+describe('tokenizeFilter', () => {
+  const covers = (text: string): void => {
+    const tokens = tokenizeFilter(text);
+    let at = 0;
+    for (const t of tokens) {
+      expect(t.offset).toBe(at);
+      expect(t.length).toBeGreaterThan(0);
+      at += t.length;
+    }
+    expect(at).toBe(text.length);
+  };
+  it('classifies a filter', () => {
+    const text = '(&(department=S\\2a*x) (dept~=y))';
+    const kinds = tokenizeFilter(text).map(
+      (t) => `${t.kind}:${text.slice(t.offset, t.offset + t.length)}`,
+    );
+    expect(kinds).toEqual([
+      'paren:(',
+      'operator:&',
+      'paren:(',
+      'field:department',
+      'equals:=',
+      'value:S',
+      'escape:\\2a',
+      'wildcard:*',
+      'value:x',
+      'paren:)',
+      'whitespace: ',
+      'paren:(',
+      'field:dept',
+      'invalid:~=',
+      'value:y',
+      'paren:)',
+      'paren:)',
+    ]);
+    covers(text);
+  });
+  it('covers any text', () => {
+    for (const t of [
+      '',
+      ' ',
+      '((((',
+      ')))',
+      '(a\\zz)',
+      '(=x)',
+      '( a = b )',
+      'x\0y',
+      '(department=a(b)c)\n',
+      '(!\n(email=*))',
+    ])
+      covers(t);
+  });
+});

@@ -1,0 +1,359 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_FIELDS,
+  FILTER_ERROR_CODES,
+  FILTER_MESSAGES,
+  filtersEqual,
+  formatFilter,
+  parseFilter,
+  type FieldDefinition,
+  type FilterErrorCode,
+  type FilterNode,
+} from '../../src/filter/index.js';
+
+function ok(text: string): FilterNode {
+  const r = parseFilter(text);
+  if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${r.error.message}`);
+  return r.filter;
+}
+
+const eq = (field: string, value: string): FilterNode => ({ type: 'equality', field, value });
+
+describe('valid filters (REFERENCES.md)', () => {
+  const cases: [string, FilterNode, string][] = [
+    ['(department=Sales)', eq('department', 'Sales'), '(department=Sales)'],
+    [
+      '(&(department=Sales)(location=NYC))',
+      { type: 'and', children: [eq('department', 'Sales'), eq('location', 'NYC')] },
+      '(&(department=Sales)(location=NYC))',
+    ],
+    [
+      '(!(department=Temp))',
+      { type: 'not', child: eq('department', 'Temp') },
+      '(!(department=Temp))',
+    ],
+    [
+      '(email=*@company.com)',
+      { type: 'substring', field: 'email', any: [], final: '@company.com' },
+      '(email=*@company.com)',
+    ],
+    ['(email=*)', { type: 'present', field: 'email' }, '(email=*)'],
+    [
+      '(department=*ale*)',
+      { type: 'substring', field: 'department', any: ['ale'] },
+      '(department=*ale*)',
+    ],
+    ['(Department=Sales)', eq('department', 'Sales'), '(department=Sales)'],
+    ['(OFFICELOCATION=x)', eq('officeLocation', 'x'), '(officeLocation=x)'],
+    ['(phonenumber=+1 555)', eq('phoneNumber', '+1 555'), '(phoneNumber=+1 555)'],
+    [
+      '(&(department=Sales))',
+      { type: 'and', children: [eq('department', 'Sales')] },
+      '(&(department=Sales))',
+    ],
+    ['(department=R&D)', eq('department', 'R&D'), '(department=R&D)'],
+    [
+      '(officeLocation=Bldg \\28A\\29)',
+      eq('officeLocation', 'Bldg (A)'),
+      '(officeLocation=Bldg \\28A\\29)',
+    ],
+    ['(email=a\\2ab@x.com)', eq('email', 'a*b@x.com'), '(email=a\\2ab@x.com)'],
+    ['(department=M\\c3\\bcller)', eq('department', 'Müller'), '(department=Müller)'],
+    ['(department=M\\C3\\BCller)', eq('department', 'Müller'), '(department=Müller)'],
+    ['(department=Müller)', eq('department', 'Müller'), '(department=Müller)'],
+    ['(department=Sales )', eq('department', 'Sales '), '(department=Sales )'],
+    ['(department=\\5c)', eq('department', '\\'), '(department=\\5c)'],
+    ['(department=a\\00b)', eq('department', 'a\0b'), '(department=a\\00b)'],
+    ['(department=\\41\\42)', eq('department', 'AB'), '(department=AB)'],
+    ['(department=\\e2\\82\\ac)', eq('department', '€'), '(department=€)'],
+    ['(department=\\f0\\9f\\98\\80)', eq('department', '😀'), '(department=😀)'],
+    ['(department=😀)', eq('department', '😀'), '(department=😀)'],
+    ['(department=a=b)', eq('department', 'a=b'), '(department=a=b)'],
+    ['(department=tab\there)', eq('department', 'tab\there'), '(department=tab\there)'],
+    [
+      '(email=a*b*c)',
+      { type: 'substring', field: 'email', initial: 'a', any: ['b'], final: 'c' },
+      '(email=a*b*c)',
+    ],
+    ['(email=a*)', { type: 'substring', field: 'email', initial: 'a', any: [] }, '(email=a*)'],
+    ['(email=*\\2a*)', { type: 'substring', field: 'email', any: ['*'] }, '(email=*\\2a*)'],
+    [
+      '(|(location=NYC)(location=LA)(!(email=*)))',
+      {
+        type: 'or',
+        children: [
+          eq('location', 'NYC'),
+          eq('location', 'LA'),
+          { type: 'not', child: { type: 'present', field: 'email' } },
+        ],
+      },
+      '(|(location=NYC)(location=LA)(!(email=*)))',
+    ],
+    [
+      '  \n(&\n  (department=Sales)\n\t(|\r\n    (location=NYC)\n    (location=LA)\n  )\n)\n  ',
+      {
+        type: 'and',
+        children: [
+          eq('department', 'Sales'),
+          { type: 'or', children: [eq('location', 'NYC'), eq('location', 'LA')] },
+        ],
+      },
+      '(&(department=Sales)(|(location=NYC)(location=LA)))',
+    ],
+    [
+      '(& (department=Sales) )',
+      { type: 'and', children: [eq('department', 'Sales')] },
+      '(&(department=Sales))',
+    ],
+    [
+      '(! (department=Sales))',
+      { type: 'not', child: eq('department', 'Sales') },
+      '(!(department=Sales))',
+    ],
+  ];
+  it.each(cases)('%j', (text, expected, canonical) => {
+    const node = ok(text);
+    expect(filtersEqual(node, expected)).toBe(true);
+    expect(formatFilter(node)).toBe(canonical);
+    expect(filtersEqual(ok(formatFilter(node, { pretty: true })), expected)).toBe(true);
+  });
+
+  it('gives spans into the original text', () => {
+    const text = '(&\n (department=Sales)\n (!(email=*)))';
+    const node = ok(text);
+    expect(node.span).toEqual({ offset: 0, length: text.length });
+    if (node.type !== 'and') throw new Error('and expected');
+    const [a, b] = node.children;
+    expect(a?.span).toEqual({ offset: 4, length: 18 });
+    expect(text.slice(b?.span?.offset, (b?.span?.offset ?? 0) + (b?.span?.length ?? 0))).toBe(
+      '(!(email=*))',
+    );
+  });
+});
+
+describe('warnings', () => {
+  const cases: [string, string, number, number][] = [
+    ['(department=Sales )', 'value-trailing-whitespace', 17, 1],
+    ['(department= Sales)', 'value-leading-whitespace', 12, 1],
+    ['(department=\n  Sales)', 'value-leading-whitespace', 12, 3],
+    ['(department==Sales)', 'value-starts-with-equals', 12, 1],
+    ['(department=*Sales  )', 'value-trailing-whitespace', 18, 2],
+  ];
+  it.each(cases)('%j → %s at %i+%i', (text, code, offset, length) => {
+    const r = parseFilter(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatchObject({ code, offset, length, params: { field: 'department' } });
+    expect(r.warnings[0]?.message).toMatch(/department/);
+  });
+  it('both ends', () => {
+    const r = parseFilter('(department= Sales )');
+    expect(r.ok && r.warnings.map((w) => w.code)).toEqual([
+      'value-leading-whitespace',
+      'value-trailing-whitespace',
+    ]);
+  });
+  it('no warnings for clean input', () => {
+    const r = parseFilter('(&(department=Sales)(email=*@x.com))');
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+});
+
+// [input, code, offset, length, message fragment]
+const errors: [string, FilterErrorCode, number, number, RegExp][] = [
+  ['', 'empty', 0, 0, /empty/],
+  ['  \n\t ', 'empty', 0, 5, /empty/],
+  ['department=Sales', 'missing-parentheses', 0, 16, /\(department=Sales\)/],
+  ['  department=Sales  ', 'missing-parentheses', 2, 16, /parentheses/],
+  ['(department=Sales', 'unclosed-paren', 0, 1, /this \( at 1 is never closed/],
+  ['(&(department=Sales)(location=NYC)', 'unclosed-paren', 0, 1, /never closed/],
+  ['(&(department=Sales)(location=NYC', 'unclosed-paren', 20, 1, /at 21 is never closed/],
+  ['(department=Sales))', 'unmatched-close-paren', 18, 1, /no matching/],
+  [')', 'unmatched-close-paren', 0, 1, /no matching/],
+  ['()', 'empty-parens', 0, 2, /empty/],
+  ['((department=Sales))', 'unexpected-open-paren', 1, 1, /not expected/],
+  ['(department=Sales)(location=NYC)', 'multiple-filters', 18, 14, /\(&…\)/],
+  ['(department=Sales)x', 'trailing-text', 18, 1, /'x'/],
+  ['(department=Sales) x y ', 'trailing-text', 19, 3, /'x y'/],
+  ['(&)', 'empty-and', 0, 3, /\(&\)/],
+  ['(& )', 'empty-and', 0, 4, /\(&\)/],
+  ['(|)', 'empty-or', 0, 3, /\(\|\)/],
+  ['(!)', 'not-without-filter', 0, 3, /\(!\)/],
+  ['(department=)', 'empty-value', 12, 0, /empty/],
+  ['(!(a=b)(c=d))', 'not-with-several', 7, 1, /one filter/],
+  ['(!(department=a) (department=b))', 'not-with-several', 17, 1, /one filter/],
+  ['(!department=Temp)', 'operand-needs-parentheses', 2, 15, /'department=Temp'.*parentheses/],
+  ['(&(department=a)x)', 'operand-needs-parentheses', 16, 1, /'x'/],
+  ['(department =Sales)', 'whitespace-before-equals', 11, 1, /space at 12/],
+  ['(department\t\t=Sales)', 'whitespace-before-equals', 11, 2, /space/],
+  ['(depart ment=Sales)', 'whitespace-in-field', 7, 1, /space/],
+  ['( department=Sales)', 'whitespace-after-paren', 1, 1, /space/],
+  ['(=Sales)', 'missing-field', 1, 1, /field name is missing/],
+  ['(department)', 'missing-operator', 1, 10, /\(department=value\)/],
+  ['(department', 'missing-operator', 1, 10, /has no =/],
+  ['(department!=Sales)', 'unsupported-not-equals', 11, 2, /!\(department=value\)/],
+  [
+    '(department~=x)',
+    'unsupported-approx',
+    11,
+    2,
+    /'~=' is not supported: use = with \* wildcards/,
+  ],
+  ['(department>=x)', 'unsupported-greater-or-equal', 11, 2, />=/],
+  ['(department<=x)', 'unsupported-less-or-equal', 11, 2, /<=/],
+  ['(department:caseExactMatch:=x)', 'unsupported-extensible', 1, 27, /extensible/],
+  ['(:dn:2.4.8.10:=x)', 'unsupported-extensible', 1, 14, /extensible/],
+  ['(department=Sales(HQ))', 'unescaped-paren-in-value', 17, 1, /\\28/],
+  ['(department=Sales\\)', 'invalid-escape', 17, 2, /not an escape/],
+  ['(department=Sales\\2)', 'truncated-escape', 17, 2, /two hex digits/],
+  ['(department=Sales\\2', 'truncated-escape', 17, 2, /two hex digits/],
+  ['(department=Sales\\', 'truncated-escape', 17, 1, /two hex digits/],
+  ['(department=Sales\\zz)', 'invalid-escape', 17, 2, /not an escape/],
+  ['(department=Sales\\2z)', 'invalid-escape', 17, 3, /not an escape/],
+  ['(department=a**b)', 'empty-substring-part', 13, 2, /\*\*/],
+  ['(department=**)', 'empty-substring-part', 12, 2, /\*\*/],
+  [
+    '(title=x)',
+    'unknown-field-no-suggestion',
+    1,
+    5,
+    /unknown field 'title': use email, department/,
+  ],
+  ['(dept=x)', 'unknown-field', 1, 4, /unknown field 'dept': did you mean department\?/],
+  ['(mail=x)', 'unknown-field', 1, 4, /did you mean email\?/],
+  ['(city=x)', 'unknown-field', 1, 4, /did you mean location\?/],
+  ['(departmnet=x)', 'unknown-field', 1, 10, /did you mean department\?/],
+  ['(&(department=x)(phone=1))', 'unknown-field', 17, 5, /did you mean phoneNumber\?/],
+  ['(department;lang-en=x)', 'unsupported-attribute-option', 11, 8, /';lang-en'/],
+  ['(2.5.4.11=x)', 'unsupported-oid', 1, 8, /OID/],
+  ['(depart.ment=x)', 'invalid-field-character', 7, 1, /'\.'/],
+  ['(depart_ment=x)', 'invalid-field-character', 7, 1, /'_'/],
+  ['(dépt=x)', 'invalid-field-character', 2, 1, /'é'/],
+  ['(department=a\0b)', 'raw-nul', 13, 1, /NUL/],
+  ['\0', 'raw-nul', 0, 1, /NUL/],
+  ['(department=\\c3)', 'invalid-utf8', 12, 3, /UTF-8/],
+  ['(department=\\c3x)', 'invalid-utf8', 12, 3, /UTF-8/],
+  ['(department=\\ff)', 'invalid-utf8', 12, 3, /UTF-8/],
+  ['(department=\\c0\\80)', 'invalid-utf8', 12, 6, /UTF-8/], // overlong NUL
+  ['(department=\\ed\\a0\\80)', 'invalid-utf8', 12, 9, /UTF-8/], // surrogate
+  ['(department=\\f4\\90\\80\\80)', 'invalid-utf8', 12, 12, /UTF-8/], // > U+10FFFF
+  ['(department=\\bc)', 'invalid-utf8', 12, 3, /UTF-8/], // lone continuation
+  ['(department=a\uD800b)', 'lone-surrogate', 13, 1, /invalid character/],
+  ['(department=a\uDC00)', 'lone-surrogate', 13, 1, /invalid character/],
+];
+
+describe('errors', () => {
+  it.each(errors)('%j → %s at %i+%i', (text, code, offset, length, message) => {
+    const r = parseFilter(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ code, offset, length });
+    expect(r.error.message).toMatch(message);
+    expect(r.error.params.position).toBe(offset + 1);
+    expect(offset + length).toBeLessThanOrEqual(text.length);
+  });
+
+  it('params carry what a translation needs', () => {
+    const r = parseFilter('(&(dept=x))');
+    expect(!r.ok && r.error.params).toMatchObject({
+      field: 'dept',
+      suggestion: 'department',
+      position: 4,
+    });
+  });
+
+  it('every error code has an English message, and the table above covers every code', () => {
+    for (const code of FILTER_ERROR_CODES) expect(FILTER_MESSAGES[code]).toBeTruthy();
+    const covered = new Set<string>(errors.map((e) => e[1]));
+    covered.add('too-long').add('too-deep').add('internal');
+    expect(FILTER_ERROR_CODES.filter((c) => !covered.has(c))).toEqual([]);
+  });
+
+  it('structure errors come before unknown fields', () => {
+    const r = parseFilter('(&(title=x)');
+    expect(!r.ok && r.error.code).toBe('unclosed-paren');
+  });
+
+  it('never throws for non-string input', () => {
+    // A JavaScript caller might pass anything.
+    const r = parseFilter(undefined as unknown as string);
+    expect(r.ok).toBe(false);
+    const r2 = parseFilter({
+      toString: () => {
+        throw new Error('boom');
+      },
+    } as unknown as string);
+    expect(r2).toMatchObject({ ok: false, error: { code: 'internal', offset: 0, length: 0 } });
+  });
+});
+
+describe('limits', () => {
+  it('length: 8192 by default', () => {
+    const value = 'x'.repeat(8192 - '(department=)'.length);
+    expect(parseFilter(`(department=${value})`).ok).toBe(true);
+    const r = parseFilter(`(department=${value}x)`);
+    expect(r).toMatchObject({ ok: false, error: { code: 'too-long', offset: 8192, length: 1 } });
+    expect(!r.ok && r.error.params).toMatchObject({ max: 8192, length: 8193 });
+  });
+  it('length: configurable', () => {
+    expect(parseFilter('(email=abc)', { maxLength: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-long', offset: 10, length: 1 },
+    });
+    expect(parseFilter('(email=abc)', { maxLength: 11 }).ok).toBe(true);
+  });
+  it('an earlier error inside the limit is reported first', () => {
+    const r = parseFilter(`(department=${'x'.repeat(9000)}`, { maxLength: 100 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'too-long', offset: 100 } });
+    const r2 = parseFilter(`(dept~=${'x'.repeat(9000)})`);
+    expect(r2).toMatchObject({ ok: false, error: { code: 'unsupported-approx', offset: 5 } });
+  });
+  const nest = (levels: number, op = '!'): string =>
+    `(${op}`.repeat(levels) + '(email=x)' + ')'.repeat(levels);
+  it('depth: 32 levels of &, |, ! by default', () => {
+    expect(parseFilter(nest(32)).ok).toBe(true);
+    expect(parseFilter(nest(33))).toMatchObject({
+      ok: false,
+      error: { code: 'too-deep', offset: 64, length: 2, params: { max: 32 } },
+    });
+    expect(parseFilter(nest(33, '&')).ok).toBe(false);
+    expect(parseFilter(nest(5), { maxDepth: 4 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-deep' },
+    });
+    expect(parseFilter(nest(100), { maxDepth: 100, maxLength: 1e6 }).ok).toBe(true);
+  });
+  it('50,000 levels of (! end in too-deep, not a crash', () => {
+    const text = '(!'.repeat(50_000);
+    expect(parseFilter(text)).toMatchObject({ ok: false, error: { code: 'too-deep', offset: 64 } });
+    expect(parseFilter(nest(50_000))).toMatchObject({ ok: false, error: { code: 'too-deep' } });
+    const huge = parseFilter(nest(50_000), { maxDepth: 60_000, maxLength: 1e7 });
+    expect(huge.ok).toBe(true);
+  });
+});
+
+describe('host fields', () => {
+  const fields: FieldDefinition[] = [
+    ...DEFAULT_FIELDS,
+    {
+      name: 'jobTitle',
+      labelKey: 'x.jobTitle',
+      graph: {
+        property: 'jobTitle',
+        eq: 'default',
+        startsWith: 'default',
+        endsWith: 'none',
+        ne: 'advanced',
+        presence: 'advanced',
+      },
+    },
+  ];
+  it('accepts a host list, case-insensitively, written back canonically', () => {
+    const r = parseFilter('(JOBTITLE=Engineer)', { fields });
+    expect(r.ok && formatFilter(r.filter)).toBe('(jobTitle=Engineer)');
+    expect(parseFilter('(jobTitle=x)')).toMatchObject({ ok: false });
+    const r2 = parseFilter('(jobtitel=x)', { fields });
+    expect(!r2.ok && r2.error.message).toMatch(/did you mean jobTitle\?/);
+  });
+});
