@@ -1,0 +1,57 @@
+// The contract between the element and whatever performs consent.
+// The default provider (src/auth/msal-consent.ts) uses @azure/msal-browser;
+// tests and hosts may inject their own through the element's `consent` property.
+import type { ConsentResult } from '../backend/types.js';
+
+export type { ConsentResult };
+
+/** Why consent did not produce a result; each maps to a localized message. */
+export type ConsentFailureKind =
+  | 'popup-blocked'
+  | 'cancelled' // closed popup / user_cancelled: quietly back to the form
+  | 'timed-out' // our own long timeout or MSAL's redirect-bridge timeout
+  | 'declined' // AADSTS65004 / access_denied
+  | 'admin-approval-required' // AADSTS90094
+  | 'wrong-account' // AADSTS50020 personal or guest account
+  | 'app-unavailable' // AADSTS50194, AADSTS700016
+  | 'misconfigured' // AADSTS50011, AADSTS9002326, insecure authority, bad config
+  | 'policy-blocked' // AADSTS53003, AADSTS50076
+  | 'offline' // no_network_connectivity
+  | 'in-progress' // interaction_in_progress
+  | 'not-ready' // MSAL still loading when Create was clicked: click again
+  | 'unknown';
+
+export interface ConsentFailure {
+  kind: ConsentFailureKind;
+  /** MSAL errorCode and/or AADSTS number, safe to show; never MSAL's raw message. */
+  code: string;
+  /** Whether trying again can help. */
+  retryable: boolean;
+}
+
+export interface ConsentProvider {
+  /**
+   * Loads and initializes whatever the popup needs. Called when the create
+   * dialog opens, so that start() can open the popup synchronously later.
+   */
+  prepare(): Promise<void>;
+  /** True once prepare() has finished and start() can open a popup at once. */
+  readonly ready: boolean;
+  /**
+   * Opens the consent popup. MUST be called synchronously inside the click
+   * handler (no await before it) or the browser blocks the popup.
+   * Rejects with a ConsentError.
+   */
+  start(): Promise<ConsentResult>;
+  /** Abandons a pending sign-in (our own Cancel button). */
+  cancel(): void;
+}
+
+export class ConsentError extends Error {
+  readonly failure: ConsentFailure;
+  constructor(failure: ConsentFailure) {
+    super(`consent failed: ${failure.kind} (${failure.code})`);
+    this.name = 'ConsentError';
+    this.failure = failure;
+  }
+}
