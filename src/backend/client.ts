@@ -1,0 +1,428 @@
+// Typed browser client for the host's integrations endpoint (DESIGN.md §4).
+// No Lit here: the layers never import components.
+import { BackendError } from './errors.js';
+import type {
+  CreateIntegration,
+  FieldError,
+  Integration,
+  IntegrationList,
+  Problem,
+  UpdateIntegration,
+} from './types.js';
+
+export { BackendError, isBackendError } from './errors.js';
+export type { BackendErrorKind, BackendErrorInit } from './errors.js';
+
+export type HeadersRecord = Record<string, string>;
+
+/** What the `requestHeaders` hook is told about the call it decorates. */
+export interface RequestInfo {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+}
+
+export type RequestHeadersHook =
+  | HeadersRecord
+  | ((request: RequestInfo) => HeadersRecord | undefined | Promise<HeadersRecord | undefined>);
+
+export interface BackendClientOptions {
+  /** Base URL of the integrations collection. */
+  endpoint: string;
+  /** Defaults to `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Extra headers for every call (CSRF token, auth), an object or a (async) function. */
+  requestHeaders?: RequestHeadersHook | undefined;
+  /** Milliseconds before a call gives up with `kind: 'timeout'`. Default 30 000. */
+  timeout?: number | undefined;
+  /** Defaults to `'same-origin'`. */
+  credentials?: RequestCredentials | undefined;
+  /** Longest `Retry-After` (seconds) the client waits before its one retry. Default 10. */
+  maxRetryAfter?: number | undefined;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+export interface CreateOptions extends CallOptions {
+  /** Same key ⇒ same result; reuse it when retrying the same data. */
+  idempotencyKey: string;
+}
+
+export const DEFAULT_TIMEOUT = 30_000;
+
+/** A fresh Idempotency-Key. */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Keeps one Idempotency-Key per attempt-group: the same data gets the same key
+ * (a retry never creates a duplicate), different data a new one.
+ */
+export class IdempotencyKeys {
+  #fingerprint: string | undefined;
+  #key: string | undefined;
+
+  keyFor(data: unknown): string {
+    const fingerprint = JSON.stringify(data);
+    if (this.#key === undefined || fingerprint !== this.#fingerprint) {
+      this.#fingerprint = fingerprint;
+      this.#key = newIdempotencyKey();
+    }
+    return this.#key;
+  }
+
+  /** Forget the key (after a success, or a new dialog session). */
+  reset(): void {
+    this.#fingerprint = undefined;
+    this.#key = undefined;
+  }
+}
+
+const REQUEST_ID_HEADERS = [
+  'x-request-id',
+  'x-correlation-id',
+  'request-id',
+  'x-ms-request-id',
+  'x-amzn-requestid',
+];
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason;
+}
+
+/** AbortSignal.any with a fallback for older engines. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
+  if (typeof any === 'function') return any.call(AbortSignal, signals);
+  const controller = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) {
+      controller.abort(abortReason(s));
+      break;
+    }
+    s.addEventListener('abort', () => controller.abort(abortReason(s)), { once: true });
+  }
+  return controller.signal;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new BackendError({ kind: 'aborted' }));
+      return;
+    }
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new BackendError({ kind: 'aborted' }));
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function isJsonType(contentType: string | null): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || type.endsWith('+json');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const STATUSES = new Set(['active', 'pending', 'error', 'disabled']);
+
+/** Checks that a value has the shape of an Integration (what the UI relies on). */
+export function isIntegration(v: unknown): v is Integration {
+  if (!isObject(v)) return false;
+  return (
+    typeof v.id === 'string' &&
+    v.id !== '' &&
+    typeof v.source === 'string' &&
+    typeof v.displayName === 'string' &&
+    (v.filter === null || v.filter === undefined || typeof v.filter === 'string') &&
+    typeof v.status === 'string' &&
+    STATUSES.has(v.status) &&
+    (v.managedBy === 'customer' || v.managedBy === 'vendor') &&
+    typeof v.createdAt === 'string'
+  );
+}
+
+function sanitizeFieldErrors(v: unknown): FieldError[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isObject).map((e) => ({
+    field: typeof e.field === 'string' ? e.field : '',
+    code: typeof e.code === 'string' ? e.code : '',
+    message: typeof e.message === 'string' ? e.message : '',
+  }));
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export class BackendClient {
+  readonly endpoint: string;
+  #fetch: typeof globalThis.fetch | undefined;
+  #requestHeaders: RequestHeadersHook | undefined;
+  #timeout: number;
+  #credentials: RequestCredentials;
+  #maxRetryAfter: number;
+  /** Aborted by abortAll() (element removed). */
+  #lifetime = new AbortController();
+  #listController: AbortController | undefined;
+  #createInFlight: { key: string; promise: Promise<Integration> } | undefined;
+
+  constructor(options: BackendClientOptions) {
+    this.endpoint = options.endpoint.replace(/\/+$/, '');
+    this.#fetch = options.fetch;
+    this.#requestHeaders = options.requestHeaders;
+    this.#timeout = options.timeout && options.timeout > 0 ? options.timeout : DEFAULT_TIMEOUT;
+    this.#credentials = options.credentials ?? 'same-origin';
+    this.#maxRetryAfter = options.maxRetryAfter ?? 10;
+  }
+
+  /** True while a create is in flight. */
+  get creating(): boolean {
+    return this.#createInFlight !== undefined;
+  }
+
+  /** Aborts everything in flight (the element was removed from the page). */
+  abortAll(): void {
+    this.#lifetime.abort(new DOMException('The element was disconnected.', 'AbortError'));
+    this.#lifetime = new AbortController();
+  }
+
+  /** `GET {endpoint}`. A newer list() call supersedes (aborts) an older one. */
+  async list(options: CallOptions = {}): Promise<Integration[]> {
+    this.#listController?.abort();
+    const controller = new AbortController();
+    this.#listController = controller;
+    const signals = [controller.signal];
+    if (options.signal) signals.push(options.signal);
+    try {
+      const { body } = await this.#request('GET', this.endpoint, undefined, anySignal(signals));
+      const list = body as Partial<IntegrationList> | undefined;
+      if (!isObject(list) || !Array.isArray(list.items) || !list.items.every(isIntegration)) {
+        throw this.#invalid(200);
+      }
+      return list.items;
+    } finally {
+      if (this.#listController === controller) this.#listController = undefined;
+    }
+  }
+
+  /** `POST {endpoint}` with an Idempotency-Key. Only one create runs at a time. */
+  create(body: CreateIntegration, options: CreateOptions): Promise<Integration> {
+    const inFlight = this.#createInFlight;
+    if (inFlight) {
+      if (inFlight.key === options.idempotencyKey) return inFlight.promise;
+      return Promise.reject(new BackendError({ kind: 'busy', code: 'create-in-flight' }));
+    }
+    const promise = (async () => {
+      const { body: created, status } = await this.#request(
+        'POST',
+        this.endpoint,
+        body,
+        options.signal,
+        { 'Idempotency-Key': options.idempotencyKey },
+      );
+      if (!isIntegration(created)) throw this.#invalid(status);
+      return created;
+    })();
+    const entry = { key: options.idempotencyKey, promise };
+    this.#createInFlight = entry;
+    const clear = () => {
+      if (this.#createInFlight === entry) this.#createInFlight = undefined;
+    };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  /** `PATCH {endpoint}/{id}` with `{ filter }`. */
+  async update(
+    id: string,
+    change: UpdateIntegration,
+    options: CallOptions = {},
+  ): Promise<Integration> {
+    const { body, status } = await this.#request(
+      'PATCH',
+      `${this.endpoint}/${encodeURIComponent(id)}`,
+      { filter: change.filter },
+      options.signal,
+    );
+    if (!isIntegration(body)) throw this.#invalid(status);
+    return body;
+  }
+
+  /** `DELETE {endpoint}/{id}`. */
+  async remove(id: string, options: CallOptions = {}): Promise<void> {
+    await this.#request(
+      'DELETE',
+      `${this.endpoint}/${encodeURIComponent(id)}`,
+      undefined,
+      options.signal,
+      undefined,
+      true,
+    );
+  }
+
+  #invalid(status: number, requestId?: string): BackendError {
+    return new BackendError({ kind: 'http', status, code: 'invalid-response', requestId });
+  }
+
+  async #headers(method: RequestInfo['method'], url: string): Promise<HeadersRecord> {
+    const hook = this.#requestHeaders;
+    if (!hook) return {};
+    try {
+      const value = typeof hook === 'function' ? await hook({ method, url }) : hook;
+      return value ?? {};
+    } catch {
+      throw new BackendError({ kind: 'network', code: 'request-headers-failed' });
+    }
+  }
+
+  async #request(
+    method: RequestInfo['method'],
+    url: string,
+    payload: unknown,
+    callerSignal: AbortSignal | undefined,
+    extraHeaders?: HeadersRecord,
+    allowEmpty = false,
+  ): Promise<{ body: unknown; status: number }> {
+    let retried = false;
+    for (;;) {
+      try {
+        return await this.#once(method, url, payload, callerSignal, extraHeaders, allowEmpty);
+      } catch (e) {
+        // 429: honour Retry-After and retry at most once.
+        if (
+          !retried &&
+          e instanceof BackendError &&
+          e.status === 429 &&
+          (e.retryAfter ?? 1) <= this.#maxRetryAfter
+        ) {
+          retried = true;
+          const signals = [this.#lifetime.signal];
+          if (callerSignal) signals.push(callerSignal);
+          await sleep((e.retryAfter ?? 1) * 1000, anySignal(signals));
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  async #once(
+    method: RequestInfo['method'],
+    url: string,
+    payload: unknown,
+    callerSignal: AbortSignal | undefined,
+    extraHeaders: HeadersRecord | undefined,
+    allowEmpty: boolean,
+  ): Promise<{ body: unknown; status: number }> {
+    const timeoutController = new AbortController();
+    const timer = setTimeout(
+      () => timeoutController.abort(new DOMException('Timed out', 'TimeoutError')),
+      this.#timeout,
+    );
+    const signals = [timeoutController.signal, this.#lifetime.signal];
+    if (callerSignal) signals.push(callerSignal);
+    const signal = anySignal(signals);
+    const classify = (e: unknown): BackendError => {
+      if (e instanceof BackendError) return e;
+      if (timeoutController.signal.aborted)
+        return new BackendError({ kind: 'timeout', code: 'timeout' });
+      if (signal.aborted) return new BackendError({ kind: 'aborted', code: 'aborted' });
+      return new BackendError({ kind: 'network', code: 'network' });
+    };
+    try {
+      if (callerSignal?.aborted) throw new BackendError({ kind: 'aborted', code: 'aborted' });
+      const headers: HeadersRecord = {
+        Accept: 'application/json, application/problem+json',
+        ...(await this.#headers(method, url)),
+        ...extraHeaders,
+      };
+      if (payload !== undefined) headers['Content-Type'] = 'application/json';
+      const doFetch = this.#fetch ?? globalThis.fetch.bind(globalThis);
+      const response = await doFetch(url, {
+        method,
+        headers,
+        body: payload === undefined ? null : JSON.stringify(payload),
+        credentials: this.#credentials,
+        signal,
+        cache: 'no-store',
+      });
+      const requestIdHeader = REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find(
+        (v) => !!v,
+      );
+      const contentType = response.headers.get('content-type');
+      const text = await response.text();
+      if (signal.aborted) throw classify(undefined);
+
+      if (response.ok) {
+        if (response.status === 204 || text.trim() === '') {
+          if (allowEmpty) return { body: undefined, status: response.status };
+          throw this.#invalid(response.status, requestIdHeader ?? undefined);
+        }
+        if (!isJsonType(contentType)) {
+          if (allowEmpty) return { body: undefined, status: response.status };
+          throw this.#invalid(response.status, requestIdHeader ?? undefined);
+        }
+        try {
+          return { body: JSON.parse(text) as unknown, status: response.status };
+        } catch {
+          throw this.#invalid(response.status, requestIdHeader ?? undefined);
+        }
+      }
+
+      let problem: Problem | undefined;
+      if (isJsonType(contentType)) {
+        try {
+          const parsed = JSON.parse(text) as unknown;
+          if (isObject(parsed)) problem = parsed as Problem;
+        } catch {
+          problem = undefined;
+        }
+      }
+      throw new BackendError({
+        kind: 'http',
+        status: response.status,
+        code: str(problem?.code) ?? `http-${response.status}`,
+        title: str(problem?.title),
+        detail: str(problem?.detail),
+        requestId: str(problem?.requestId) ?? requestIdHeader ?? undefined,
+        fieldErrors: sanitizeFieldErrors(problem?.errors),
+        retryAfter: parseRetryAfter(response.headers.get('retry-after')),
+        ...(problem ? { problem } : {}),
+      });
+    } catch (e) {
+      throw classify(e);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+export function createBackendClient(options: BackendClientOptions): BackendClient {
+  return new BackendClient(options);
+}

@@ -1,0 +1,180 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { UcxElement } from '../../internal/ucx-element.js';
+import { dialogStyles, tokens } from '../../internal/styles.js';
+import { describeBackendError, type FailureView } from '../../internal/failures.js';
+import { BackendError } from '../../backend/client.js';
+import type { Integration } from '../../backend/types.js';
+import { UcxErrorEvent } from '../../events/error.js';
+import type { DialogDelegate } from '../create-dialog/create-dialog.js';
+import type { UcxErrorWindow } from '../error-window/error-window.js';
+import { confirmDialogStyles } from './confirm-dialog.styles.js';
+
+/**
+ * Asks for confirmation before deleting an integration, naming it, then sends
+ * `DELETE` with the same busy and failure handling as the create dialog.
+ *
+ * @summary Delete confirmation dialog of the users' synchronization section.
+ *
+ * @csspart confirm-dialog - The `<dialog>`.
+ * @csspart dialog-header - The heading area.
+ * @csspart dialog-body - The explanation (inert while busy).
+ * @csspart dialog-footer - Status and buttons.
+ * @csspart confirm-button - Delete.
+ * @csspart cancel-button - Cancel.
+ * @csspart error-window - The failure window.
+ *
+ * @cssprop [--ucx-color-danger=#b42318] - The Delete button (dark: #ff7b72).
+ */
+export class UcxConfirmDialog extends UcxElement {
+  static override styles = [tokens, dialogStyles, confirmDialogStyles];
+
+  @property({ attribute: false }) delegate: DialogDelegate | undefined;
+
+  @state() private integration: Integration | undefined;
+  @state() private busy = false;
+  @state() private statusText = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('ucx-error-window') private errorWindow!: UcxErrorWindow;
+
+  #trigger: HTMLElement | undefined;
+  #abort: AbortController | undefined;
+  #generation = 0;
+
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  async show(trigger: HTMLElement | undefined, integration: Integration): Promise<void> {
+    if (this.busy) return;
+    this.#trigger = trigger;
+    this.integration = integration;
+    this.statusText = '';
+    await this.updateComplete;
+    try {
+      if (!this.dialog.open) this.dialog.showModal();
+    } catch {
+      return;
+    }
+    this.renderRoot.querySelector<HTMLElement>('.cancel')?.focus();
+  }
+
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  #onClose = () => {
+    if (this.#trigger?.isConnected) this.#trigger.focus();
+  };
+
+  #onCancel = () => {
+    if (this.busy) {
+      this.#generation++;
+      this.#abort?.abort();
+      this.busy = false;
+      this.statusText = msg('Cancelled.', { id: 'user-sync.dialog.cancelled-edit' });
+      this.delegate?.refresh();
+      return;
+    }
+    this.close();
+  };
+
+  #onConfirm = async () => {
+    const integration = this.integration;
+    const delegate = this.delegate;
+    if (this.busy || !integration || !delegate) return;
+    const generation = ++this.#generation;
+    this.busy = true;
+    this.statusText = msg('Deleting…', { id: 'user-sync.confirm.deleting' });
+    const abort = new AbortController();
+    this.#abort = abort;
+    try {
+      await delegate.remove(integration.id, abort.signal);
+      if (generation !== this.#generation) return;
+      this.busy = false;
+      this.statusText = '';
+      this.close();
+      delegate.done('delete', integration);
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      this.busy = false;
+      this.statusText = '';
+      const error =
+        e instanceof BackendError ? e : new BackendError({ kind: 'network', code: 'unknown' });
+      if (error.kind === 'aborted') return;
+      const view: FailureView = describeBackendError(error, 'delete', delegate.vendorName);
+      if (view.refreshList) delegate.refresh();
+      delegate.emit(
+        new UcxErrorEvent({
+          stage: 'backend',
+          code: view.code,
+          message: view.message,
+          ...(view.status ? { status: view.status } : {}),
+          ...(view.requestId ? { requestId: view.requestId } : {}),
+        }),
+      );
+      if (!this.open) {
+        delegate.failedInBackground(this, view);
+        return;
+      }
+      const choice = await this.errorWindow.show(view);
+      if (choice === 'retry' && this.open) void this.#onConfirm();
+      else this.renderRoot.querySelector<HTMLElement>('.confirm')?.focus();
+    } finally {
+      if (this.#abort === abort) this.#abort = undefined;
+    }
+  };
+
+  override render() {
+    const name = this.integration?.displayName ?? '';
+    return html`<dialog
+      part="confirm-dialog dialog"
+      aria-labelledby="title"
+      aria-describedby="what"
+      @close=${this.#onClose}
+    >
+      <div class="dialog-header" part="dialog-header">
+        <h2 id="title">${msg(str`Delete “${name}”?`, { id: 'user-sync.confirm.title' })}</h2>
+      </div>
+      <div class="dialog-body" part="dialog-body" ?inert=${this.busy}>
+        <p id="what">
+          ${msg(
+            'Users are no longer synchronized from this source. Users already imported are not removed. This can’t be undone.',
+            { id: 'user-sync.confirm.body' },
+          )}
+        </p>
+      </div>
+      <div class="dialog-footer" part="dialog-footer">
+        <p class="status" role="status">${this.statusText}</p>
+        <button class="btn cancel" type="button" part="cancel-button" @click=${this.#onCancel}>
+          ${
+            this.busy
+              ? msg('Cancel request', { id: 'user-sync.dialog.cancel-request' })
+              : msg('Cancel', { id: 'user-sync.dialog.cancel' })
+          }
+        </button>
+        <button
+          class="btn danger confirm"
+          type="button"
+          part="confirm-button"
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${this.#onConfirm}
+        >
+          ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+          ${msg('Delete', { id: 'user-sync.confirm.delete' })}
+        </button>
+      </div>
+      <ucx-error-window
+        exportparts="error-window, error-window-header, error-window-body, error-window-footer"
+        support-url=${this.delegate?.supportUrl ?? ''}
+      ></ucx-error-window>
+    </dialog>`;
+  }
+}

@@ -1,0 +1,94 @@
+import { css } from 'lit';
+
+export const createDialogStyles = css`
+  .field {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+  }
+  label,
+  .label {
+    font-weight: 600;
+  }
+  select {
+    min-block-size: 36px;
+    padding-inline: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    max-inline-size: 20em;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .switch-row {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 2);
+  }
+  .switch {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space);
+    padding: 4px;
+    border: 0;
+    background: none;
+    color: var(--_text);
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .track {
+    position: relative;
+    inline-size: 40px;
+    block-size: 22px;
+    border: 1px solid var(--_border);
+    border-radius: 11px;
+    background: var(--_surface-2);
+    flex: none;
+    transition: background 0.15s;
+  }
+  .thumb {
+    position: absolute;
+    inset-block-start: 2px;
+    inset-inline-start: 2px;
+    inline-size: 16px;
+    block-size: 16px;
+    border-radius: 50%;
+    background: var(--_muted);
+    transition: inset-inline-start 0.15s;
+  }
+  .switch[aria-checked='true'] .track {
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .switch[aria-checked='true'] .thumb {
+    inset-inline-start: 20px;
+    background: var(--_on-accent);
+  }
+  .state {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  .reason {
+    margin: 0;
+    color: var(--_text);
+    font-size: 0.875rem;
+    flex-basis: 100%;
+    text-align: end;
+  }
+  .server-error {
+    margin: 0;
+    padding: var(--_space);
+    border-inline-start: 3px solid var(--_danger);
+    color: var(--_danger);
+    background: var(--_surface-2);
+    overflow-wrap: anywhere;
+  }
+  .target {
+    margin: 0;
+    color: var(--_muted);
+  }
+`;

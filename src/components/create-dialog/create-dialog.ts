@@ -1,0 +1,601 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { UcxElement } from '../../internal/ucx-element.js';
+import { dialogStyles, tokens } from '../../internal/styles.js';
+import { SOURCES, sourceDefinition } from '../../internal/sources.js';
+import {
+  consentFailureView,
+  describeBackendError,
+  type FailureView,
+} from '../../internal/failures.js';
+import { formatFilter, parseFilter } from '../../filter/index.js';
+import { placedMessage } from '../filter-editor/messages.js';
+import { BackendError, IdempotencyKeys } from '../../backend/client.js';
+import { ConsentError, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
+import type {
+  ConsentResult,
+  CreateIntegration,
+  Integration,
+  IntegrationSource,
+} from '../../backend/types.js';
+import { UcxBeforeCreateEvent } from '../../events/before-create.js';
+import { UcxConsentGrantedEvent } from '../../events/consent-granted.js';
+import { UcxErrorEvent, type UcxErrorStage } from '../../events/error.js';
+import type { UcxErrorWindow } from '../error-window/error-window.js';
+import { createDialogStyles } from './create-dialog.styles.js';
+
+/** What the dialog needs from the section that hosts it. */
+export interface DialogDelegate {
+  /** The consent provider, `'loading'` while it is being loaded, or why there is none. */
+  consentProvider(): ConsentProvider | 'loading' | ConsentFailure;
+  /** Dispatches a public event from the section; false when a listener cancelled it. */
+  emit(event: Event): boolean;
+  create(body: CreateIntegration, key: string, signal: AbortSignal): Promise<Integration>;
+  update(id: string, filter: string | null, signal: AbortSignal): Promise<Integration>;
+  remove(id: string, signal: AbortSignal): Promise<void>;
+  /** Called after a success (the dialog may already be closed). */
+  done(op: 'create' | 'update' | 'delete', integration: Integration): void;
+  /** The list may be out of date. */
+  refresh(): void;
+  /** A failure happened while the dialog was closed (Escape during a request). */
+  failedInBackground(dialog: HTMLElement, view: FailureView): void;
+  readonly vendorName: string;
+  readonly supportUrl: string;
+}
+
+/** The filter editor's API as this dialog uses it (the class lives in another folder). */
+interface FilterEditorLike extends HTMLElement {
+  value: string;
+  showError?: () => boolean;
+}
+
+type Phase = 'idle' | 'consent' | 'saving';
+const INVALID = Symbol('invalid');
+
+/**
+ * The create dialog (and, with `mode="edit"`, the edit-filters dialog) of
+ * `<ucx-user-sync>`: native modal `<dialog>`, *Data source* select,
+ * *Authorization* switch, *Data source filters* editor, Cancel and Create.
+ * Runs validation, consent and the backend call, with a busy state, a live
+ * region and an error window. Used inside `<ucx-user-sync>`, which provides its
+ * `delegate`.
+ *
+ * @summary Create / edit dialog of the users' synchronization section.
+ *
+ * @csspart dialog - The `<dialog>`.
+ * @csspart dialog-header - The heading area.
+ * @csspart dialog-body - The fields (inert and greyed while busy).
+ * @csspart dialog-footer - Status, reason and buttons.
+ * @csspart source-select - The *Data source* `<select>`.
+ * @csspart switch - The *Authorization* switch (`role="switch"`).
+ * @csspart filter-editor - The `<ucx-filter-editor>`.
+ * @csspart dialog-status - The `role="status"` live region.
+ * @csspart cancel-button - Cancel.
+ * @csspart submit-button - Create / Save.
+ * @csspart error-window - The failure window (`role="alertdialog"`).
+ *
+ * @cssprop [--ucx-color-accent=#0b5cad] - Switch and primary button (dark: #4493f8).
+ */
+export class UcxCreateDialog extends UcxElement {
+  static override styles = [tokens, dialogStyles, createDialogStyles];
+
+  /** `create` (new integration) or `edit` (change the filter of `integration`). */
+  @property({ reflect: true }) mode: 'create' | 'edit' = 'create';
+  /** The section's services. */
+  @property({ attribute: false }) delegate: DialogDelegate | undefined;
+  /** Milliseconds before "Still working…" appears. */
+  @property({ type: Number, attribute: 'still-working-delay' }) stillWorkingDelay = 10_000;
+
+  @state() private integration: Integration | undefined;
+  @state() private source: IntegrationSource = SOURCES.find((s) => s.creatable)?.id ?? 'entra-id';
+  @state() private authorized = false;
+  @state() private filterText = '';
+  @state() private phase: Phase = 'idle';
+  @state() private stillWorking = false;
+  @state() private statusText = '';
+  @state() private footerError = '';
+  @state() private serverFilterError = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('ucx-filter-editor') private editor!: FilterEditorLike | null;
+  @query('ucx-error-window') private errorWindow!: UcxErrorWindow;
+  @query('.submit') private submitButton!: HTMLButtonElement;
+
+  #consent: ConsentResult | undefined;
+  #provider: ConsentProvider | undefined;
+  #keys = new IdempotencyKeys();
+  #abort: AbortController | undefined;
+  #generation = 0;
+  #stillTimer: ReturnType<typeof setTimeout> | undefined;
+  #trigger: HTMLElement | undefined;
+  #pendingFailure: FailureView | undefined;
+
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  get busy(): boolean {
+    return this.phase !== 'idle';
+  }
+
+  /**
+   * Opens the dialog. In create mode a fresh form (unless a request or a
+   * failure from the last session is still pending); in edit mode prefilled
+   * with `integration`'s filter.
+   */
+  async show(trigger?: HTMLElement, integration?: Integration): Promise<void> {
+    this.#trigger = trigger;
+    if (!this.busy && !this.#pendingFailure) {
+      if (this.mode === 'edit') {
+        this.integration = integration;
+        this.filterText = integration?.filter ?? '';
+      } else {
+        this.source = SOURCES.find((s) => s.creatable)?.id ?? 'entra-id';
+        this.authorized = false;
+        this.filterText = '';
+        this.#consent = undefined;
+        this.#keys.reset();
+      }
+      this.footerError = '';
+      this.serverFilterError = '';
+      this.statusText = '';
+      const editor = this.editor;
+      if (editor) editor.value = this.filterText;
+    }
+    await this.updateComplete;
+    try {
+      if (!this.dialog.open) this.dialog.showModal();
+    } catch {
+      return;
+    }
+    const first =
+      this.mode === 'edit'
+        ? (this.editor as HTMLElement | null)
+        : this.renderRoot.querySelector<HTMLElement>('#source');
+    first?.focus();
+    const failure = this.#pendingFailure;
+    if (failure) {
+      this.#pendingFailure = undefined;
+      void this.#showFailure(failure);
+    }
+  }
+
+  /** Closes the dialog (a request in flight goes on; its result shows in the list). */
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#cancelWork();
+    clearTimeout(this.#stillTimer);
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  #onDialogClose = () => {
+    const trigger = this.#trigger;
+    if (trigger && trigger.isConnected) trigger.focus();
+  };
+
+  #onSourceChange = (e: Event) => {
+    this.source = (e.target as HTMLSelectElement).value;
+  };
+
+  #toggleAuthorization = () => {
+    if (this.busy) return;
+    this.authorized = !this.authorized;
+    if (this.authorized) this.footerError = '';
+  };
+
+  #onFilterInput = () => {
+    const editor = this.editor;
+    if (editor) this.filterText = editor.value;
+    this.serverFilterError = '';
+    this.footerError = '';
+  };
+
+  /** Our Cancel: aborts the work in progress, or closes the dialog. */
+  #onCancel = () => {
+    if (this.busy) {
+      this.#cancelWork();
+      this.statusText =
+        this.mode === 'create'
+          ? msg(
+              'Cancelled. If the server had already received the request, the integration appears in the list.',
+              { id: 'user-sync.dialog.cancelled' },
+            )
+          : msg('Cancelled.', { id: 'user-sync.dialog.cancelled-edit' });
+      this.delegate?.refresh();
+      return;
+    }
+    this.close();
+  };
+
+  #cancelWork(): void {
+    this.#generation++;
+    if (this.phase === 'consent') this.#provider?.cancel();
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#setPhase('idle');
+  }
+
+  #setPhase(phase: Phase): void {
+    this.phase = phase;
+    clearTimeout(this.#stillTimer);
+    this.stillWorking = false;
+    if (phase === 'saving') {
+      this.#stillTimer = setTimeout(() => {
+        this.stillWorking = true;
+        this.statusText = msg('Still working… You can wait or cancel.', {
+          id: 'user-sync.dialog.still-working',
+        });
+      }, this.stillWorkingDelay);
+    }
+  }
+
+  /** Validates the filter: null (all users), canonical text, or INVALID (shown and focused). */
+  #validatedFilter(): string | null | typeof INVALID {
+    const editor = this.editor;
+    const text = editor ? editor.value : this.filterText;
+    this.filterText = text;
+    if (text.trim() === '') return null;
+    const result = parseFilter(text);
+    if (result.ok) return formatFilter(result.filter);
+    const reason = placedMessage(text, result.error);
+    this.footerError = msg('Invalid LDAP filters: fix the filters to continue.', {
+      id: 'user-sync.dialog.invalid-footer',
+    });
+    if (editor && typeof editor.showError === 'function') editor.showError();
+    else editor?.focus();
+    this.#reportError(
+      'validation',
+      result.error.code,
+      `${msg('Invalid LDAP filters', { id: 'user-sync.dialog.invalid-title' })}: ${reason}`,
+    );
+    return INVALID;
+  }
+
+  #reportError(stage: UcxErrorStage, code: string, message: string, extra: object = {}): void {
+    this.delegate?.emit(new UcxErrorEvent({ stage, code, message, ...extra }));
+  }
+
+  /** Create / Save. Runs synchronously up to consent.start() (popup blockers). */
+  #onSubmit = () => {
+    if (this.busy) return;
+    this.statusText = '';
+    if (this.mode === 'edit') {
+      this.#save();
+      return;
+    }
+    if (!this.authorized) {
+      this.footerError = '';
+      this.renderRoot.querySelector<HTMLElement>('.switch')?.focus();
+      return;
+    }
+    const filter = this.#validatedFilter();
+    if (filter === INVALID) return;
+    this.footerError = '';
+    const delegate = this.delegate;
+    if (!delegate) return;
+    const base = { source: this.source, authorized: true as const, filter };
+    const cached = this.#consent;
+    const allowed = delegate.emit(
+      new UcxBeforeCreateEvent({ body: cached ? { ...base, consent: cached } : { ...base } }),
+    );
+    if (!allowed) return;
+
+    let consent: Promise<ConsentResult>;
+    if (cached) {
+      consent = Promise.resolve(cached);
+    } else {
+      const provider = delegate.consentProvider();
+      if (
+        provider === 'loading' ||
+        (typeof provider === 'object' && 'start' in provider && !provider.ready)
+      ) {
+        if (typeof provider === 'object') void provider.prepare().catch(() => undefined);
+        this.#consentFailed({ kind: 'not-ready', code: 'not-ready', retryable: true });
+        return;
+      }
+      if (!('start' in provider)) {
+        this.#consentFailed(provider);
+        return;
+      }
+      this.#provider = provider;
+      try {
+        consent = provider.start(); // synchronously inside the click handler
+      } catch (e) {
+        consent = Promise.reject(e);
+      }
+    }
+    void this.#continueCreate(base, consent, !cached);
+  };
+
+  async #continueCreate(
+    base: Omit<CreateIntegration, 'consent'>,
+    consentPromise: Promise<ConsentResult>,
+    fresh: boolean,
+  ): Promise<void> {
+    const generation = ++this.#generation;
+    const delegate = this.delegate!;
+    let consent: ConsentResult;
+    if (fresh) {
+      this.#setPhase('consent');
+      this.statusText = msg('Waiting for Microsoft sign-in…', {
+        id: 'user-sync.dialog.waiting-consent',
+      });
+    }
+    try {
+      consent = await consentPromise;
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      this.#setPhase('idle');
+      const failure: ConsentFailure =
+        e instanceof ConsentError
+          ? e.failure
+          : { kind: 'unknown', code: 'unknown', retryable: true };
+      this.#consentFailed(failure);
+      return;
+    }
+    if (generation !== this.#generation) return;
+    if (fresh) {
+      this.#consent = consent;
+      delegate.emit(new UcxConsentGrantedEvent({ consent }));
+    }
+    const body: CreateIntegration = { ...base, consent };
+    const key = this.#keys.keyFor({
+      source: base.source,
+      filter: base.filter,
+      tenant: consent.tenantId,
+    });
+    this.#setPhase('saving');
+    this.statusText = msg('Creating the integration…', { id: 'user-sync.dialog.creating' });
+    const abort = new AbortController();
+    this.#abort = abort;
+    try {
+      const created = await delegate.create(body, key, abort.signal);
+      if (generation !== this.#generation) return;
+      this.#keys.reset();
+      this.#consent = undefined;
+      this.#setPhase('idle');
+      this.statusText = '';
+      this.authorized = false;
+      this.filterText = '';
+      if (this.editor) this.editor.value = '';
+      this.close();
+      delegate.done('create', created);
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      this.#setPhase('idle');
+      this.statusText = '';
+      this.#backendFailed(e, 'create');
+    } finally {
+      if (this.#abort === abort) this.#abort = undefined;
+    }
+  }
+
+  #save(): void {
+    const filter = this.#validatedFilter();
+    if (filter === INVALID) return;
+    const integration = this.integration;
+    const delegate = this.delegate;
+    if (!integration || !delegate) return;
+    void this.#continueSave(integration, filter, delegate);
+  }
+
+  async #continueSave(
+    integration: Integration,
+    filter: string | null,
+    delegate: DialogDelegate,
+  ): Promise<void> {
+    const generation = ++this.#generation;
+    this.#setPhase('saving');
+    this.statusText = msg('Saving the filters…', { id: 'user-sync.dialog.saving' });
+    const abort = new AbortController();
+    this.#abort = abort;
+    try {
+      const updated = await delegate.update(integration.id, filter, abort.signal);
+      if (generation !== this.#generation) return;
+      this.#setPhase('idle');
+      this.statusText = '';
+      this.close();
+      delegate.done('update', updated);
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      this.#setPhase('idle');
+      this.statusText = '';
+      this.#backendFailed(e, 'update');
+    } finally {
+      if (this.#abort === abort) this.#abort = undefined;
+    }
+  }
+
+  #consentFailed(failure: ConsentFailure): void {
+    const view = consentFailureView(failure);
+    if (!view) {
+      // Cancelled: quietly back to the form.
+      this.statusText = msg('Microsoft sign-in was cancelled.', {
+        id: 'user-sync.dialog.consent-cancelled',
+      });
+      return;
+    }
+    this.#reportError('consent', failure.kind, view.message);
+    void this.#showFailure(view);
+  }
+
+  #backendFailed(e: unknown, op: 'create' | 'update'): void {
+    const error =
+      e instanceof BackendError ? e : new BackendError({ kind: 'network', code: 'unknown' });
+    if (error.kind === 'aborted') return;
+    const delegate = this.delegate;
+    const view = describeBackendError(error, op, delegate?.vendorName ?? '');
+    if (view.dropConsent) this.#consent = undefined;
+    if (view.refreshList) delegate?.refresh();
+    this.#reportError('backend', view.code, view.message, {
+      ...(view.status ? { status: view.status } : {}),
+      ...(view.requestId ? { requestId: view.requestId } : {}),
+    });
+    if (!this.open) {
+      this.#pendingFailure = view;
+      delegate?.failedInBackground(this, view);
+      return;
+    }
+    void this.#showFailure(view);
+  }
+
+  async #showFailure(view: FailureView): Promise<void> {
+    if (view.filterError) this.serverFilterError = view.filterError;
+    const choice = await this.errorWindow.show(view);
+    if (!this.open) return;
+    if (choice === 'retry') {
+      // A click in the error window: still a user activation for the popup.
+      this.#onSubmit();
+      return;
+    }
+    if (view.filterError || (view.stage === 'backend' && this.serverFilterError)) {
+      const editor = this.editor;
+      editor?.focus();
+      return;
+    }
+    (this.submitButton as HTMLElement | null)?.focus();
+  }
+
+  // ------------------------------------------------------------------ render
+
+  override render() {
+    const busy = this.busy;
+    const create = this.mode === 'create';
+    const needsAuth = create && !this.authorized;
+    const submitUnavailable = busy || needsAuth;
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      aria-describedby=${create ? nothing : 'target'}
+      @close=${this.#onDialogClose}
+    >
+      <div class="dialog-header" part="dialog-header">
+        <h2 id="title">
+          ${
+            create
+              ? msg('Create integration', { id: 'user-sync.dialog.create-title' })
+              : msg('Edit filters', { id: 'user-sync.dialog.edit-title' })
+          }
+        </h2>
+      </div>
+      <div
+        class="dialog-body"
+        part="dialog-body"
+        ?inert=${busy}
+        aria-busy=${busy ? 'true' : 'false'}
+      >
+        ${create ? this.renderCreateFields() : this.renderEditTarget()}
+        <ucx-filter-editor
+          part="filter-editor"
+          .value=${this.filterText}
+          label=${msg('Data source filters', { id: 'user-sync.dialog.filters' })}
+          @input=${this.#onFilterInput}
+          @ucx-filter-change=${this.#onFilterInput}
+        ></ucx-filter-editor>
+        ${
+          this.serverFilterError
+            ? html`<p class="server-error" role="alert" part="filter-error">
+                <strong
+                  >${msg('Invalid LDAP filters', { id: 'user-sync.dialog.invalid-title' })}</strong
+                >: ${this.serverFilterError}
+              </p>`
+            : nothing
+        }
+      </div>
+      <div class="dialog-footer" part="dialog-footer">
+        <p class="status" role="status" part="dialog-status">${this.statusText}</p>
+        <button class="btn cancel" type="button" part="cancel-button" @click=${this.#onCancel}>
+          ${
+            busy && this.phase === 'consent'
+              ? msg('Cancel sign-in', { id: 'user-sync.dialog.cancel-consent' })
+              : busy
+                ? msg('Cancel request', { id: 'user-sync.dialog.cancel-request' })
+                : msg('Cancel', { id: 'user-sync.dialog.cancel' })
+          }
+        </button>
+        <button
+          class="btn primary submit"
+          type="button"
+          part="submit-button"
+          aria-disabled=${submitUnavailable ? 'true' : 'false'}
+          aria-describedby=${needsAuth ? 'reason' : this.footerError ? 'footer-error' : nothing}
+          @click=${this.#onSubmit}
+        >
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+          ${
+            create
+              ? msg('Create', { id: 'user-sync.dialog.create' })
+              : msg('Save', { id: 'user-sync.dialog.save' })
+          }
+        </button>
+        ${
+          needsAuth
+            ? html`<p class="reason" id="reason">
+                ${msg('Turn on Authorization to continue.', { id: 'user-sync.dialog.needs-auth' })}
+              </p>`
+            : nothing
+        }
+        ${
+          this.footerError && !needsAuth
+            ? html`<p class="reason" id="footer-error">${this.footerError}</p>`
+            : nothing
+        }
+      </div>
+      <ucx-error-window
+        exportparts="error-window, error-window-header, error-window-body, error-window-footer"
+        support-url=${this.delegate?.supportUrl ?? ''}
+      ></ucx-error-window>
+    </dialog>`;
+  }
+
+  private renderCreateFields() {
+    const creatable = SOURCES.filter((s) => s.creatable);
+    return html`<div class="field">
+        <label for="source">${msg('Data source', { id: 'user-sync.dialog.source' })}</label>
+        <select id="source" part="source-select" @change=${this.#onSourceChange}>
+          ${creatable.map(
+            (s) =>
+              html`<option value=${s.id} ?selected=${s.id === this.source}>${s.label()}</option>`,
+          )}
+        </select>
+      </div>
+      <div class="field">
+        <div class="switch-row">
+          <button
+            class="switch"
+            part="switch"
+            type="button"
+            role="switch"
+            aria-checked=${this.authorized ? 'true' : 'false'}
+            aria-describedby="auth-hint"
+            @click=${this.#toggleAuthorization}
+          >
+            <span class="track" aria-hidden="true"><span class="thumb"></span></span>
+            <span class="label"
+              >${msg('Authorization', { id: 'user-sync.dialog.authorization' })}</span
+            >
+          </button>
+        </div>
+        <p class="hint" id="auth-hint">
+          ${msg(
+            str`When you click Create, Microsoft asks an administrator of your organization to let this application read users’ profiles (${sourceDefinition(this.source).label()}).`,
+            { id: 'user-sync.dialog.authorization-hint' },
+          )}
+        </p>
+      </div>`;
+  }
+
+  private renderEditTarget() {
+    const i = this.integration;
+    if (!i) return nothing;
+    return html`<p class="target" id="target">
+      ${msg(str`Integration: ${i.displayName}`, { id: 'user-sync.dialog.edit-target' })}
+    </p>`;
+  }
+}

@@ -1,0 +1,31 @@
+import { css } from 'lit';
+
+export const errorWindowStyles = css`
+  dialog {
+    inline-size: min(480px, calc(100vw - 48px));
+    border-color: var(--_danger);
+  }
+  .dialog-header h2 {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    color: var(--_danger);
+  }
+  .dialog-body p {
+    margin: 0;
+  }
+  .detail {
+    padding: var(--_space);
+    border-inline-start: 3px solid var(--_danger);
+    background: var(--_surface-2);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .request-id code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    overflow-wrap: anywhere;
+  }
+  .advice {
+    font-weight: 600;
+  }
+`;

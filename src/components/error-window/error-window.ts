@@ -1,0 +1,136 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { UcxElement } from '../../internal/ucx-element.js';
+import { dialogStyles, tokens } from '../../internal/styles.js';
+import type { FailureView } from '../../internal/failures.js';
+import { errorWindowStyles } from './error-window.styles.js';
+
+export type ErrorWindowChoice = 'review' | 'retry';
+
+/**
+ * The modal window that says what went wrong (`role="alertdialog"`): our sentence,
+ * the server's detail (as text), the request id, and what to do next.
+ *
+ * @summary Failure window shown over the create, edit and delete dialogs.
+ *
+ * @csspart error-window - The `<dialog>` (role alertdialog).
+ * @csspart error-window-header - The heading area.
+ * @csspart error-window-body - The message area.
+ * @csspart error-window-footer - The buttons.
+ *
+ * @cssprop [--ucx-color-danger=#b42318] - Accent of failures (dark: #ff7b72).
+ */
+export class UcxErrorWindow extends UcxElement {
+  static override styles = [tokens, dialogStyles, errorWindowStyles];
+
+  /** Where the lock or a failure points the admin (shown as a contact link). */
+  @property({ attribute: 'support-url' }) supportUrl = '';
+  /** Whether to show "Review the entered data and try again" (form operations). */
+  @property({ type: Boolean }) advice = true;
+
+  @state() private view: FailureView | undefined;
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  #resolve: ((choice: ErrorWindowChoice) => void) | undefined;
+  #choice: ErrorWindowChoice = 'review';
+
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Shows the window; resolves with the admin's choice when it closes. */
+  async show(view: FailureView): Promise<ErrorWindowChoice> {
+    this.#resolve?.('review');
+    this.view = view;
+    this.#choice = 'review';
+    await this.updateComplete;
+    try {
+      if (!this.dialog.open) this.dialog.showModal();
+    } catch {
+      /* not connected: nothing to show */
+    }
+    this.renderRoot.querySelector<HTMLButtonElement>('.review')?.focus();
+    return new Promise((resolve) => (this.#resolve = resolve));
+  }
+
+  close(choice: ErrorWindowChoice = 'review'): void {
+    this.#choice = choice;
+    if (this.dialog?.open) this.dialog.close();
+    else this.#onClose();
+  }
+
+  #onClose = () => {
+    const resolve = this.#resolve;
+    this.#resolve = undefined;
+    resolve?.(this.#choice);
+  };
+
+  override render() {
+    const v = this.view;
+    return html`<dialog
+      part="error-window"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="ew-title"
+      aria-describedby="ew-message"
+      @close=${this.#onClose}
+    >
+      <div class="dialog-header" part="error-window-header">
+        <h2 id="ew-title">${v?.title ?? ''}</h2>
+      </div>
+      <div class="dialog-body" part="error-window-body">
+        <p id="ew-message">${v?.message ?? ''}</p>
+        ${
+          v?.detail
+            ? html`<p class="detail">
+                <span class="visually-hidden"
+                  >${msg('The server said:', { id: 'user-sync.error.server-said' })}</span
+                >${v.detail}
+              </p>`
+            : nothing
+        }
+        ${
+          v?.requestId
+            ? html`<p class="request-id">
+                ${msg('Request id:', { id: 'user-sync.error.request-id' })}
+                <code>${v.requestId}</code>
+              </p>`
+            : nothing
+        }
+        ${
+          this.advice && v?.stage !== 'load'
+            ? html`<p class="advice">
+                ${msg('Review the entered data and try again.', { id: 'user-sync.error.advice' })}
+              </p>`
+            : nothing
+        }
+        ${
+          v?.vendorLock && this.supportUrl
+            ? html`<p>
+                <a href=${this.supportUrl} target="_blank" rel="noopener noreferrer"
+                  >${msg('Contact support', { id: 'user-sync.lock.contact' })}</a
+                >
+              </p>`
+            : nothing
+        }
+      </div>
+      <div class="dialog-footer" part="error-window-footer">
+        ${
+          v?.retryable
+            ? html`<button class="btn retry" type="button" @click=${() => this.close('retry')}>
+                ${msg('Try again', { id: 'user-sync.error.retry' })}
+              </button>`
+            : nothing
+        }
+        <button class="btn primary review" type="button" @click=${() => this.close('review')}>
+          ${
+            this.advice && v?.stage !== 'load'
+              ? msg('Review data', { id: 'user-sync.error.review' })
+              : msg('Close', { id: 'user-sync.error.close' })
+          }
+        </button>
+      </div>
+    </dialog>`;
+  }
+}

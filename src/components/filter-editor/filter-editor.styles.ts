@@ -1,0 +1,456 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<ucx-filter-editor>`. Public knobs are `--ucx-*` custom properties (with light and
+ * dark defaults, contrast ≥ 4.5:1 for text); private `--_*` properties resolve them once.
+ * Layout uses logical properties (RTL-safe); the filter text itself is always LTR.
+ */
+export const filterEditorStyles = css`
+  :host {
+    --_font: var(--ucx-font-family, inherit);
+    --_mono: var(
+      --ucx-font-family-mono,
+      ui-monospace,
+      'SFMono-Regular',
+      'Cascadia Mono',
+      'DejaVu Sans Mono',
+      Menlo,
+      Consolas,
+      monospace
+    );
+    --_text: var(--ucx-color-text, #1f2328);
+    --_muted: var(--ucx-color-text-muted, #59636e);
+    --_surface: var(--ucx-color-surface, #ffffff);
+    --_surface-alt: var(--ucx-color-surface-alt, #f6f8fa);
+    --_border: var(--ucx-color-border, #6e7781);
+    --_danger: var(--ucx-color-danger, #b42318);
+    --_accent: var(--ucx-color-accent, #0b5cad);
+    --_on-accent: var(--ucx-color-on-accent, #ffffff);
+    --_focus: var(--ucx-color-focus, #0b5cad);
+    --_radius: var(--ucx-radius, 6px);
+    --_space: var(--ucx-space, 8px);
+    --_syntax-field: var(--ucx-syntax-field, #0550ae);
+    --_syntax-operator: var(--ucx-syntax-operator, #6639ba);
+    --_syntax-value: var(--ucx-syntax-value, #116329);
+    --_syntax-escape: var(--ucx-syntax-escape, #953800);
+    --_syntax-wildcard: var(--ucx-syntax-wildcard, #a40e26);
+    --_syntax-paren: var(--ucx-syntax-paren, var(--_text));
+
+    display: block;
+    color-scheme: light dark;
+    font-family: var(--_font);
+    color: var(--_text);
+    line-height: 1.4;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_text: var(--ucx-color-text, #e6edf3);
+      --_muted: var(--ucx-color-text-muted, #9198a1);
+      --_surface: var(--ucx-color-surface, #1b1f24);
+      --_surface-alt: var(--ucx-color-surface-alt, #262c34);
+      --_border: var(--ucx-color-border, #8b949e);
+      --_danger: var(--ucx-color-danger, #ff8182);
+      --_accent: var(--ucx-color-accent, #58a6ff);
+      --_on-accent: var(--ucx-color-on-accent, #0d1117);
+      --_focus: var(--ucx-color-focus, #58a6ff);
+      --_syntax-field: var(--ucx-syntax-field, #79c0ff);
+      --_syntax-operator: var(--ucx-syntax-operator, #d2a8ff);
+      --_syntax-value: var(--ucx-syntax-value, #7ee787);
+      --_syntax-escape: var(--ucx-syntax-escape, #ffa657);
+      --_syntax-wildcard: var(--ucx-syntax-wildcard, #ff7b72);
+    }
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    margin-block-end: calc(var(--_space) / 2);
+  }
+
+  .label {
+    font-weight: 600;
+  }
+
+  .hint {
+    margin-block: 0 calc(var(--_space) / 2);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  /* Text / Builder switch: native radios styled as a segmented control. */
+  .modes {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .modes label {
+    position: relative;
+    padding-block: 2px;
+    padding-inline: calc(var(--_space) * 1.25);
+    cursor: pointer;
+    font-size: 0.875em;
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .modes label + label {
+    border-inline-start: 1px solid var(--_border);
+  }
+  .modes input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+  .modes label:has(input:checked) {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .modes label:has(input:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: -4px;
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    margin-block-start: calc(var(--_space) / 2);
+  }
+
+  button {
+    font: inherit;
+    font-size: 0.875em;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: 2px;
+    padding-inline: var(--_space);
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.65;
+  }
+  button:focus-visible,
+  select:focus-visible,
+  input:focus-visible,
+  summary:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  /* The editor: a transparent textarea over a highlighted <pre> with identical metrics. */
+  .field {
+    position: relative;
+    display: grid;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .field:focus-within {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  .field.invalid {
+    border-color: var(--_danger);
+  }
+  .field > textarea,
+  .field > pre {
+    grid-area: 1 / 1;
+    margin: 0;
+    border: 0;
+    padding: var(--_space);
+    font-family: var(--_mono);
+    font-size: var(--ucx-editor-font-size, 0.9375rem);
+    line-height: 1.5;
+    letter-spacing: normal;
+    tab-size: 2;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    word-break: normal;
+    text-align: left;
+    scrollbar-gutter: stable;
+  }
+  /* The mirror covers the textarea's box exactly; the textarea alone sets the size. */
+  .field > pre {
+    position: absolute;
+    inset: 0;
+    color: var(--_text);
+    overflow: hidden;
+    pointer-events: none;
+  }
+  .field > pre code {
+    font: inherit;
+  }
+  /* Keeps a last empty line visible, as the textarea shows it. */
+  .field > pre code::after {
+    content: ' ';
+  }
+  .field > textarea {
+    position: relative;
+    z-index: 1;
+    resize: vertical;
+    overflow: auto;
+    min-block-size: 6.5em;
+    max-block-size: var(--ucx-editor-max-height, 24em);
+    /* Grows with the text where supported (Chromium); elsewhere rows="4" and resizable. */
+    field-sizing: content;
+    background: transparent;
+    color: transparent;
+    caret-color: var(--_text);
+    outline: none;
+  }
+  .field > textarea::placeholder {
+    color: var(--_muted);
+  }
+  .field > textarea::selection {
+    background: color-mix(in srgb, var(--_accent) 30%, transparent);
+    color: transparent;
+  }
+  .field > textarea:disabled {
+    cursor: not-allowed;
+  }
+  :host([disabled]) .field {
+    opacity: 0.65;
+  }
+  @media (forced-colors: active) {
+    .field > pre {
+      display: none;
+    }
+    .field > textarea {
+      color: CanvasText;
+    }
+  }
+
+  .token-field {
+    color: var(--_syntax-field);
+  }
+  .token-operator {
+    color: var(--_syntax-operator);
+    font-weight: 700;
+  }
+  .token-equals,
+  .token-paren {
+    color: var(--_syntax-paren);
+  }
+  .token-value {
+    color: var(--_syntax-value);
+  }
+  .token-escape {
+    color: var(--_syntax-escape);
+    font-weight: 700;
+  }
+  .token-wildcard {
+    color: var(--_syntax-wildcard);
+    font-weight: 700;
+  }
+  .token-invalid {
+    color: var(--_danger);
+  }
+  .error-range {
+    text-decoration: underline wavy var(--_danger);
+    text-decoration-skip-ink: none;
+    text-underline-offset: 3px;
+    background: color-mix(in srgb, var(--_danger) 12%, transparent);
+  }
+
+  /* Autocomplete popup, placed at the caret (physical left: the text is always LTR). */
+  .suggestions {
+    position: absolute;
+    z-index: 2;
+    margin: 0;
+    padding: 2px;
+    list-style: none;
+    min-inline-size: 12em;
+    max-block-size: 14em;
+    overflow: auto;
+    background: var(--_surface);
+    color: var(--_text);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.2);
+    font-size: 0.875em;
+  }
+  .suggestions li {
+    display: flex;
+    gap: var(--_space);
+    justify-content: space-between;
+    padding-block: 2px;
+    padding-inline: var(--_space);
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+  }
+  .suggestions li[aria-selected='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .suggestions code {
+    font-family: var(--_mono);
+  }
+
+  .error,
+  .warnings,
+  .notice,
+  .summary {
+    margin-block: calc(var(--_space) / 2) 0;
+    font-size: 0.875em;
+  }
+  .error {
+    color: var(--_danger);
+  }
+  .error:empty,
+  .notice:empty {
+    display: none;
+  }
+  .error.prominent {
+    padding: var(--_space);
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .error-title {
+    display: block;
+    font-weight: 700;
+  }
+  .warnings {
+    color: var(--_text);
+    padding-inline-start: 1.25em;
+  }
+  .notice {
+    color: var(--_text);
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface-alt);
+  }
+  .summary {
+    color: var(--_muted);
+  }
+
+  /* Help */
+  .help {
+    margin-block-start: var(--_space);
+    font-size: 0.875em;
+  }
+  .help summary {
+    cursor: pointer;
+    color: var(--_accent);
+    inline-size: fit-content;
+  }
+  .help table {
+    border-collapse: collapse;
+    margin-block: calc(var(--_space) / 2);
+  }
+  .help th,
+  .help td {
+    text-align: start;
+    padding-block: 2px;
+    padding-inline: 0 calc(var(--_space) * 2);
+    vertical-align: top;
+  }
+  .help code,
+  .example code {
+    font-family: var(--_mono);
+  }
+  .examples {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 4px;
+  }
+  .example {
+    text-align: start;
+  }
+
+  /* Builder */
+  .builder {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    background: var(--_surface);
+  }
+  .group {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .group .group {
+    border-inline-start: 3px solid var(--_border);
+    padding-inline-start: var(--_space);
+    margin-block: calc(var(--_space) / 2);
+  }
+  .group-head,
+  .group-actions,
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  .row.incomplete input {
+    border-color: var(--_danger);
+  }
+  .row-message {
+    flex-basis: 100%;
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+  .empty {
+    color: var(--_muted);
+    margin: 0;
+    font-size: 0.875em;
+  }
+  select,
+  .row input {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    padding-block: 2px;
+    padding-inline: calc(var(--_space) / 2);
+  }
+  .row input {
+    font-family: var(--_mono);
+    min-inline-size: 10em;
+    flex: 1 1 10em;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    button,
+    .modes label {
+      transition:
+        background-color 120ms ease,
+        color 120ms ease;
+    }
+  }
+`;

@@ -1,0 +1,1240 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { localized, msg, str } from '@lit/localize';
+import {
+  DEFAULT_FIELDS,
+  formatFilter,
+  parseFilter,
+  type FieldDefinition,
+  type FilterError,
+  type ParseResult,
+} from '../../filter/index.js';
+import { filterEditorStyles } from './filter-editor.styles.js';
+import { segmentTokens, tokenizeForHighlight, type HighlightSegment } from './tokenizer.js';
+import { fieldLabel, placedMessage } from './messages.js';
+import { summarizeFilter } from './summary.js';
+import { suggestionsAt, type Suggestion } from './autocomplete.js';
+import {
+  CONDITIONS,
+  findItem,
+  fromBuilder,
+  needsValue,
+  newGroup,
+  newRow,
+  toBuilder,
+  type BuilderGroup,
+  type BuilderItem,
+  type BuilderRow,
+  type Condition,
+  type Unrepresentable,
+} from './builder-model.js';
+import { UcxFilterChangeEvent, type UcxFilterChangeDetail } from './filter-change-event.js';
+
+export type FilterEditorMode = 'text' | 'builder';
+
+/** The seed's examples, offered in the help and insertable with a click. */
+export const FILTER_EXAMPLES: readonly string[] = [
+  '(department=Sales)',
+  '(email=*@company.com)',
+  '(phoneNumber=+1555456*)',
+  '(&(department=Sales)(location=NYC))',
+  '(|(department=Sales)(department=Marketing))',
+  '(!(department=Temp))',
+];
+
+/** Deepest nesting of groups the builder offers ("Add group" disappears below it). */
+const MAX_BUILDER_DEPTH = 4;
+
+/**
+ * An editor for LDAP (RFC 4515) data-source filters: a highlighted text field with live
+ * validation, autocomplete, Format and help, or a builder of conditions grouped with AND / OR,
+ * with a plain-language summary of what the filter selects. Form-associated: inside a
+ * `<form>` it submits its text under `name`, takes part in validation (an invalid filter
+ * blocks submission; an empty one is valid and means "all users") and resets with the form.
+ *
+ * The submitted form value is the text as typed (so nothing the admin wrote is rewritten);
+ * `canonicalValue` gives the canonical form (`formatFilter`) a backend should store.
+ *
+ * @summary LDAP filter editor (text with highlighting, or builder) with validation and summary.
+ *
+ * @fires input - When the filter changes by the admin's action (typing, autocomplete, Format, examples, builder).
+ * @fires change - When a change is committed (the field loses focus after typing, a builder control or button changes it, Format, an example, a mode switch).
+ * @fires ucx-filter-change - `UcxFilterChangeEvent` with `{ value, valid, canonical?, error? }` on every admin change. Bubbles, composed.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart header - The row with the label and the mode switch.
+ * @csspart label - The visible label.
+ * @csspart hint - The help text under the label (linked with `aria-describedby`).
+ * @csspart mode-switch - The Text / Builder radio group.
+ * @csspart toolbar - The row of text-mode actions (Format).
+ * @csspart format-button - The Format button.
+ * @csspart field - The bordered box holding the textarea and its highlighted mirror.
+ * @csspart textarea - The `<textarea>` (its text is transparent; the mirror shows it).
+ * @csspart highlight - The highlighted mirror behind the textarea.
+ * @csspart token - Every highlighted token; also `token-field`, `token-operator`, `token-value`, `token-escape`, `token-wildcard`, `token-paren`, `token-equals`, `token-whitespace`, `token-invalid`.
+ * @csspart error-range - The token part(s) the current error points at (wavy underline).
+ * @csspart autocomplete - The suggestions listbox.
+ * @csspart autocomplete-option - One suggestion.
+ * @csspart error - The error message ("Line 2, column 5: …").
+ * @csspart warnings - The list of non-blocking warnings.
+ * @csspart notice - Messages about mode switching (why the builder can't show the filter).
+ * @csspart summary - The plain-language summary.
+ * @csspart help - The help disclosure (`<details>`).
+ * @csspart help-toggle - The help disclosure's `<summary>`.
+ * @csspart example - A clickable example in the help.
+ * @csspart builder - The builder box.
+ * @csspart builder-group - A group of conditions (the root one too).
+ * @csspart builder-combinator - A group's AND / OR select.
+ * @csspart builder-row - A condition row.
+ * @csspart builder-field - A row's field select.
+ * @csspart builder-condition - A row's condition select.
+ * @csspart builder-value - A row's value input.
+ * @csspart builder-remove - Remove buttons (row or group).
+ * @csspart builder-add-row - "Add condition" buttons.
+ * @csspart builder-add-group - "Add group" buttons.
+ *
+ * @cssprop [--ucx-font-family=inherit] - Font of the labels and messages.
+ * @cssprop [--ucx-font-family-mono=ui-monospace, …, monospace] - Font of the filter text.
+ * @cssprop [--ucx-editor-font-size=0.9375rem] - Size of the filter text.
+ * @cssprop [--ucx-color-text=#1f2328 (dark: #e6edf3)] - Text colour.
+ * @cssprop [--ucx-color-text-muted=#59636e (dark: #9198a1)] - Hint and summary colour.
+ * @cssprop [--ucx-color-surface=#ffffff (dark: #1b1f24)] - Background of the field and popups.
+ * @cssprop [--ucx-color-surface-alt=#f6f8fa (dark: #262c34)] - Background of notices.
+ * @cssprop [--ucx-color-border=#6e7781 (dark: #8b949e)] - Borders.
+ * @cssprop [--ucx-color-danger=#b42318 (dark: #ff8182)] - Errors and the error underline.
+ * @cssprop [--ucx-color-accent=#0b5cad (dark: #58a6ff)] - Selected mode, active suggestion, links.
+ * @cssprop [--ucx-color-on-accent=#ffffff (dark: #0d1117)] - Text on the accent colour.
+ * @cssprop [--ucx-color-focus=#0b5cad (dark: #58a6ff)] - Focus rings.
+ * @cssprop [--ucx-radius=6px] - Corner radius.
+ * @cssprop [--ucx-space=8px] - Base spacing.
+ * @cssprop [--ucx-syntax-field=#0550ae (dark: #79c0ff)] - Field names.
+ * @cssprop [--ucx-syntax-operator=#6639ba (dark: #d2a8ff)] - `&`, `|`, `!`.
+ * @cssprop [--ucx-syntax-value=#116329 (dark: #7ee787)] - Values.
+ * @cssprop [--ucx-syntax-escape=#953800 (dark: #ffa657)] - Escapes such as `\28`.
+ * @cssprop [--ucx-syntax-wildcard=#a40e26 (dark: #ff7b72)] - The `*` wildcard.
+ * @cssprop [--ucx-syntax-paren=var(--ucx-color-text)] - Parentheses and `=`.
+ */
+@localized()
+export class UcxFilterEditor extends LitElement {
+  static override styles = filterEditorStyles;
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+
+  private readonly internals: ElementInternals;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  private _value = '';
+
+  /** The filter text (as typed, or as the builder wrote it). Blank means "all users". */
+  @property()
+  get value(): string {
+    return this._value;
+  }
+  set value(v: string) {
+    this._value = v === null || v === undefined ? '' : String(v);
+    this.syncFormState();
+  }
+
+  /** The value a form reset returns to; by default the value the element was first connected with. */
+  @property({ attribute: false }) defaultValue?: string;
+
+  /** Form field name. */
+  @property({ reflect: true }) name = '';
+
+  /** Visible label. Default: "Data source filters" (localized). */
+  @property() label?: string;
+
+  /** Fields the filter may use (default: the five of DESIGN.md §6). */
+  @property({ attribute: false }) fields: readonly FieldDefinition[] = DEFAULT_FIELDS;
+
+  /** `text` (highlighted text field) or `builder` (rows of conditions). */
+  @property({ reflect: true }) mode: FilterEditorMode = 'text';
+
+  /** Longest accepted filter, in UTF-16 code units (default 8192, as the engine). */
+  @property({ type: Number, attribute: 'max-length' }) maxLength = 8192;
+
+  /** When set, a blank filter is invalid (`valueMissing`). Off by default: blank = all users. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** The parse result of the current text; `undefined` when the text is blank (all users). */
+  get result(): ParseResult | undefined {
+    const text = this._value;
+    const cache = this.parseCache;
+    if (
+      cache &&
+      cache.text === text &&
+      cache.fields === this.fields &&
+      cache.maxLength === this.maxLength
+    ) {
+      return cache.result;
+    }
+    const result =
+      text.trim() === ''
+        ? undefined
+        : parseFilter(text, { fields: this.fields, maxLength: this.maxLength });
+    this.parseCache = { text, fields: this.fields, maxLength: this.maxLength, result };
+    return result;
+  }
+
+  /** Canonical text: `''` when blank, `formatFilter(filter)` when valid, `null` when invalid. */
+  get canonicalValue(): string | null {
+    const r = this.result;
+    if (!r) return '';
+    return r.ok ? formatFilter(r.filter) : null;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    const ok = this.internals.reportValidity();
+    if (!ok) this.prominent = true;
+    return ok;
+  }
+
+  /**
+   * Moves focus to the filter and, when it is invalid, shows the error prominently
+   * ("Invalid LDAP filters" and the reason with its place) with the caret at the error.
+   * Returns whether the filter is valid.
+   */
+  showError(): boolean {
+    const r = this.result;
+    const invalid = !!r && !r.ok;
+    if (invalid && this.mode === 'builder') this.mode = 'text';
+    this.prominent = invalid;
+    void this.updateComplete.then(() => {
+      const ta = this.textarea;
+      if (this.mode === 'text' && ta) {
+        ta.focus();
+        if (r && !r.ok) ta.setSelectionRange(r.error.offset, r.error.offset);
+      } else {
+        this.focus();
+      }
+    });
+    return !invalid;
+  }
+
+  /**
+   * Pretty-prints a valid filter (one component per line). In text mode the change goes
+   * through the textarea's editing history, so Ctrl+Z undoes it. Returns false when there
+   * is nothing to format (blank or invalid).
+   */
+  format(): boolean {
+    const r = this.result;
+    if (!r || !r.ok) return false;
+    const pretty = formatFilter(r.filter, { pretty: true });
+    if (pretty === this._value) return true;
+    const ta = this.textarea;
+    if (this.mode === 'text' && ta && !this.isDisabled && !this.readonly) {
+      ta.focus();
+      ta.select();
+      this.insertText(pretty);
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      this.value = pretty;
+      this.emitInput();
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    return true;
+  }
+
+  /** Focuses the textarea (text mode) or the first builder control. */
+  override focus(options?: FocusOptions): void {
+    const target =
+      this.mode === 'text'
+        ? this.textarea
+        : this.renderRoot.querySelector<HTMLElement>(
+            '.builder select, .builder input, .builder button',
+          );
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
+  // --------------------------------------------------------------- form hooks
+
+  formResetCallback(): void {
+    this.value = this.defaultValue ?? '';
+    this.prominent = false;
+    this.notice = '';
+    this.closeSuggestions();
+  }
+
+  formStateRestoreCallback(stateValue: string | File | FormData | null): void {
+    if (typeof stateValue === 'string') this.value = stateValue;
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  // ------------------------------------------------------------ internal state
+
+  @state() private formDisabled = false;
+  /** Error shown prominently after `showError()` / `reportValidity()`. */
+  @state() private prominent = false;
+  /** Why a mode switch didn't happen, or what it changed. */
+  @state() private notice = '';
+  @state() private suggestions: Suggestion[] = [];
+  @state() private activeSuggestion = 0;
+  @state() private root?: BuilderGroup;
+  /** Ids of builder rows / groups left out of the text (no value yet, or empty). */
+  @state() private incomplete = new Set<number>();
+
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+  @query('pre') private mirror?: HTMLPreElement;
+  @query('.suggestions') private popup?: HTMLElement;
+
+  private parseCache?: {
+    text: string;
+    fields: readonly FieldDefinition[];
+    maxLength: number;
+    result: ParseResult | undefined;
+  };
+  /** The text the builder tree was made from (rebuilt when `value` changes from outside). */
+  private builtFrom?: string;
+  private inserting = false;
+  private pendingFocus?: string;
+
+  private get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.defaultValue === undefined) this.defaultValue = this._value;
+    // Inner controls' input/change events stop at the shadow root; the element dispatches
+    // its own, once per change of `value`, so hosts never see a mode radio's input.
+    this.renderRoot.addEventListener('input', stop);
+    this.renderRoot.addEventListener('change', stop);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.renderRoot.removeEventListener('input', stop);
+    this.renderRoot.removeEventListener('change', stop);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.mode === 'builder' && this.builtFrom !== this._value) {
+      if (!this.buildFromValue()) this.mode = 'text';
+    }
+    if (changed.has('mode') && this.mode === 'text') this.closeSuggestions();
+    const r = this.result;
+    if (this.prominent && (!r || r.ok)) this.prominent = false;
+  }
+
+  protected override updated(): void {
+    this.syncFormState();
+    this.syncScroll();
+    this.placePopup();
+    if (this.pendingFocus) {
+      const el = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
+      this.pendingFocus = undefined;
+      // After this update: moving focus can commit (change) the control being left.
+      if (el) queueMicrotask(() => el.focus());
+    }
+  }
+
+  private syncFormState(): void {
+    if (!this.internals) return;
+    this.internals.setFormValue(this._value, this._value);
+    const r = this.result;
+    const anchor =
+      (this.mode === 'text' ? this.textarea : undefined) ??
+      this.renderRoot?.querySelector?.<HTMLElement>('.builder select') ??
+      undefined;
+    let flags: ValidityStateFlags | undefined;
+    let message = '';
+    if (r && !r.ok) {
+      flags = { customError: true };
+      message = placedMessage(this._value, r.error);
+    } else if (this.required && !r) {
+      flags = { valueMissing: true };
+      message = msg('Enter a filter.', { id: 'filter-editor.value-missing' });
+    }
+    if (!flags) this.internals.setValidity({});
+    else if (anchor) this.internals.setValidity(flags, message, anchor);
+    else this.internals.setValidity(flags, message);
+  }
+
+  private detail(): UcxFilterChangeDetail {
+    const r = this.result;
+    const value = this._value;
+    if (!r) return { value, valid: true, canonical: '' };
+    if (r.ok) return { value, valid: true, canonical: formatFilter(r.filter) };
+    const e: FilterError = r.error;
+    return {
+      value,
+      valid: false,
+      error: { code: e.code, message: placedMessage(value, e), offset: e.offset, length: e.length },
+    };
+  }
+
+  /** `input` + `ucx-filter-change` on the host, after `value` changed by the admin's action. */
+  private emitInput(): void {
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    this.dispatchEvent(new UcxFilterChangeEvent(this.detail()));
+  }
+
+  // ------------------------------------------------------------------ text mode
+
+  private onTextInput(e: Event): void {
+    const ta = e.target as HTMLTextAreaElement;
+    if (ta.value === this._value) return;
+    this.value = ta.value;
+    this.notice = '';
+    this.emitInput();
+    if (this.inserting) {
+      this.closeSuggestions();
+      return;
+    }
+    const ie = e as InputEvent;
+    const typed =
+      ie.inputType === 'insertText' && typeof ie.data === 'string' && /[(A-Za-z]$/.test(ie.data);
+    const deleting = ie.inputType?.startsWith('delete');
+    if (typed || (this.suggestions.length > 0 && deleting)) this.refreshSuggestions();
+    else this.closeSuggestions();
+  }
+
+  private onTextChange(): void {
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private onTextKeydown(e: KeyboardEvent): void {
+    const open = this.suggestions.length > 0;
+    if (open) {
+      const n = this.suggestions.length;
+      switch (e.key) {
+        case 'ArrowDown':
+          e.preventDefault();
+          this.activeSuggestion = (this.activeSuggestion + 1) % n;
+          return;
+        case 'ArrowUp':
+          e.preventDefault();
+          this.activeSuggestion = (this.activeSuggestion - 1 + n) % n;
+          return;
+        case 'Enter':
+        case 'Tab':
+          if (e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) break;
+          e.preventDefault();
+          this.acceptSuggestion(this.activeSuggestion);
+          return;
+        case 'Escape':
+          // Closing the list must not also close a surrounding dialog.
+          e.preventDefault();
+          e.stopPropagation();
+          this.closeSuggestions();
+          return;
+        case 'ArrowLeft':
+        case 'ArrowRight':
+        case 'Home':
+        case 'End':
+        case 'PageUp':
+        case 'PageDown':
+          this.closeSuggestions();
+          return;
+      }
+      return;
+    }
+    if ((e.key === ' ' && e.ctrlKey) || (e.key === 'ArrowDown' && e.altKey)) {
+      e.preventDefault();
+      this.refreshSuggestions();
+    }
+  }
+
+  private refreshSuggestions(): void {
+    const ta = this.textarea;
+    if (!ta || ta.selectionStart !== ta.selectionEnd) {
+      this.closeSuggestions();
+      return;
+    }
+    this.suggestions = suggestionsAt(ta.value, ta.selectionStart, this.fields);
+    this.activeSuggestion = 0;
+  }
+
+  private closeSuggestions(): void {
+    if (this.suggestions.length > 0) this.suggestions = [];
+  }
+
+  private acceptSuggestion(index: number): void {
+    const s = this.suggestions[index];
+    const ta = this.textarea;
+    this.closeSuggestions();
+    if (!s || !ta) return;
+    ta.focus();
+    ta.setSelectionRange(s.from, s.to);
+    this.insertText(s.insert);
+  }
+
+  /**
+   * Replaces the textarea's selection with `text` through the browser's editing commands,
+   * so the change joins the undo history (Ctrl+Z); falls back to `setRangeText`.
+   */
+  private insertText(text: string): void {
+    const ta = this.textarea;
+    if (!ta) return;
+    const start = ta.selectionStart;
+    const end = ta.selectionEnd;
+    const expected = ta.value.slice(0, start) + text + ta.value.slice(end);
+    this.inserting = true;
+    let ok = false;
+    try {
+      ok = document.execCommand('insertText', false, text);
+    } catch {
+      ok = false;
+    }
+    if (!ok || ta.value !== expected) {
+      ta.value = expected;
+      ta.setSelectionRange(start + text.length, start + text.length);
+      ta.dispatchEvent(
+        new InputEvent('input', {
+          bubbles: true,
+          composed: true,
+          inputType: 'insertReplacementText',
+          data: text,
+        }),
+      );
+    }
+    this.inserting = false;
+  }
+
+  private syncScroll(): void {
+    const ta = this.textarea;
+    const pre = this.mirror;
+    if (!ta || !pre) return;
+    pre.scrollTop = ta.scrollTop;
+    pre.scrollLeft = ta.scrollLeft;
+  }
+
+  /** Puts the suggestions popup under the caret, measured on the mirror's text. */
+  private placePopup(): void {
+    const popup = this.popup;
+    const ta = this.textarea;
+    const pre = this.mirror;
+    if (!popup || !ta || !pre) return;
+    const field = popup.parentElement as HTMLElement;
+    const caret = ta.selectionStart;
+    let rect: DOMRect | undefined;
+    let acc = 0;
+    for (const span of Array.from(pre.querySelectorAll('span'))) {
+      const len = span.textContent?.length ?? 0;
+      if (caret <= acc + len) {
+        const node = Array.from(span.childNodes).find((c) => c.nodeType === Node.TEXT_NODE);
+        if (node) {
+          const range = document.createRange();
+          const at = Math.max(0, caret - acc);
+          range.setStart(node, Math.max(0, at - 1));
+          range.setEnd(node, Math.max(at, 1));
+          rect = range.getBoundingClientRect();
+        }
+        break;
+      }
+      acc += len;
+    }
+    const box = field.getBoundingClientRect();
+    const left = rect ? rect.right - box.left : 8;
+    const top = rect ? rect.bottom - box.top + 2 : 24;
+    popup.style.left = `${Math.max(0, Math.min(left, box.width - popup.offsetWidth))}px`;
+    popup.style.top = `${top}px`;
+  }
+
+  private insertExample(example: string): void {
+    if (this.isDisabled || this.readonly) return;
+    if (this.mode === 'builder') {
+      this.value = example;
+      this.emitInput();
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+      return;
+    }
+    const ta = this.textarea;
+    if (!ta) return;
+    ta.focus();
+    if (ta.value.trim() === '') ta.select();
+    this.insertText(example);
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  // --------------------------------------------------------------- mode switch
+
+  private onModeInput(e: Event): void {
+    const mode = (e.target as HTMLInputElement).value as FilterEditorMode;
+    if (this.isDisabled) return;
+    const before = this._value;
+    if (mode === 'builder' && this.mode !== 'builder') {
+      if (this.buildFromValue()) {
+        this.mode = 'builder';
+        this.commitBuilder(false);
+      }
+    } else if (mode === 'text' && this.mode !== 'text') {
+      this.notice =
+        this.incomplete.size > 0
+          ? msg('Conditions without a value were left out of the text.', {
+              id: 'filter-editor.notice.incomplete-dropped',
+            })
+          : '';
+      this.mode = 'text';
+      this.incomplete = new Set();
+    }
+    if (this._value !== before) this.dispatchEvent(new Event('change', { bubbles: true }));
+    // Puts the radios back when the switch was refused.
+    this.requestUpdate();
+  }
+
+  /** Builds the builder tree from the current text; says why when it can't. */
+  private buildFromValue(): boolean {
+    const r = this.result;
+    if (r && !r.ok) {
+      this.notice = msg(
+        'The builder can only show a valid filter: fix the error in the text first, or clear it.',
+        { id: 'filter-editor.notice.invalid' },
+      );
+      return false;
+    }
+    const conv = toBuilder(r?.filter);
+    if (!conv.ok) {
+      this.notice = this.whyNotBuilder(conv.why);
+      return false;
+    }
+    if (conv.root.items.length === 0) conv.root.items.push(newRow(this.firstField()));
+    this.root = conv.root;
+    this.builtFrom = this._value;
+    this.incomplete = new Set(fromBuilder(conv.root).incomplete.map((i) => i.id));
+    this.notice = '';
+    return true;
+  }
+
+  private whyNotBuilder(why: Unrepresentable): string {
+    switch (why.reason) {
+      case 'substring': {
+        const field = why.field;
+        return msg(
+          str`The builder can't show this filter: the value for ${field} has a * in the middle (like a*b*c); the builder only offers is, starts with, ends with and contains. Keep editing it as text.`,
+          { id: 'filter-editor.notice.substring' },
+        );
+      }
+      case 'not-of-group':
+        return msg(
+          "The builder can't show this filter: it applies ! to a group of conditions; the builder only negates single conditions. Keep editing it as text.",
+          { id: 'filter-editor.notice.not-of-group' },
+        );
+      case 'double-not':
+        return msg(
+          "The builder can't show this filter: it contains !(!…); remove the double negation or keep editing it as text.",
+          { id: 'filter-editor.notice.double-not' },
+        );
+    }
+  }
+
+  // -------------------------------------------------------------- builder mode
+
+  private firstField(): string {
+    return this.fields[0]?.name ?? '';
+  }
+
+  /**
+   * Writes the builder's state into `value` as canonical text. Rows without a value and
+   * empty groups are left out (and marked), so every builder state is a valid filter.
+   */
+  private commitBuilder(change: boolean): void {
+    if (!this.root) return;
+    const { node, incomplete } = fromBuilder(this.root);
+    this.incomplete = new Set(incomplete.map((i) => i.id));
+    const text = node ? formatFilter(node) : '';
+    const changed = text !== this._value;
+    this.builtFrom = text;
+    if (changed) {
+      this.value = text;
+      this.emitInput();
+      if (change) this.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    this.requestUpdate();
+  }
+
+  private updateRow(
+    row: BuilderRow,
+    patch: Partial<Pick<BuilderRow, 'field' | 'condition' | 'value'>>,
+  ): void {
+    if (this.readonly || this.isDisabled) return;
+    Object.assign(row, patch);
+    this.commitBuilder(false);
+  }
+
+  private onBuilderChange(): void {
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private addRow(group: BuilderGroup): void {
+    const row = newRow(this.firstField());
+    group.items.push(row);
+    this.pendingFocus = `#field-${row.id}`;
+    this.commitBuilder(true);
+  }
+
+  private addGroup(group: BuilderGroup): void {
+    const row = newRow(this.firstField());
+    const child = newGroup(group.combinator === 'and' ? 'or' : 'and', [row]);
+    group.items.push(child);
+    this.pendingFocus = `#field-${row.id}`;
+    this.commitBuilder(true);
+  }
+
+  private removeItem(item: BuilderItem): void {
+    if (!this.root) return;
+    const found = findItem(this.root, item.id);
+    const parent = found?.parent;
+    if (!parent) return;
+    const index = parent.items.indexOf(item);
+    parent.items.splice(index, 1);
+    const next = parent.items[index] ?? parent.items[index - 1];
+    this.pendingFocus = next
+      ? next.kind === 'row'
+        ? `#field-${next.id}`
+        : `#combinator-${next.id}`
+      : `#add-row-${parent.id}`;
+    this.commitBuilder(true);
+  }
+
+  private setCombinator(group: BuilderGroup, value: string): void {
+    if (this.readonly || this.isDisabled) return;
+    group.combinator = value === 'or' ? 'or' : 'and';
+    this.commitBuilder(false);
+  }
+
+  // ------------------------------------------------------------------- render
+
+  private conditionLabel(c: Condition): string {
+    switch (c) {
+      case 'is':
+        return msg('is', { id: 'filter-editor.condition.is' });
+      case 'isNot':
+        return msg('is not', { id: 'filter-editor.condition.is-not' });
+      case 'startsWith':
+        return msg('starts with', { id: 'filter-editor.condition.starts-with' });
+      case 'notStartsWith':
+        return msg('does not start with', { id: 'filter-editor.condition.not-starts-with' });
+      case 'endsWith':
+        return msg('ends with', { id: 'filter-editor.condition.ends-with' });
+      case 'notEndsWith':
+        return msg('does not end with', { id: 'filter-editor.condition.not-ends-with' });
+      case 'contains':
+        return msg('contains', { id: 'filter-editor.condition.contains' });
+      case 'notContains':
+        return msg('does not contain', { id: 'filter-editor.condition.not-contains' });
+      case 'present':
+        return msg('is present (has any value)', { id: 'filter-editor.condition.present' });
+      case 'notPresent':
+        return msg('is not present (empty)', { id: 'filter-editor.condition.not-present' });
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const r = this.result;
+    const invalid = !!r && !r.ok;
+    return html`
+      <div part="base" class="base">
+        ${this.renderHeader()}
+        <p id="hint" part="hint" class="hint">
+          ${msg(
+            'Optional. Choose which users to synchronize, in LDAP filter syntax, e.g. (department=Sales). Leave it empty to include all users.',
+            { id: 'filter-editor.hint' },
+          )}
+        </p>
+        ${this.mode === 'builder' && this.root ? this.renderBuilder(this.root) : this.renderText(r)}
+        ${this.renderProblems(r)}
+        <div id="notice" part="notice" class="notice" role="status">${this.notice}</div>
+        <p id="summary" part="summary" class="summary">
+          ${
+            invalid
+              ? msg('Fix the error to see which users the filter selects.', {
+                  id: 'filter-editor.summary.invalid',
+                })
+              : summarizeFilter(r && r.ok ? r.filter : undefined)
+          }
+        </p>
+        ${this.renderHelp()}
+      </div>
+    `;
+  }
+
+  private renderHeader(): TemplateResult {
+    const label = this.label ?? msg('Data source filters', { id: 'filter-editor.label' });
+    const labelTemplate =
+      this.mode === 'text'
+        ? html`<label id="label" part="label" class="label" for="input">${label}</label>`
+        : html`<span id="label" part="label" class="label">${label}</span>`;
+    return html`
+      <div part="header" class="header">
+        ${labelTemplate}
+        <div
+          part="mode-switch"
+          class="modes"
+          role="radiogroup"
+          aria-label=${msg('Editing mode', { id: 'filter-editor.mode' })}
+        >
+          <label
+            ><input
+              type="radio"
+              name="mode"
+              value="text"
+              .checked=${live(this.mode === 'text')}
+              ?disabled=${this.isDisabled}
+              @change=${this.onModeInput}
+            />${msg('Text', { id: 'filter-editor.mode.text' })}</label
+          ><label
+            ><input
+              type="radio"
+              name="mode"
+              value="builder"
+              .checked=${live(this.mode === 'builder')}
+              ?disabled=${this.isDisabled}
+              @change=${this.onModeInput}
+            />${msg('Builder', { id: 'filter-editor.mode.builder' })}</label
+          >
+        </div>
+      </div>
+    `;
+  }
+
+  private renderText(r: ParseResult | undefined): TemplateResult {
+    const invalid = !!r && !r.ok;
+    const text = this._value;
+    const segments = segmentTokens(
+      text,
+      tokenizeForHighlight(text),
+      r && !r.ok ? r.error : undefined,
+    );
+    const warnings = r && r.ok && r.warnings.length > 0;
+    const describedBy = ['hint', invalid ? 'error' : '', warnings ? 'warnings' : '', 'summary']
+      .filter(Boolean)
+      .join(' ');
+    const open = this.suggestions.length > 0;
+    const canFormat = !!r && r.ok && !this.isDisabled && !this.readonly;
+    return html`
+      <div part="toolbar" class="toolbar">
+        <button
+          type="button"
+          part="format-button"
+          ?disabled=${!canFormat}
+          @click=${() => this.format()}
+        >
+          ${msg('Format', { id: 'filter-editor.format' })}
+        </button>
+      </div>
+      <div part="field" class=${classMap({ field: true, invalid })}>
+        <pre part="highlight" class="highlight" aria-hidden="true" dir="ltr"><code>${segments.map(
+          (s) => this.renderSegment(s),
+        )}</code></pre>
+        <textarea
+          id="input"
+          part="textarea"
+          dir="ltr"
+          rows="4"
+          spellcheck="false"
+          autocomplete="off"
+          autocapitalize="off"
+          .value=${live(text)}
+          ?disabled=${this.isDisabled}
+          ?readonly=${this.readonly}
+          ?required=${this.required}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          aria-autocomplete="list"
+          aria-controls=${open ? 'suggestions' : nothing}
+          aria-activedescendant=${open ? `suggestion-${this.activeSuggestion}` : nothing}
+          @input=${this.onTextInput}
+          @change=${this.onTextChange}
+          @keydown=${this.onTextKeydown}
+          @scroll=${this.syncScroll}
+          @blur=${this.closeSuggestions}
+          @click=${this.closeSuggestions}
+        ></textarea>
+        ${open ? this.renderSuggestions() : nothing}
+      </div>
+    `;
+  }
+
+  private renderSegment(s: HighlightSegment): TemplateResult {
+    const part = `token token-${s.kind}${s.error ? ' error-range' : ''}`;
+    return html`<span
+      class=${`token token-${s.kind}${s.error ? ' error-range' : ''}`}
+      part=${part}
+      data-kind=${s.kind}
+      ?data-error=${s.error}
+      >${s.text}</span
+    >`;
+  }
+
+  // The options are chosen by keyboard from the textarea (aria-activedescendant); the click
+  // handler is for pointers only.
+  /* eslint-disable lit-a11y/click-events-have-key-events */
+  private renderSuggestions(): TemplateResult {
+    return html`<ul
+      id="suggestions"
+      part="autocomplete"
+      class="suggestions"
+      role="listbox"
+      aria-label=${msg('Suggestions', { id: 'filter-editor.suggestions' })}
+    >
+      ${this.suggestions.map(
+        (s, i) =>
+          html`<li
+            id=${`suggestion-${i}`}
+            part="autocomplete-option"
+            role="option"
+            aria-selected=${i === this.activeSuggestion ? 'true' : 'false'}
+            @mousedown=${(e: Event) => e.preventDefault()}
+            @click=${() => this.acceptSuggestion(i)}
+          >
+            <code>${s.kind === 'field' ? s.key : s.kind === 'equals' ? '=' : s.key}</code>
+            <span>${this.suggestionDescription(s)}</span>
+          </li>`,
+      )}
+    </ul>`;
+  }
+  /* eslint-enable lit-a11y/click-events-have-key-events */
+
+  private suggestionDescription(s: Suggestion): string {
+    switch (s.kind) {
+      case 'field':
+        return fieldLabel(s.key);
+      case 'equals':
+        return msg('equals', { id: 'filter-editor.suggest.equals' });
+      case 'operator':
+        return s.key === '&'
+          ? msg('all of (AND)', { id: 'filter-editor.suggest.and' })
+          : s.key === '|'
+            ? msg('any of (OR)', { id: 'filter-editor.suggest.or' })
+            : msg('not (NOT)', { id: 'filter-editor.suggest.not' });
+    }
+  }
+
+  private renderProblems(r: ParseResult | undefined): TemplateResult {
+    const error = r && !r.ok ? r.error : undefined;
+    const warnings = r && r.ok ? r.warnings : [];
+    return html`
+      <div
+        id="error"
+        part="error"
+        class=${classMap({ error: true, prominent: this.prominent && !!error })}
+      >
+        ${
+          error
+            ? html`${
+                  this.prominent
+                    ? html`<strong class="error-title"
+                        >${msg('Invalid LDAP filters', { id: 'filter-editor.invalid-title' })}</strong
+                      >`
+                    : nothing
+                }<span class="error-message">${placedMessage(this._value, error)}</span>`
+            : nothing
+        }
+      </div>
+      ${
+        warnings.length > 0
+          ? html`<ul id="warnings" part="warnings" class="warnings">
+              ${warnings.map((w) => html`<li>${placedMessage(this._value, w)}</li>`)}
+            </ul>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderHelp(): TemplateResult {
+    const op = (code: string, meaning: string): TemplateResult =>
+      html`<tr>
+        <td><code dir="ltr">${code}</code></td>
+        <td>${meaning}</td>
+      </tr>`;
+    return html`
+      <details part="help" class="help">
+        <summary part="help-toggle">
+          ${msg('Help: fields, operators and examples', { id: 'filter-editor.help' })}
+        </summary>
+        <table>
+          <caption class="visually-hidden">
+            ${msg('Fields', { id: 'filter-editor.help.fields' })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Field', { id: 'filter-editor.help.field' })}</th>
+              <th scope="col">${msg('Meaning', { id: 'filter-editor.help.meaning' })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.fields.map(
+              (f) =>
+                html`<tr>
+                  <td><code dir="ltr">${f.name}</code></td>
+                  <td>${fieldLabel(f)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <table>
+          <caption class="visually-hidden">
+            ${msg('Operators', { id: 'filter-editor.help.operators' })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Operator', { id: 'filter-editor.help.operator' })}</th>
+              <th scope="col">${msg('Meaning', { id: 'filter-editor.help.meaning' })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${op('(field=value)', msg('the field is equal to the value (case-insensitive)', { id: 'filter-editor.help.op.equals' }))}
+            ${op('*', msg('any text: a*, *a, *a*; (field=*) means the field has a value', { id: 'filter-editor.help.op.wildcard' }))}
+            ${op('(&(…)(…))', msg('all of the conditions (AND)', { id: 'filter-editor.help.op.and' }))}
+            ${op('(|(…)(…))', msg('any of the conditions (OR)', { id: 'filter-editor.help.op.or' }))}
+            ${op('(!(…))', msg('not the condition (NOT)', { id: 'filter-editor.help.op.not' }))}
+            ${op('\\28 \\29 \\2a \\5c', msg('write ( ) * \\ inside a value', { id: 'filter-editor.help.op.escapes' }))}
+          </tbody>
+        </table>
+        <p>${msg('Examples (select one to insert it):', { id: 'filter-editor.help.examples' })}</p>
+        <ul class="examples">
+          ${FILTER_EXAMPLES.map((ex) => {
+            const parsed = parseFilter(ex, { fields: DEFAULT_FIELDS });
+            const meaning = summarizeFilter(parsed.ok ? parsed.filter : undefined);
+            return html`<li>
+              <button
+                type="button"
+                part="example"
+                class="example"
+                data-example=${ex}
+                ?disabled=${this.isDisabled || this.readonly}
+                @click=${() => this.insertExample(ex)}
+              >
+                <code dir="ltr">${ex}</code> <span>${meaning}</span>
+              </button>
+            </li>`;
+          })}
+        </ul>
+      </details>
+    `;
+  }
+
+  private renderBuilder(root: BuilderGroup): TemplateResult {
+    const counter = { n: 0 };
+    return html`<div part="builder" class="builder">${this.renderGroup(root, 0, counter)}</div>`;
+  }
+
+  private renderGroup(group: BuilderGroup, depth: number, counter: { n: number }): TemplateResult {
+    const locked = this.isDisabled || this.readonly;
+    const empty = group.items.length === 0;
+    return html`<div
+      part="builder-group"
+      class="group"
+      role="group"
+      aria-labelledby=${depth === 0 ? 'label' : nothing}
+      aria-label=${depth === 0 ? nothing : msg(str`Group at level ${depth}`, { id: 'filter-editor.builder.group' })}
+    >
+      <div class="group-head">
+        <label>
+          ${msg('Match', { id: 'filter-editor.builder.match' })}
+          <select
+            id=${`combinator-${group.id}`}
+            part="builder-combinator"
+            ?disabled=${locked}
+            .value=${live(group.combinator)}
+            @input=${(e: Event) => this.setCombinator(group, (e.target as HTMLSelectElement).value)}
+            @change=${(e: Event) => {
+              this.setCombinator(group, (e.target as HTMLSelectElement).value);
+              this.onBuilderChange();
+            }}
+          >
+            <option value="and" ?selected=${group.combinator === 'and'}>
+              ${msg('all of these conditions (AND)', { id: 'filter-editor.builder.and' })}
+            </option>
+            <option value="or" ?selected=${group.combinator === 'or'}>
+              ${msg('any of these conditions (OR)', { id: 'filter-editor.builder.or' })}
+            </option>
+          </select>
+        </label>
+        ${
+          depth > 0
+            ? html`<button
+                type="button"
+                part="builder-remove"
+                ?disabled=${locked}
+                @click=${() => this.removeItem(group)}
+              >
+                ${msg('Remove group', { id: 'filter-editor.builder.remove-group' })}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${
+        empty
+          ? html`<p class="empty">
+              ${
+                depth === 0
+                  ? msg('No conditions: all users are included.', {
+                      id: 'filter-editor.builder.empty-root',
+                    })
+                  : msg('This group is empty and is left out: add a condition or remove it.', {
+                      id: 'filter-editor.builder.empty-group',
+                    })
+              }
+            </p>`
+          : nothing
+      }
+      ${repeat(
+        group.items,
+        (item) => item.id,
+        (item) =>
+          item.kind === 'row'
+            ? this.renderRow(item, (counter.n += 1))
+            : this.renderGroup(item, depth + 1, counter),
+      )}
+      <div class="group-actions">
+        <button
+          type="button"
+          id=${`add-row-${group.id}`}
+          part="builder-add-row"
+          ?disabled=${locked}
+          @click=${() => this.addRow(group)}
+        >
+          ${msg('Add condition', { id: 'filter-editor.builder.add-row' })}
+        </button>
+        ${
+          depth < MAX_BUILDER_DEPTH
+            ? html`<button
+                type="button"
+                part="builder-add-group"
+                ?disabled=${locked}
+                @click=${() => this.addGroup(group)}
+              >
+                ${msg('Add group', { id: 'filter-editor.builder.add-group' })}
+              </button>`
+            : nothing
+        }
+      </div>
+    </div>`;
+  }
+
+  private renderRow(row: BuilderRow, n: number): TemplateResult {
+    const locked = this.isDisabled || this.readonly;
+    const incomplete = this.incomplete.has(row.id);
+    const fieldKnown = this.fields.some((f) => f.name === row.field);
+    return html`<div
+      part="builder-row"
+      class=${classMap({ row: true, incomplete })}
+      role="group"
+      aria-label=${msg(str`Condition ${n}`, { id: 'filter-editor.builder.row' })}
+    >
+      <select
+        id=${`field-${row.id}`}
+        part="builder-field"
+        aria-label=${msg(str`Field of condition ${n}`, { id: 'filter-editor.builder.field' })}
+        ?disabled=${locked}
+        .value=${live(row.field)}
+        @input=${(e: Event) => this.updateRow(row, { field: (e.target as HTMLSelectElement).value })}
+        @change=${(e: Event) => {
+          this.updateRow(row, { field: (e.target as HTMLSelectElement).value });
+          this.onBuilderChange();
+        }}
+      >
+        ${fieldKnown ? nothing : html`<option value=${row.field} selected>${row.field}</option>`}
+        ${this.fields.map(
+          (f) =>
+            html`<option value=${f.name} ?selected=${f.name === row.field}>
+              ${fieldLabel(f)}
+            </option>`,
+        )}
+      </select>
+      <select
+        id=${`condition-${row.id}`}
+        part="builder-condition"
+        aria-label=${msg(str`Comparison of condition ${n}`, { id: 'filter-editor.builder.condition' })}
+        ?disabled=${locked}
+        .value=${live(row.condition)}
+        @input=${(e: Event) =>
+          this.updateRow(row, { condition: (e.target as HTMLSelectElement).value as Condition })}
+        @change=${(e: Event) => {
+          this.updateRow(row, { condition: (e.target as HTMLSelectElement).value as Condition });
+          this.onBuilderChange();
+        }}
+      >
+        ${CONDITIONS.map(
+          (c) =>
+            html`<option value=${c} ?selected=${c === row.condition}>
+              ${this.conditionLabel(c)}
+            </option>`,
+        )}
+      </select>
+      ${
+        needsValue(row.condition)
+          ? html`<input
+              id=${`value-${row.id}`}
+              part="builder-value"
+              type="text"
+              dir="ltr"
+              spellcheck="false"
+              autocomplete="off"
+              aria-label=${msg(str`Value of condition ${n}`, { id: 'filter-editor.builder.value' })}
+              aria-describedby=${incomplete ? `row-message-${row.id}` : nothing}
+              ?disabled=${this.isDisabled}
+              ?readonly=${this.readonly}
+              .value=${live(row.value)}
+              @input=${(e: Event) => this.updateRow(row, { value: (e.target as HTMLInputElement).value })}
+              @change=${(e: Event) => {
+                this.updateRow(row, { value: (e.target as HTMLInputElement).value });
+                this.onBuilderChange();
+              }}
+            />`
+          : nothing
+      }
+      <button
+        type="button"
+        part="builder-remove"
+        aria-label=${msg(str`Remove condition ${n}`, { id: 'filter-editor.builder.remove-row' })}
+        ?disabled=${locked}
+        @click=${() => this.removeItem(row)}
+      >
+        ${msg('Remove', { id: 'filter-editor.builder.remove' })}
+      </button>
+      ${
+        incomplete
+          ? html`<span id=${`row-message-${row.id}`} class="row-message">
+              ${msg('No value yet: this condition is left out of the filter until it has one.', {
+                id: 'filter-editor.builder.incomplete',
+              })}
+            </span>`
+          : nothing
+      }
+    </div>`;
+  }
+}
+
+function stop(e: Event): void {
+  e.stopPropagation();
+}

@@ -1,0 +1,142 @@
+import { msg, str } from '@lit/localize';
+import type { FilterNode, SubstringNode } from '../../filter/index.js';
+import { fieldNoun } from './messages.js';
+
+/**
+ * A plain-language, localized sentence for a filter:
+ * `(&(department=Sales)(location=NYC)(!(department=Temp)))` →
+ * "Users whose department is Sales and whose location is NYC, except those whose
+ * department is Temp". `undefined` (no filter) → "All users".
+ */
+export function summarizeFilter(node: FilterNode | undefined): string {
+  if (!node) return msg('All users', { id: 'filter-editor.summary.all' });
+  const { positive, negative } = splitTop(node);
+  const except = negative.map((n) => clause(n)).join(orJoiner());
+  if (positive.length === 0) {
+    return msg(str`All users except those ${except}`, { id: 'filter-editor.summary.all-except' });
+  }
+  const main =
+    node.type === 'or'
+      ? positive.map((n) => clause(n)).join(orJoiner())
+      : positive.map((n) => clause(n)).join(andJoiner());
+  if (negative.length === 0) {
+    return msg(str`Users ${main}`, { id: 'filter-editor.summary.users' });
+  }
+  return msg(str`Users ${main}, except those ${except}`, {
+    id: 'filter-editor.summary.users-except',
+  });
+}
+
+/** The top level of an AND (or a lone item) split into kept and excluded conditions. */
+function splitTop(node: FilterNode): { positive: FilterNode[]; negative: FilterNode[] } {
+  if (node.type === 'not') return { positive: [], negative: [node.child] };
+  if (node.type === 'and') {
+    const positive: FilterNode[] = [];
+    const negative: FilterNode[] = [];
+    for (const child of node.children) {
+      if (child.type === 'not') negative.push(child.child);
+      else positive.push(child);
+    }
+    return { positive, negative };
+  }
+  if (node.type === 'or') return { positive: node.children, negative: [] };
+  return { positive: [node], negative: [] };
+}
+
+function andJoiner(): string {
+  return msg(' and ', { id: 'filter-editor.summary.and' });
+}
+function orJoiner(): string {
+  return msg(' or ', { id: 'filter-editor.summary.or' });
+}
+
+function substringPattern(node: SubstringNode): string {
+  return [node.initial ?? '', ...node.any, node.final ?? ''].join('*');
+}
+
+/** A relative clause: "whose department is Sales", "whose email has a value". */
+function clause(node: FilterNode): string {
+  switch (node.type) {
+    case 'equality': {
+      const field = fieldNoun(node.field);
+      const value = node.value;
+      return msg(str`whose ${field} is ${value}`, { id: 'filter-editor.summary.is' });
+    }
+    case 'present': {
+      const field = fieldNoun(node.field);
+      return msg(str`whose ${field} has a value`, { id: 'filter-editor.summary.present' });
+    }
+    case 'substring': {
+      const field = fieldNoun(node.field);
+      const { initial, any, final } = node;
+      if (initial !== undefined && any.length === 0 && final === undefined) {
+        return msg(str`whose ${field} starts with ${initial}`, {
+          id: 'filter-editor.summary.starts',
+        });
+      }
+      if (initial === undefined && any.length === 0 && final !== undefined) {
+        return msg(str`whose ${field} ends with ${final}`, { id: 'filter-editor.summary.ends' });
+      }
+      if (initial === undefined && any.length === 1 && final === undefined) {
+        const part = any[0] ?? '';
+        return msg(str`whose ${field} contains ${part}`, { id: 'filter-editor.summary.contains' });
+      }
+      const pattern = substringPattern(node);
+      return msg(str`whose ${field} matches ${pattern}`, { id: 'filter-editor.summary.matches' });
+    }
+    case 'not':
+      return negatedClause(node.child);
+    case 'and': {
+      const inner = node.children.map((c) => clause(c)).join(andJoiner());
+      return node.children.length > 1 ? `(${inner})` : inner;
+    }
+    case 'or': {
+      const inner = node.children.map((c) => clause(c)).join(orJoiner());
+      return node.children.length > 1 ? `(${inner})` : inner;
+    }
+  }
+}
+
+function negatedClause(node: FilterNode): string {
+  switch (node.type) {
+    case 'equality': {
+      const field = fieldNoun(node.field);
+      const value = node.value;
+      return msg(str`whose ${field} is not ${value}`, { id: 'filter-editor.summary.is-not' });
+    }
+    case 'present': {
+      const field = fieldNoun(node.field);
+      return msg(str`whose ${field} is empty`, { id: 'filter-editor.summary.not-present' });
+    }
+    case 'substring': {
+      const field = fieldNoun(node.field);
+      const { initial, any, final } = node;
+      if (initial !== undefined && any.length === 0 && final === undefined) {
+        return msg(str`whose ${field} does not start with ${initial}`, {
+          id: 'filter-editor.summary.not-starts',
+        });
+      }
+      if (initial === undefined && any.length === 0 && final !== undefined) {
+        return msg(str`whose ${field} does not end with ${final}`, {
+          id: 'filter-editor.summary.not-ends',
+        });
+      }
+      if (initial === undefined && any.length === 1 && final === undefined) {
+        const part = any[0] ?? '';
+        return msg(str`whose ${field} does not contain ${part}`, {
+          id: 'filter-editor.summary.not-contains',
+        });
+      }
+      const pattern = substringPattern(node);
+      return msg(str`whose ${field} does not match ${pattern}`, {
+        id: 'filter-editor.summary.not-matches',
+      });
+    }
+    case 'not':
+      return clause(node.child);
+    default: {
+      const inner = clause(node);
+      return msg(str`not ${inner}`, { id: 'filter-editor.summary.not' });
+    }
+  }
+}

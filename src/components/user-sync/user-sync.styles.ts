@@ -1,0 +1,187 @@
+import { css } from 'lit';
+
+export const userSyncStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .base {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 2);
+  }
+  .title {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  .title:focus {
+    outline: none;
+  }
+  .intro {
+    margin: calc(var(--_space) * 0.5) 0 0;
+    color: var(--_muted);
+    max-inline-size: 60ch;
+  }
+  .header-actions {
+    display: grid;
+    justify-items: end;
+    gap: var(--_space);
+    max-inline-size: 34ch;
+  }
+  .lock {
+    margin: 0;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_warning);
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    color: var(--_text);
+    font-size: 0.9rem;
+  }
+  .announcer {
+    margin: 0;
+    min-block-size: 1.25em;
+    color: var(--_text);
+  }
+  .skeleton {
+    display: grid;
+    gap: var(--_space);
+  }
+  .skeleton span {
+    display: block;
+    block-size: 44px;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-2), var(--_border), var(--_surface-2));
+    background-size: 200% 100%;
+    opacity: 0.35;
+    animation: ucx-shimmer 1.4s ease-in-out infinite;
+  }
+  @keyframes ucx-shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton span {
+      animation: none;
+    }
+  }
+  .empty,
+  .load-error,
+  .notice {
+    display: grid;
+    justify-items: start;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .empty h3,
+  .load-error h3 {
+    margin: 0;
+    font-size: 1.05rem;
+  }
+  .empty p,
+  .load-error p,
+  .notice p {
+    margin: 0;
+  }
+  .load-error,
+  .notice {
+    border-style: solid;
+    border-color: var(--_danger);
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: var(--_space);
+    text-align: start;
+    vertical-align: top;
+    border-block-end: 1px solid var(--_border);
+  }
+  th {
+    font-size: 0.8rem;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .source {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space);
+    white-space: nowrap;
+  }
+  .name {
+    font-weight: 600;
+  }
+  .sub {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.85rem;
+    overflow-wrap: anywhere;
+  }
+  code {
+    font-family: var(
+      --ucx-font-family-mono,
+      ui-monospace,
+      SFMono-Regular,
+      Menlo,
+      Consolas,
+      monospace
+    );
+    font-size: 0.85rem;
+    overflow-wrap: anywhere;
+  }
+  .badge {
+    display: inline-block;
+    padding: 1px 8px;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.8rem;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .badge.active {
+    color: var(--_success);
+  }
+  .badge.pending {
+    color: var(--_warning);
+  }
+  .badge.error {
+    color: var(--_danger);
+  }
+  .badge.disabled {
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .actions .btn {
+    min-block-size: 30px;
+    padding-inline: var(--_space);
+  }
+  .managed {
+    white-space: nowrap;
+  }
+  .nowrap {
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,674 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import { UcxElement } from '../../internal/ucx-element.js';
+import { tokens } from '../../internal/styles.js';
+import { closestLang } from '../../internal/lang.js';
+import { formatDateTime } from '../../internal/dates.js';
+import { sourceDefinition, sourceIcon } from '../../internal/sources.js';
+import {
+  describeBackendError,
+  vendorLockMessage,
+  type FailureView,
+} from '../../internal/failures.js';
+import { useLocale } from '../../i18n/localization.js';
+import {
+  BackendClient,
+  BackendError,
+  DEFAULT_TIMEOUT,
+  type RequestHeadersHook,
+} from '../../backend/client.js';
+import type { CreateIntegration, Integration, IntegrationStatus } from '../../backend/types.js';
+import { ConsentError, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
+import { parseFilter } from '../../filter/index.js';
+import { summarizeFilter } from '../filter-editor/summary.js';
+import { UcxIntegrationCreatedEvent } from '../../events/integration-created.js';
+import { UcxIntegrationUpdatedEvent } from '../../events/integration-updated.js';
+import { UcxIntegrationDeletedEvent } from '../../events/integration-deleted.js';
+import { UcxErrorEvent } from '../../events/error.js';
+import type { DialogDelegate, UcxCreateDialog } from '../create-dialog/create-dialog.js';
+import type { UcxConfirmDialog } from '../confirm-dialog/confirm-dialog.js';
+import { userSyncStyles } from './user-sync.styles.js';
+
+export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
+export const DEFAULT_VENDOR_NAME = 'Imagicle Support';
+
+/** True for the integration that locks the section: an active Webex one the vendor manages. */
+export function isVendorLock(i: Integration): boolean {
+  return i.source === 'webex' && i.managedBy === 'vendor' && i.status === 'active';
+}
+
+/**
+ * The "Users' Synchronization Integration" section of an admin console: lists
+ * the host's user-synchronization integrations, creates new ones (Microsoft
+ * Entra ID consent through MSAL, loaded on first use), edits their filters and
+ * deletes them, and honours the vendor lock.
+ *
+ * @summary Users' synchronization integrations: list, create, edit, delete.
+ *
+ * @slot - Nothing is slotted; the element renders everything itself.
+ *
+ * @fires ucx-before-create - Cancelable; `{ body }` about to be created. `preventDefault()` vetoes it (no popup, no request).
+ * @fires ucx-consent-granted - `{ consent }` when Microsoft sign-in returned a consent result.
+ * @fires ucx-integration-created - `{ integration }` after the backend created one.
+ * @fires ucx-integration-updated - `{ integration }` after its filter was saved.
+ * @fires ucx-integration-deleted - `{ integration }` after it was deleted.
+ * @fires ucx-error - `{ stage: 'validation' | 'consent' | 'backend' | 'load', code, message, status?, requestId? }` whenever a failure is shown.
+ *
+ * @csspart base - The section's box.
+ * @csspart header - Title, introduction and the Create button.
+ * @csspart title - The section heading.
+ * @csspart create-button - **+ Create**.
+ * @csspart lock-notice - Why Create is unavailable (vendor lock), with the contact link.
+ * @csspart announcer - The `role="status"` line (loading, created, deleted…).
+ * @csspart loading - The skeleton shown while loading.
+ * @csspart empty - The empty state.
+ * @csspart load-error - The load error with Retry.
+ * @csspart list - The table of integrations.
+ * @csspart row - One integration.
+ * @csspart source-icon - A source's icon.
+ * @csspart status - A status badge.
+ * @csspart filter - A row's filter text and summary.
+ * @csspart edit-button - A row's Edit button.
+ * @csspart delete-button - A row's Delete button.
+ * @csspart contact-link - The vendor contact link.
+ * @csspart notice - A failure that happened while its dialog was closed.
+ * @csspart dialog - The create / edit / delete `<dialog>`s.
+ * @csspart dialog-header - A dialog's heading area.
+ * @csspart dialog-body - A dialog's fields (inert and greyed while busy).
+ * @csspart dialog-footer - A dialog's status and buttons.
+ * @csspart source-select - The *Data source* select.
+ * @csspart switch - The *Authorization* switch.
+ * @csspart filter-editor - The `<ucx-filter-editor>` in the dialog.
+ * @csspart submit-button - Create / Save in the dialog.
+ * @csspart cancel-button - Cancel in a dialog.
+ * @csspart confirm-button - Delete in the confirmation dialog.
+ * @csspart error-window - The failure window (`role="alertdialog"`).
+ *
+ * @cssprop [--ucx-font-family=inherit] - Font (inherits the host page's).
+ * @cssprop [--ucx-color-text=#1f2328] - Text (dark: #e6edf3).
+ * @cssprop [--ucx-color-text-muted=#57606a] - Secondary text (dark: #9da7b3).
+ * @cssprop [--ucx-color-surface=#ffffff] - Background (dark: #161b22).
+ * @cssprop [--ucx-color-surface-raised=#f6f8fa] - Secondary background (dark: #1f2630).
+ * @cssprop [--ucx-color-border=#8c959f] - Borders (dark: #6e7681).
+ * @cssprop [--ucx-color-accent=#0b5cad] - Primary buttons, links, the switch (dark: #4493f8).
+ * @cssprop [--ucx-color-on-accent=#ffffff] - Text on the accent (dark: #0d1117).
+ * @cssprop [--ucx-color-danger=#b42318] - Failures and Delete (dark: #ff7b72).
+ * @cssprop [--ucx-color-success=#1a7f37] - "Active" badge (dark: #56d364).
+ * @cssprop [--ucx-color-warning=#9a6700] - "Pending" badge and lock notice border (dark: #e3b341).
+ * @cssprop [--ucx-color-focus=#0b5cad] - Focus ring (dark: #79c0ff).
+ * @cssprop [--ucx-radius=6px] - Corner radius.
+ * @cssprop [--ucx-space=8px] - Base spacing unit.
+ */
+export class UcxUserSync extends UcxElement {
+  static override styles = [tokens, userSyncStyles];
+
+  /** Base URL of the host's integrations collection (required). */
+  @property() endpoint = '';
+  /** The Entra application (client) id used for consent. */
+  @property({ attribute: 'client-id' }) clientId = '';
+  /** Microsoft authority; never `common`. */
+  @property() authority = DEFAULT_AUTHORITY;
+  /** The page MSAL's popup returns to (serves the redirect bridge). Default `/redirect.html`. */
+  @property({ attribute: 'redirect-uri' }) redirectUri = '';
+  /** Scopes requested at consent. */
+  @property({ attribute: false }) scopes: string[] = ['https://graph.microsoft.com/.default'];
+  /** Where the vendor lock and failures point the admin. */
+  @property({ attribute: 'support-url' }) supportUrl = '';
+  /** Who manages vendor-managed integrations ("Managed by …"). */
+  @property({ attribute: 'vendor-name' }) vendorName = DEFAULT_VENDOR_NAME;
+  /** Partial MSAL configuration merged over the defaults. */
+  @property({ attribute: false }) msalConfig: Record<string, unknown> | undefined;
+  /** Headers added to every backend call: an object or a (async) function. */
+  @property({ attribute: false }) requestHeaders: RequestHeadersHook | undefined;
+  /** Injectable fetch (default `globalThis.fetch`). */
+  @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
+  /** Consent provider; by default the MSAL one, loaded when the create dialog first opens. */
+  @property({ attribute: false }) consent: ConsentProvider | undefined;
+  /** Backend call timeout in milliseconds. */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
+  @state() private items: Integration[] | undefined;
+  @state() private revision = 0;
+  @state() private announcement = '';
+  @state() private notice: { view: FailureView; dialog: HTMLElement } | undefined;
+
+  @query('.create') private createButton!: HTMLButtonElement | null;
+  @query('ucx-create-dialog.create-dialog') private createDialog!: UcxCreateDialog;
+  @query('ucx-create-dialog.edit-dialog') private editDialog!: UcxCreateDialog;
+  @query('ucx-confirm-dialog') private confirmDialog!: UcxConfirmDialog;
+
+  #client: BackendClient | undefined;
+  #clientKey = '';
+  #provider: ConsentProvider | undefined;
+  #providerLoading: Promise<void> | undefined;
+  #providerFailure: ConsentFailure | undefined;
+  #focusCreateAfterRender = false;
+
+  #load = new Task(this, {
+    task: async ([endpoint], { signal }) => {
+      if (!endpoint) {
+        throw new BackendError({ kind: 'http', status: 404, code: 'no-endpoint' });
+      }
+      return this.#backend().list({ signal });
+    },
+    args: () => [this.endpoint, this.revision] as const,
+    onComplete: (items) => {
+      this.items = items;
+    },
+    onError: (e) => {
+      if (e instanceof BackendError && e.kind === 'aborted') return;
+      this.announcement = '';
+      const view = this.#loadFailure(e);
+      this.emit(
+        new UcxErrorEvent({
+          stage: 'load',
+          code: view.code,
+          message: view.message,
+          ...(view.status ? { status: view.status } : {}),
+          ...(view.requestId ? { requestId: view.requestId } : {}),
+        }),
+      );
+    },
+  });
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.#applyLang();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#applyLang();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#client?.abortAll();
+  }
+
+  #applyLang(): void {
+    if (!this.isConnected) return;
+    void useLocale(closestLang(this));
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  /** Opens the create dialog; false (and nothing opens) when the section is locked or loading. */
+  async openCreateDialog(): Promise<boolean> {
+    try {
+      await this.updateComplete;
+      if (this.#locked || this.items === undefined) return false;
+      this.#prepareConsent();
+      await this.createDialog.show(this.createButton ?? undefined);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Reloads the list; resolves when done (never rejects). */
+  async refresh(): Promise<void> {
+    this.revision++;
+    try {
+      await this.updateComplete;
+      await this.#load.taskComplete;
+    } catch {
+      /* shown in the UI */
+    }
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  get #locked(): Integration | undefined {
+    return this.items?.find(isVendorLock);
+  }
+
+  #backend(): BackendClient {
+    const key = `${this.endpoint}\n${this.timeout}`;
+    if (!this.#client || key !== this.#clientKey) {
+      this.#client?.abortAll();
+      this.#clientKey = key;
+      this.#client = new BackendClient({
+        endpoint: this.endpoint,
+        timeout: this.timeout,
+        fetch: (input, init) => (this.fetch ?? globalThis.fetch).call(globalThis, input, init),
+        requestHeaders: async (request) => {
+          const hook = this.requestHeaders;
+          if (!hook) return {};
+          return typeof hook === 'function' ? await hook(request) : hook;
+        },
+      });
+    }
+    return this.#client;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('clientId') ||
+      changed.has('authority') ||
+      changed.has('redirectUri') ||
+      changed.has('scopes') ||
+      changed.has('msalConfig')
+    ) {
+      this.#provider = undefined;
+      this.#providerLoading = undefined;
+      this.#providerFailure = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusCreateAfterRender) {
+      this.#focusCreateAfterRender = false;
+      this.createButton?.focus();
+    }
+  }
+
+  #loadingText(): string {
+    return msg('Loading integrations…', { id: 'user-sync.loading' });
+  }
+
+  #loadFailure(e: unknown): FailureView {
+    if (e instanceof BackendError && e.code === 'no-endpoint') {
+      return {
+        ...describeBackendError(e, 'load', this.vendorName),
+        message: msg('No endpoint is configured for this section.', {
+          id: 'user-sync.no-endpoint',
+        }),
+      };
+    }
+    const error =
+      e instanceof BackendError ? e : new BackendError({ kind: 'network', code: 'unknown' });
+    return describeBackendError(error, 'load', this.vendorName);
+  }
+
+  #prepareConsent(): void {
+    if (this.consent) {
+      void this.consent.prepare().catch(() => undefined);
+      return;
+    }
+    if (this.clientId) this.#loadProvider();
+  }
+
+  #loadProvider(): void {
+    if (this.#provider || this.#providerLoading || this.#providerFailure) return;
+    const loading = import('../../auth/msal-consent.js')
+      .then((m) => {
+        const provider = m.createMsalConsent({
+          clientId: this.clientId,
+          authority: this.authority || DEFAULT_AUTHORITY,
+          ...(this.redirectUri ? { redirectUri: this.redirectUri } : {}),
+          scopes: this.scopes,
+          ...(this.msalConfig ? { msalConfig: this.msalConfig } : {}),
+        });
+        if (this.#providerLoading !== loading) return;
+        this.#provider = provider;
+        return provider.prepare();
+      })
+      .catch((e: unknown) => {
+        if (this.#providerLoading !== loading) return;
+        this.#providerFailure =
+          e instanceof ConsentError
+            ? e.failure
+            : { kind: 'misconfigured', code: 'msal-unavailable', retryable: false };
+        this.#provider = undefined;
+      });
+    this.#providerLoading = loading;
+  }
+
+  #delegate: DialogDelegate = ((host: UcxUserSync): DialogDelegate => ({
+    consentProvider: () => host.#consentProvider(),
+    emit: (event) => host.emit(event),
+    create: (body: CreateIntegration, key, signal) =>
+      host.#backend().create(body, { idempotencyKey: key, signal }),
+    update: (id, filter, signal) => host.#backend().update(id, { filter }, { signal }),
+    remove: (id, signal) => host.#backend().remove(id, { signal }),
+    done: (op, integration) => host.#done(op, integration),
+    refresh: () => void host.refresh(),
+    failedInBackground: (dialog, view) => {
+      host.notice = { view, dialog };
+    },
+    get vendorName() {
+      return host.vendorName || DEFAULT_VENDOR_NAME;
+    },
+    get supportUrl() {
+      return host.supportUrl;
+    },
+  }))(this);
+
+  #consentProvider(): ConsentProvider | 'loading' | ConsentFailure {
+    if (this.consent) return this.consent;
+    if (!this.clientId) {
+      return { kind: 'misconfigured', code: 'missing-client-id', retryable: false };
+    }
+    if (this.#providerFailure) return this.#providerFailure;
+    if (this.#provider) return this.#provider;
+    this.#loadProvider();
+    return 'loading';
+  }
+
+  #done(op: 'create' | 'update' | 'delete', integration: Integration): void {
+    const items = this.items ?? [];
+    if (op === 'delete') {
+      this.items = items.filter((i) => i.id !== integration.id);
+      this.announcement = msg(str`“${integration.displayName}” was deleted.`, {
+        id: 'user-sync.deleted',
+      });
+      this.#focusCreateAfterRender = true;
+      this.emit(new UcxIntegrationDeletedEvent({ integration }));
+      return;
+    }
+    const index = items.findIndex((i) => i.id === integration.id);
+    this.items =
+      index < 0
+        ? [...items, integration]
+        : items.map((i) => (i.id === integration.id ? integration : i));
+    if (op === 'create') {
+      this.notice = undefined;
+      this.announcement = msg(str`“${integration.displayName}” was created.`, {
+        id: 'user-sync.created',
+      });
+      this.emit(new UcxIntegrationCreatedEvent({ integration }));
+    } else {
+      this.announcement = msg(str`The filters of “${integration.displayName}” were saved.`, {
+        id: 'user-sync.updated',
+      });
+      this.emit(new UcxIntegrationUpdatedEvent({ integration }));
+    }
+  }
+
+  #onCreateClick = (e: Event) => {
+    if (this.#locked || this.items === undefined) return;
+    this.#prepareConsent();
+    void this.createDialog.show(e.currentTarget as HTMLElement);
+  };
+
+  #onEdit(e: Event, integration: Integration): void {
+    if (integration.managedBy === 'vendor') return;
+    void this.editDialog.show(e.currentTarget as HTMLElement, integration);
+  }
+
+  #onDelete(e: Event, integration: Integration): void {
+    if (integration.managedBy === 'vendor') return;
+    void this.confirmDialog.show(e.currentTarget as HTMLElement, integration);
+  }
+
+  #onRetryLoad = async () => {
+    await this.refresh();
+    this.renderRoot.querySelector<HTMLElement>('.title')?.focus();
+  };
+
+  #onNoticeReview = () => {
+    const notice = this.notice;
+    this.notice = undefined;
+    if (!notice) return;
+    const dialog = notice.dialog as UcxCreateDialog;
+    if (typeof dialog.show === 'function') {
+      void dialog.show(this.createButton ?? undefined);
+    }
+  };
+
+  // ---------------------------------------------------------------- render
+
+  override render() {
+    const locked = this.#locked;
+    const loading = this.items === undefined && this.#load.status !== TaskStatus.ERROR;
+    const createUnavailable = !!locked || this.items === undefined;
+    return html`<section class="base" part="base" aria-labelledby="title">
+      <div class="header" part="header">
+        <div>
+          <h2 class="title" id="title" part="title" tabindex="-1">
+            ${msg('Users’ Synchronization Integration', { id: 'user-sync.title' })}
+          </h2>
+          <p class="intro">
+            ${msg('Import users from an external directory and keep them up to date.', {
+              id: 'user-sync.intro',
+            })}
+          </p>
+        </div>
+        <div class="header-actions">
+          <button
+            class="btn primary create"
+            part="create-button"
+            type="button"
+            aria-disabled=${createUnavailable ? 'true' : 'false'}
+            aria-describedby=${locked ? 'lock-reason' : nothing}
+            @click=${this.#onCreateClick}
+          >
+            <span aria-hidden="true">+</span>
+            ${msg('Create', { id: 'user-sync.create' })}
+          </button>
+          ${locked ? this.renderLockNotice() : nothing}
+        </div>
+      </div>
+      <p class="announcer" role="status" part="announcer">
+        ${loading ? this.#loadingText() : this.announcement}
+      </p>
+      ${this.notice ? this.renderNotice(this.notice.view) : nothing}
+      ${
+        loading
+          ? this.renderLoading()
+          : this.items === undefined
+            ? this.renderLoadError()
+            : html`${this.#load.status === TaskStatus.ERROR ? this.renderLoadError(true) : nothing}
+              ${this.items.length === 0 ? this.renderEmpty() : this.renderList(this.items)}`
+      }
+      <ucx-create-dialog
+        class="create-dialog"
+        mode="create"
+        .delegate=${this.#delegate}
+        exportparts="dialog, dialog-header, dialog-body, dialog-footer, source-select, switch, filter-editor, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer"
+      ></ucx-create-dialog>
+      <ucx-create-dialog
+        class="edit-dialog"
+        mode="edit"
+        .delegate=${this.#delegate}
+        exportparts="dialog, dialog-header, dialog-body, dialog-footer, filter-editor, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer"
+      ></ucx-create-dialog>
+      <ucx-confirm-dialog
+        .delegate=${this.#delegate}
+        exportparts="dialog, confirm-dialog, dialog-header, dialog-body, dialog-footer, cancel-button, confirm-button, error-window, error-window-header, error-window-body, error-window-footer"
+      ></ucx-confirm-dialog>
+    </section>`;
+  }
+
+  private renderContact() {
+    if (!this.supportUrl) return nothing;
+    return html`<a
+      part="contact-link"
+      href=${this.supportUrl}
+      target="_blank"
+      rel="noopener noreferrer"
+      >${msg(str`Contact ${this.vendorName || DEFAULT_VENDOR_NAME}`, {
+        id: 'user-sync.lock.contact-vendor',
+      })}</a
+    >`;
+  }
+
+  private renderLockNotice() {
+    return html`<p class="lock" id="lock-reason" part="lock-notice">
+      ${vendorLockMessage(this.vendorName || DEFAULT_VENDOR_NAME)} ${this.renderContact()}
+    </p>`;
+  }
+
+  private renderLoading() {
+    return html`<div class="skeleton" part="loading" aria-hidden="true">
+      <span></span><span></span><span></span>
+    </div>`;
+  }
+
+  private renderLoadError(stale = false) {
+    const error = this.#load.error;
+    const view = this.#loadFailure(error);
+    return html`<div class="load-error" part="load-error" role="alert">
+      <h3>
+        ${
+          stale
+            ? msg('The list could not be refreshed', { id: 'user-sync.load-error.stale' })
+            : msg('The integrations could not be loaded', { id: 'user-sync.load-error.title' })
+        }
+      </h3>
+      <p>${view.message}</p>
+      ${view.detail ? html`<p>${view.detail}</p>` : nothing}
+      ${
+        view.requestId
+          ? html`<p>
+              ${msg('Request id:', { id: 'user-sync.error.request-id' })}
+              <code>${view.requestId}</code>
+            </p>`
+          : nothing
+      }
+      <button class="btn retry" type="button" @click=${this.#onRetryLoad}>
+        ${msg('Retry', { id: 'user-sync.load-error.retry' })}
+      </button>
+    </div>`;
+  }
+
+  private renderEmpty() {
+    return html`<div class="empty" part="empty">
+      <h3>${msg('No integrations yet', { id: 'user-sync.empty.title' })}</h3>
+      <p>
+        ${msg(
+          'Import users from Microsoft Entra ID into this system and keep them in sync: create an integration, grant access with an administrator account, and optionally choose which users to include with a filter.',
+          { id: 'user-sync.empty.body' },
+        )}
+      </p>
+    </div>`;
+  }
+
+  private renderNotice(view: FailureView) {
+    return html`<div class="notice" part="notice" role="alert">
+      <p><strong>${view.title}</strong></p>
+      <p>${view.message}</p>
+      <button class="btn" type="button" @click=${this.#onNoticeReview}>
+        ${msg('Review', { id: 'user-sync.notice.review' })}
+      </button>
+    </div>`;
+  }
+
+  private renderList(items: Integration[]) {
+    return html`<div
+      class="table-wrap"
+      role="region"
+      aria-label=${msg('Integrations', { id: 'user-sync.list-label' })}
+      tabindex="0"
+    >
+      <table part="list">
+        <thead>
+          <tr>
+            <th scope="col">${msg('Source', { id: 'user-sync.col.source' })}</th>
+            <th scope="col">${msg('Name', { id: 'user-sync.col.name' })}</th>
+            <th scope="col">${msg('Filters', { id: 'user-sync.col.filter' })}</th>
+            <th scope="col">${msg('Status', { id: 'user-sync.col.status' })}</th>
+            <th scope="col">${msg('Managed by', { id: 'user-sync.col.managed-by' })}</th>
+            <th scope="col">${msg('Last sync', { id: 'user-sync.col.last-sync' })}</th>
+            <th scope="col">${msg('Created', { id: 'user-sync.col.created' })}</th>
+            <th scope="col">${msg('Actions', { id: 'user-sync.col.actions' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            items,
+            (i) => i.id,
+            (i) => this.renderRow(i),
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderRow(i: Integration) {
+    const def = sourceDefinition(i.source);
+    const lang = closestLang(this);
+    const vendor = i.managedBy === 'vendor';
+    const vendorName = this.vendorName || DEFAULT_VENDOR_NAME;
+    return html`<tr part="row" data-id=${i.id}>
+      <td><span class="source">${sourceIcon(def)}${def.label()}</span></td>
+      <td>
+        <span class="name">${i.displayName}</span>
+        ${
+          i.tenantId
+            ? html`<span class="sub"
+                >${msg('Tenant', { id: 'user-sync.tenant' })}: <code>${i.tenantId}</code></span
+              >`
+            : nothing
+        }
+      </td>
+      <td part="filter">${this.renderFilter(i.filter)}</td>
+      <td>
+        <span class="badge ${i.status}" part="status">${this.statusLabel(i.status)}</span>
+        ${i.statusMessage ? html`<span class="sub">${i.statusMessage}</span>` : nothing}
+      </td>
+      <td class="managed">
+        ${
+          vendor
+            ? html`${msg(str`Managed by ${vendorName}`, { id: 'user-sync.managed-by-vendor' })}`
+            : msg('Your organization', { id: 'user-sync.managed-by-customer' })
+        }
+      </td>
+      <td class="nowrap">
+        ${formatDateTime(i.lastSyncAt, lang) || msg('Never', { id: 'user-sync.never' })}
+      </td>
+      <td class="nowrap">${formatDateTime(i.createdAt, lang)}</td>
+      <td>
+        ${
+          vendor
+            ? html`<span class="sub">${msg('Read-only', { id: 'user-sync.read-only' })}</span>
+                ${this.renderContact()}`
+            : html`<div class="actions">
+                <button
+                  class="btn edit"
+                  part="edit-button"
+                  type="button"
+                  aria-label=${msg(str`Edit filters of ${i.displayName}`, {
+                    id: 'user-sync.edit-label',
+                  })}
+                  @click=${(e: Event) => this.#onEdit(e, i)}
+                >
+                  ${msg('Edit', { id: 'user-sync.edit' })}
+                </button>
+                <button
+                  class="btn delete"
+                  part="delete-button"
+                  type="button"
+                  aria-label=${msg(str`Delete ${i.displayName}`, { id: 'user-sync.delete-label' })}
+                  @click=${(e: Event) => this.#onDelete(e, i)}
+                >
+                  ${msg('Delete', { id: 'user-sync.delete' })}
+                </button>
+              </div>`
+        }
+      </td>
+    </tr>`;
+  }
+
+  private renderFilter(filter: string | null) {
+    if (!filter) return html`${msg('All users', { id: 'user-sync.filter.all' })}`;
+    const parsed = parseFilter(filter);
+    return html`<code>${filter}</code>${
+        parsed.ok ? html`<span class="sub">${summarizeFilter(parsed.filter)}</span>` : nothing
+      }`;
+  }
+
+  private statusLabel(status: IntegrationStatus): string {
+    switch (status) {
+      case 'active':
+        return msg('Active', { id: 'user-sync.status.active' });
+      case 'pending':
+        return msg('Pending', { id: 'user-sync.status.pending' });
+      case 'error':
+        return msg('Error', { id: 'user-sync.status.error' });
+      case 'disabled':
+        return msg('Disabled', { id: 'user-sync.status.disabled' });
+      default:
+        return String(status);
+    }
+  }
+}

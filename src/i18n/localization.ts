@@ -1,0 +1,59 @@
+// @lit/localize runtime mode, configured once for the whole package.
+// The element's `lang` (or the closest [lang], then the document's) selects the
+// locale; English is the source locale and needs no module.
+import { configureLocalization } from '@lit/localize';
+import { sourceLocale, targetLocales } from './locale-codes.js';
+
+export type UcxLocale = typeof sourceLocale | (typeof targetLocales)[number];
+
+const loaders: Record<string, () => Promise<unknown>> = {
+  it: () => import('./locales/it.js'),
+};
+
+let api: ReturnType<typeof configureLocalization> | undefined;
+
+function localization(): ReturnType<typeof configureLocalization> {
+  if (!api) {
+    api = configureLocalization({
+      sourceLocale,
+      targetLocales,
+      loadLocale: (locale) => {
+        const load = loaders[locale];
+        return (load ? load() : Promise.reject(new Error(`no locale ${locale}`))) as ReturnType<
+          Parameters<typeof configureLocalization>[0]['loadLocale']
+        >;
+      },
+    });
+  }
+  return api;
+}
+
+/** Maps a BCP 47 tag (`it-IT`, `en-GB`, `IT`) to a supported locale. */
+export function resolveLocale(lang: string | null | undefined): UcxLocale {
+  const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return (targetLocales as readonly string[]).includes(primary)
+    ? (primary as UcxLocale)
+    : sourceLocale;
+}
+
+export function getLocale(): string {
+  return localization().getLocale();
+}
+
+let pending: Promise<void> | undefined;
+let wanted: string | undefined;
+
+/** Switches the (page-wide) runtime locale; never throws. */
+export function useLocale(lang: string | null | undefined): Promise<void> {
+  const locale = resolveLocale(lang);
+  if (locale === wanted) return pending ?? Promise.resolve();
+  if (wanted === undefined && locale === localization().getLocale()) {
+    wanted = locale;
+    return Promise.resolve();
+  }
+  wanted = locale;
+  pending = localization()
+    .setLocale(locale)
+    .catch(() => undefined);
+  return pending;
+}

@@ -1,0 +1,300 @@
+// What the admin is told about a failure: the backend table and the consent
+// catalogue of REFERENCES.md, as localized text. Server text stays text.
+import { msg, str } from '@lit/localize';
+import type { BackendError } from '../backend/errors.js';
+import type { ConsentFailure } from '../auth/types.js';
+
+export type Operation = 'create' | 'update' | 'delete' | 'load';
+
+export interface FailureView {
+  stage: 'consent' | 'backend' | 'load';
+  code: string;
+  title: string;
+  /** Our sentence: what happened and what to do. */
+  message: string;
+  /** The server's `detail`, shown as text. */
+  detail?: string;
+  requestId?: string;
+  status?: number;
+  /** Trying again with the same data can help. */
+  retryable: boolean;
+  /** The list may be out of date: refresh it. */
+  refreshList: boolean;
+  /** The vendor lock applies (show the contact link). */
+  vendorLock: boolean;
+  /** A message for the filter field (400 errors[] on `filter`, 413/414). */
+  filterError?: string;
+  /** The cached consent result is no longer good (401/403 consent-invalid). */
+  dropConsent: boolean;
+}
+
+export function vendorLockMessage(vendorName: string): string {
+  return msg(
+    str`Users’ synchronization is managed by ${vendorName}. Contact them to make changes.`,
+    { id: 'user-sync.lock.reason' },
+  );
+}
+
+function titleFor(op: Operation): string {
+  switch (op) {
+    case 'create':
+      return msg('The integration was not created', { id: 'user-sync.failure.title.create' });
+    case 'update':
+      return msg('The filters were not saved', { id: 'user-sync.failure.title.update' });
+    case 'delete':
+      return msg('The integration was not deleted', { id: 'user-sync.failure.title.delete' });
+    default:
+      return msg('The integrations could not be loaded', { id: 'user-sync.failure.title.load' });
+  }
+}
+
+export function describeBackendError(
+  e: BackendError,
+  op: Operation,
+  vendorName: string,
+): FailureView {
+  const base: FailureView = {
+    stage: op === 'load' ? 'load' : 'backend',
+    code: e.code,
+    title: titleFor(op),
+    message: '',
+    ...(e.detail ? { detail: e.detail } : {}),
+    ...(e.requestId ? { requestId: e.requestId } : {}),
+    ...(e.status ? { status: e.status } : {}),
+    retryable: false,
+    refreshList: false,
+    vendorLock: false,
+    dropConsent: false,
+  };
+  const status = e.status ?? 0;
+  if (e.kind === 'network') {
+    return {
+      ...base,
+      message: msg('Couldn’t reach the server. Check the connection and try again.', {
+        id: 'user-sync.failure.network',
+      }),
+      retryable: true,
+    };
+  }
+  if (e.kind === 'timeout') {
+    return {
+      ...base,
+      message: msg(
+        'The server is taking too long to answer. Try again: nothing will be created twice.',
+        { id: 'user-sync.failure.timeout' },
+      ),
+      retryable: true,
+      refreshList: op !== 'load',
+    };
+  }
+  if (e.kind === 'busy') {
+    return {
+      ...base,
+      message: msg('A request is already in progress. Wait for it to finish.', {
+        id: 'user-sync.failure.busy',
+      }),
+    };
+  }
+  if (e.code === 'invalid-response') {
+    return {
+      ...base,
+      message: msg(
+        str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved. Try again; if it keeps happening, contact support with the request id.`,
+        { id: 'user-sync.failure.invalid-response' },
+      ),
+      retryable: true,
+      refreshList: op !== 'load',
+    };
+  }
+  if (e.code === 'vendor-managed-lock') {
+    return {
+      ...base,
+      message: vendorLockMessage(vendorName),
+      refreshList: true,
+      vendorLock: true,
+    };
+  }
+  if (e.code === 'already-exists') {
+    return {
+      ...base,
+      message: msg('An integration for this data source and organization already exists.', {
+        id: 'user-sync.failure.already-exists',
+      }),
+      refreshList: true,
+    };
+  }
+  const filterField = e.fieldErrors.find((f) => f.field === 'filter');
+  if (status === 400 || status === 422) {
+    return {
+      ...base,
+      message: filterField
+        ? msg('The server found a problem in the filters.', {
+            id: 'user-sync.failure.invalid-filter',
+          })
+        : msg('The server rejected the data.', { id: 'user-sync.failure.bad-request' }),
+      ...(filterField ? { filterError: filterField.message || e.detail || '' } : {}),
+      detail:
+        e.detail ??
+        (e.fieldErrors.length ? e.fieldErrors.map((f) => f.message).join(' ') : undefined),
+      retryable: false,
+    } as FailureView;
+  }
+  if (status === 401) {
+    return {
+      ...base,
+      message: msg('Your sign-in is no longer valid. Sign in again, then try again.', {
+        id: 'user-sync.failure.unauthorized',
+      }),
+      dropConsent: true,
+    };
+  }
+  if (status === 403) {
+    return {
+      ...base,
+      message:
+        e.code === 'consent-invalid'
+          ? msg('Microsoft didn’t confirm the permissions. Sign in again and grant them.', {
+              id: 'user-sync.failure.consent-invalid',
+            })
+          : msg('You are not allowed to do this. Ask an administrator for access.', {
+              id: 'user-sync.failure.forbidden',
+            }),
+      dropConsent: e.code === 'consent-invalid',
+    };
+  }
+  if (status === 404 && e.code === 'not-found' && (op === 'update' || op === 'delete')) {
+    return {
+      ...base,
+      message: msg('This integration no longer exists. The list has been refreshed.', {
+        id: 'user-sync.failure.gone',
+      }),
+      refreshList: true,
+    };
+  }
+  if (status === 404 || status === 405) {
+    return {
+      ...base,
+      message: msg(
+        str`The integrations endpoint is misconfigured (HTTP ${status}). Contact the administrator of this console.`,
+        { id: 'user-sync.failure.misconfigured' },
+      ),
+    };
+  }
+  if (status === 413 || status === 414) {
+    const tooLong = msg('The filters are too long for the server. Shorten them and try again.', {
+      id: 'user-sync.failure.too-long',
+    });
+    return { ...base, message: tooLong, filterError: tooLong };
+  }
+  if (status === 409) {
+    return {
+      ...base,
+      message: msg('The change conflicts with the current state. The list has been refreshed.', {
+        id: 'user-sync.failure.conflict',
+      }),
+      refreshList: true,
+    };
+  }
+  if (status === 429) {
+    return {
+      ...base,
+      message: msg('The server is busy. Wait a moment and try again.', {
+        id: 'user-sync.failure.rate-limited',
+      }),
+      retryable: true,
+    };
+  }
+  if (status >= 500) {
+    return {
+      ...base,
+      message: msg(
+        str`The server had a problem (HTTP ${status}). Try again; if it keeps happening, contact support with the request id.`,
+        { id: 'user-sync.failure.server' },
+      ),
+      retryable: true,
+      refreshList: op !== 'load',
+    };
+  }
+  return {
+    ...base,
+    message: msg(str`Something went wrong (HTTP ${status}).`, { id: 'user-sync.failure.other' }),
+    retryable: true,
+  };
+}
+
+/** The sentence for a consent failure, or undefined for a quiet one (cancelled). */
+export function consentMessage(f: ConsentFailure): string | undefined {
+  const code = f.code;
+  switch (f.kind) {
+    case 'cancelled':
+      return undefined;
+    case 'popup-blocked':
+      return msg(
+        'The browser blocked the Microsoft sign-in window. Allow pop-ups for this site and click Create again.',
+        { id: 'user-sync.consent.popup-blocked' },
+      );
+    case 'timed-out':
+      return msg(
+        'Microsoft sign-in didn’t finish in time, or its window was closed. Click Create to try again.',
+        { id: 'user-sync.consent.timed-out' },
+      );
+    case 'declined':
+      return msg(
+        'The permissions were declined. Users’ synchronization can’t run without them: click Create and accept them.',
+        { id: 'user-sync.consent.declined' },
+      );
+    case 'admin-approval-required':
+      return msg(
+        'An administrator (Global, Privileged Role or Cloud Application Administrator) must grant these permissions for the organization. Ask one to sign in, or sign in with such an account.',
+        { id: 'user-sync.consent.admin-approval-required' },
+      );
+    case 'wrong-account':
+      return msg('Sign in with a work account of your organization, not a personal or guest one.', {
+        id: 'user-sync.consent.wrong-account',
+      });
+    case 'app-unavailable':
+      return msg('This application isn’t available for your organization.', {
+        id: 'user-sync.consent.app-unavailable',
+      });
+    case 'misconfigured':
+      return msg(
+        str`Microsoft sign-in is not configured correctly (${code}). Contact the administrator of this console.`,
+        { id: 'user-sync.consent.misconfigured' },
+      );
+    case 'policy-blocked':
+      return msg('Your organization’s policy blocked the sign-in.', {
+        id: 'user-sync.consent.policy-blocked',
+      });
+    case 'offline':
+      return msg('You appear to be offline. Check the connection and try again.', {
+        id: 'user-sync.consent.offline',
+      });
+    case 'in-progress':
+      return msg('A Microsoft sign-in is already in progress: finish it or close its window.', {
+        id: 'user-sync.consent.in-progress',
+      });
+    case 'not-ready':
+      return msg('Still loading Microsoft sign-in — click Create again.', {
+        id: 'user-sync.consent.not-ready',
+      });
+    default:
+      return msg(str`Microsoft sign-in failed (${code}). Try again.`, {
+        id: 'user-sync.consent.unknown',
+      });
+  }
+}
+
+export function consentFailureView(f: ConsentFailure): FailureView | undefined {
+  const message = consentMessage(f);
+  if (message === undefined) return undefined;
+  return {
+    stage: 'consent',
+    code: f.kind,
+    title: msg('Microsoft sign-in didn’t complete', { id: 'user-sync.consent.title' }),
+    message,
+    retryable: f.retryable,
+    refreshList: false,
+    vendorLock: false,
+    dropConsent: false,
+  };
+}

@@ -1,0 +1,172 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens shared by the package's elements. Public knobs are `--ucx-*`;
+ * the `--_*` names are private resolved values (light defaults, dark defaults
+ * under prefers-color-scheme).
+ */
+export const tokens = css`
+  :host {
+    --_font: var(--ucx-font-family, inherit);
+    --_text: var(--ucx-color-text, #1f2328);
+    --_muted: var(--ucx-color-text-muted, #57606a);
+    --_surface: var(--ucx-color-surface, #ffffff);
+    --_surface-2: var(--ucx-color-surface-raised, #f6f8fa);
+    --_border: var(--ucx-color-border, #8c959f);
+    --_accent: var(--ucx-color-accent, #0b5cad);
+    --_on-accent: var(--ucx-color-on-accent, #ffffff);
+    --_danger: var(--ucx-color-danger, #b42318);
+    --_success: var(--ucx-color-success, #1a7f37);
+    --_warning: var(--ucx-color-warning, #9a6700);
+    --_radius: var(--ucx-radius, 6px);
+    --_space: var(--ucx-space, 8px);
+    --_focus: var(--ucx-color-focus, #0b5cad);
+    font-family: var(--_font);
+    color: var(--_text);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_text: var(--ucx-color-text, #e6edf3);
+      --_muted: var(--ucx-color-text-muted, #9da7b3);
+      --_surface: var(--ucx-color-surface, #161b22);
+      --_surface-2: var(--ucx-color-surface-raised, #1f2630);
+      --_border: var(--ucx-color-border, #6e7681);
+      --_accent: var(--ucx-color-accent, #4493f8);
+      --_on-accent: var(--ucx-color-on-accent, #0d1117);
+      --_danger: var(--ucx-color-danger, #ff7b72);
+      --_success: var(--ucx-color-success, #56d364);
+      --_warning: var(--ucx-color-warning, #e3b341);
+      --_focus: var(--ucx-color-focus, #79c0ff);
+    }
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  button,
+  select,
+  a {
+    font: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .btn {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    min-block-size: 36px;
+    padding-block: 0;
+    padding-inline: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+    font-weight: 500;
+  }
+  .btn:hover {
+    background: var(--_surface-2);
+  }
+  .btn.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .btn.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_on-accent);
+  }
+  .btn[aria-disabled='true'] {
+    cursor: not-allowed;
+    background: var(--_surface-2);
+    border-color: var(--_border);
+    color: var(--_muted);
+  }
+  .spinner {
+    inline-size: 1em;
+    block-size: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: ucx-spin 0.8s linear infinite;
+    flex: none;
+  }
+  @keyframes ucx-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 2.4s;
+    }
+    * {
+      transition: none !important;
+    }
+  }
+  a {
+    color: var(--_accent);
+  }
+`;
+
+/** Native <dialog> look shared by the dialogs. */
+export const dialogStyles = css`
+  dialog {
+    box-sizing: border-box;
+    inline-size: min(560px, calc(100vw - 32px));
+    max-block-size: calc(100vh - 32px);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+    color: var(--_text);
+    font-family: var(--_font);
+    box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .dialog-header {
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3) var(--_space);
+  }
+  .dialog-header h2 {
+    margin: 0;
+    font-size: 1.2rem;
+  }
+  .dialog-body {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    padding: var(--_space) calc(var(--_space) * 3);
+    transition: opacity 0.15s;
+  }
+  .dialog-body[inert] {
+    opacity: 0.55;
+    filter: grayscale(1);
+  }
+  .dialog-footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    border-block-start: 1px solid var(--_border);
+    margin-block-start: var(--_space);
+  }
+  .dialog-footer .status {
+    flex: 1 1 12em;
+    margin: 0;
+    color: var(--_text);
+    min-block-size: 1.2em;
+  }
+`;

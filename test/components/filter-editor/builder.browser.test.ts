@@ -1,0 +1,265 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { part, textareaOf, visibleText, type UcxFilterEditor } from './define.js';
+import { describe, it } from './define.js';
+
+async function editor(value = ''): Promise<UcxFilterEditor> {
+  return fixture<UcxFilterEditor>(html`<ucx-filter-editor .value=${value}></ucx-filter-editor>`);
+}
+
+function modeRadio(el: UcxFilterEditor, mode: 'text' | 'builder'): HTMLInputElement {
+  return el.shadowRoot!.querySelector<HTMLInputElement>(
+    `[part~="mode-switch"] input[value="${mode}"]`,
+  )!;
+}
+
+async function switchTo(el: UcxFilterEditor, mode: 'text' | 'builder'): Promise<void> {
+  modeRadio(el, mode).click();
+  await el.updateComplete;
+}
+
+function rows(el: UcxFilterEditor): HTMLElement[] {
+  return Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="builder-row"]'));
+}
+
+function rowControls(row: HTMLElement): {
+  field: HTMLSelectElement;
+  condition: HTMLSelectElement;
+  value: HTMLInputElement | null;
+  remove: HTMLButtonElement;
+} {
+  return {
+    field: row.querySelector('[part~="builder-field"]')!,
+    condition: row.querySelector('[part~="builder-condition"]')!,
+    value: row.querySelector('[part~="builder-value"]'),
+    remove: row.querySelector('[part~="builder-remove"]')!,
+  };
+}
+
+/** Picks an option the way the browser reports a person's choice: input, then change. */
+async function choose(
+  el: UcxFilterEditor,
+  select: HTMLSelectElement,
+  value: string,
+): Promise<void> {
+  select.focus();
+  select.value = value;
+  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function typeValue(
+  el: UcxFilterEditor,
+  input: HTMLInputElement,
+  text: string,
+): Promise<void> {
+  input.focus();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+describe('ucx-filter-editor: builder mode', () => {
+  it('builds (&(department=Sales)(location=NYC)) by clicking, selecting and typing; text mode shows it', async () => {
+    const el = await editor();
+    const changes: string[] = [];
+    el.addEventListener('ucx-filter-change', (e) => changes.push(e.detail.value));
+    await switchTo(el, 'builder');
+    expect(el.mode).to.equal('builder');
+    expect(modeRadio(el, 'builder').checked).to.equal(true);
+    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+    expect(part(el, 'builder')).to.exist;
+    // A first, empty row is ready; it is left out until it has a value, so all users still.
+    expect(rows(el)).to.have.length(1);
+    expect(el.value).to.equal('');
+    expect(el.validity.valid).to.equal(true);
+    expect(visibleText(rows(el)[0])).to.contain('left out');
+
+    let row = rowControls(rows(el)[0]!);
+    await choose(el, row.field, 'department');
+    await typeValue(el, row.value!, 'Sales');
+    expect(el.value).to.equal('(department=Sales)');
+
+    (el.shadowRoot!.querySelector('[part~="builder-add-row"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(2);
+    row = rowControls(rows(el)[1]!);
+    expect(el.shadowRoot!.activeElement).to.equal(row.field);
+    await choose(el, row.field, 'location');
+    await typeValue(el, row.value!, 'NYC');
+    expect(el.value).to.equal('(&(department=Sales)(location=NYC))');
+    expect(el.validity.valid).to.equal(true);
+    expect(visibleText(part(el, 'summary'))).to.equal(
+      'Users whose department is Sales and whose location is NYC',
+    );
+    expect(changes[changes.length - 1]).to.equal('(&(department=Sales)(location=NYC))');
+    await expect(el).to.be.accessible();
+
+    await switchTo(el, 'text');
+    expect(el.mode).to.equal('text');
+    expect(textareaOf(el).value).to.equal('(&(department=Sales)(location=NYC))');
+    expect(el.validity.valid).to.equal(true);
+  });
+
+  it('round-trips text → builder → text, with nested groups and negations', async () => {
+    const text =
+      '(|(&(department=Sales)(!(location=NYC)))(email=*@company.com)(!(phoneNumber=*))(officeLocation=*HQ*))';
+    const el = await editor(text);
+    await switchTo(el, 'builder');
+    expect(el.mode).to.equal('builder');
+    const combinators = Array.from(
+      el.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part~="builder-combinator"]'),
+    ).map((s) => s.value);
+    expect(combinators).to.deep.equal(['or', 'and']);
+    const described = rows(el).map((r) => {
+      const c = rowControls(r);
+      return [c.field.value, c.condition.value, c.value?.value ?? null];
+    });
+    expect(described).to.deep.equal([
+      ['department', 'is', 'Sales'],
+      ['location', 'isNot', 'NYC'],
+      ['email', 'endsWith', '@company.com'],
+      ['phoneNumber', 'notPresent', null],
+      ['officeLocation', 'contains', 'HQ'],
+    ]);
+    await expect(el).to.be.accessible();
+    await switchTo(el, 'text');
+    expect(el.value).to.equal(text);
+
+    // An edit in the builder comes back as canonical text.
+    await switchTo(el, 'builder');
+    await choose(
+      el,
+      el.shadowRoot!.querySelector<HTMLSelectElement>('[part~="builder-combinator"]')!,
+      'and',
+    );
+    expect(el.value).to.equal(text.replace('(|', '(&'));
+  });
+
+  it('offers every condition and writes the matching canonical text (values escaped)', async () => {
+    const el = await editor('(email=x)');
+    await switchTo(el, 'builder');
+    const row = rowControls(rows(el)[0]!);
+    const expected: Record<string, string> = {
+      is: '(email=a\\28b\\29\\2a)',
+      isNot: '(!(email=a\\28b\\29\\2a))',
+      startsWith: '(email=a\\28b\\29\\2a*)',
+      notStartsWith: '(!(email=a\\28b\\29\\2a*))',
+      endsWith: '(email=*a\\28b\\29\\2a)',
+      notEndsWith: '(!(email=*a\\28b\\29\\2a))',
+      contains: '(email=*a\\28b\\29\\2a*)',
+      notContains: '(!(email=*a\\28b\\29\\2a*))',
+      present: '(email=*)',
+      notPresent: '(!(email=*))',
+    };
+    expect(Array.from(row.condition.options).map((o) => o.value)).to.deep.equal(
+      Object.keys(expected),
+    );
+    expect(
+      Array.from(row.condition.options)
+        .map((o) => visibleText(o))
+        .slice(0, 8),
+    ).to.deep.equal([
+      'is',
+      'is not',
+      'starts with',
+      'does not start with',
+      'ends with',
+      'does not end with',
+      'contains',
+      'does not contain',
+    ]);
+    row.value!.select();
+    await sendKeys({ type: 'a(b)*' });
+    for (const [condition, text] of Object.entries(expected)) {
+      await choose(el, rowControls(rows(el)[0]!).condition, condition);
+      expect(el.value, condition).to.equal(text);
+      const value = rowControls(rows(el)[0]!).value;
+      if (condition === 'present' || condition === 'notPresent') expect(value).to.equal(null);
+      else expect(value?.value).to.equal('a(b)*');
+    }
+  });
+
+  it('adds and removes nested groups; empty rows and groups are marked and left out', async () => {
+    const el = await editor('(department=Sales)');
+    await switchTo(el, 'builder');
+    (el.shadowRoot!.querySelector('[part~="builder-add-group"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const groups = el.shadowRoot!.querySelectorAll('[part~="builder-group"]');
+    expect(groups).to.have.length(2);
+    // The new group's first row has focus and no value yet: still the same valid filter.
+    expect(el.value).to.equal('(department=Sales)');
+    expect(el.validity.valid).to.equal(true);
+    let inner = rowControls(rows(el)[1]!);
+    expect(el.shadowRoot!.activeElement).to.equal(inner.field);
+    await choose(el, inner.field, 'location');
+    await typeValue(el, inner.value!, 'NYC');
+    (
+      groups[1]!.querySelector(
+        ':scope > .group-actions [part~="builder-add-row"]',
+      ) as HTMLButtonElement
+    ).click();
+    await el.updateComplete;
+    inner = rowControls(rows(el)[2]!);
+    await choose(el, inner.field, 'location');
+    await typeValue(el, inner.value!, 'Rome');
+    expect(el.value).to.equal('(&(department=Sales)(|(location=NYC)(location=Rome)))');
+    expect(visibleText(part(el, 'summary'))).to.equal(
+      'Users whose department is Sales and (whose location is NYC or whose location is Rome)',
+    );
+    // Remove one row of the group, then the group.
+    rowControls(rows(el)[2]!).remove.click();
+    await el.updateComplete;
+    expect(el.value).to.equal('(&(department=Sales)(location=NYC))');
+    (groups[1]!.querySelector('[part~="builder-remove"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=Sales)');
+    rowControls(rows(el)[0]!).remove.click();
+    await el.updateComplete;
+    expect(el.value).to.equal('');
+    expect(visibleText(part(el, 'builder'))).to.contain('No conditions: all users are included.');
+    expect(visibleText(part(el, 'summary'))).to.equal('All users');
+    // Focus went to "Add condition".
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('builder-add-row');
+  });
+
+  it('keeps a filter the builder cannot show in text mode and says why', async () => {
+    const el = await editor('(department=a*b*c)');
+    await switchTo(el, 'builder');
+    expect(el.mode).to.equal('text');
+    expect(modeRadio(el, 'text').checked).to.equal(true);
+    expect(modeRadio(el, 'builder').checked).to.equal(false);
+    expect(textareaOf(el).value).to.equal('(department=a*b*c)');
+    const notice = part(el, 'notice')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(visibleText(notice)).to.contain("The builder can't show this filter");
+    expect(visibleText(notice)).to.contain('a*b*c');
+    await expect(el).to.be.accessible();
+    // ! over a group is not shown either.
+    el.value = '(!(&(department=Sales)(location=NYC)))';
+    await el.updateComplete;
+    await switchTo(el, 'builder');
+    expect(el.mode).to.equal('text');
+    expect(visibleText(part(el, 'notice'))).to.contain('! to a group');
+  });
+
+  it('does not switch an invalid filter to the builder, saying why', async () => {
+    const el = await editor('(department=');
+    await switchTo(el, 'builder');
+    expect(el.mode).to.equal('text');
+    expect(visibleText(part(el, 'notice'))).to.contain('fix the error');
+    expect(el.value).to.equal('(department=');
+  });
+
+  it('setting value while in builder mode rebuilds the rows', async () => {
+    const el = await editor();
+    el.mode = 'builder';
+    await el.updateComplete;
+    el.value = '(|(department=Sales)(department=Marketing))';
+    await el.updateComplete;
+    expect(rows(el).map((r) => rowControls(r).value?.value)).to.deep.equal(['Sales', 'Marketing']);
+    el.value = '(department=a*b*c)';
+    await el.updateComplete;
+    expect(el.mode).to.equal('text');
+  });
+});

@@ -1,0 +1,424 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  errorRangeText,
+  highlighted,
+  part,
+  textareaOf,
+  visibleText,
+  undo,
+  chord,
+  type UcxFilterEditor,
+} from './define.js';
+import { describe, it } from './define.js';
+
+async function editor(value = ''): Promise<UcxFilterEditor> {
+  const el = await fixture<UcxFilterEditor>(
+    html`<ucx-filter-editor .value=${value}></ucx-filter-editor>`,
+  );
+  return el;
+}
+
+async function typeInto(el: UcxFilterEditor, text: string): Promise<void> {
+  textareaOf(el).focus();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+describe('ucx-filter-editor: text mode', () => {
+  it('has a visible label linked to the textarea and help text by aria-describedby', async () => {
+    const el = await editor();
+    const ta = textareaOf(el);
+    const label = part(el, 'label') as HTMLLabelElement;
+    expect(visibleText(label)).to.equal('Data source filters');
+    expect(label.htmlFor).to.equal(ta.id);
+    expect(ta.getAttribute('aria-describedby')).to.contain('hint');
+    expect(ta.getAttribute('aria-invalid')).to.equal('false');
+    expect(ta.getAttribute('dir')).to.equal('ltr');
+    expect(visibleText(part(el, 'summary'))).to.equal('All users');
+    expect(el.validity.valid).to.equal(true);
+  });
+
+  it('highlights fields, operators, values, escapes and wildcards as they are typed', async () => {
+    const el = await editor();
+    await typeInto(el, '(&(department=R\\26D)(email=*@company.com))');
+    const tokens = highlighted(el);
+    expect(tokens.map(([, t]) => t).join('')).to.equal(el.value);
+    expect(tokens).to.deep.include(['operator', '&']);
+    expect(tokens).to.deep.include(['field', 'department']);
+    expect(tokens).to.deep.include(['field', 'email']);
+    expect(tokens).to.deep.include(['equals', '=']);
+    expect(tokens).to.deep.include(['value', 'R']);
+    expect(tokens).to.deep.include(['escape', '\\26']);
+    expect(tokens).to.deep.include(['wildcard', '*']);
+    expect(tokens).to.deep.include(['value', '@company.com']);
+    expect(tokens.filter(([k]) => k === 'paren')).to.have.length(6);
+    // The mirror's colours differ by kind.
+    const color = (kind: string): string =>
+      getComputedStyle(el.shadowRoot!.querySelector(`[data-kind="${kind}"]`)!).color;
+    expect(
+      new Set([
+        color('field'),
+        color('operator'),
+        color('value'),
+        color('escape'),
+        color('wildcard'),
+      ]).size,
+    ).to.equal(5);
+    expect(el.validity.valid).to.equal(true);
+  });
+
+  it('shows an invalid filter: message with its place, aria-invalid, underline at the exact range; fixing it clears', async () => {
+    const el = await editor();
+    await typeInto(el, '(department=Sales');
+    const ta = textareaOf(el);
+    const r = el.result;
+    expect(r && !r.ok).to.equal(true);
+    if (!r || r.ok) return;
+    expect(ta.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.validity.valid).to.equal(false);
+    expect(el.validity.customError).to.equal(true);
+    const error = part(el, 'error');
+    expect(visibleText(error)).to.match(/^Line 1, column \d+: /);
+    expect(ta.getAttribute('aria-describedby')?.split(' ')).to.include(error!.id);
+    const expected =
+      el.value.slice(r.error.offset, r.error.offset + Math.max(1, r.error.length)) || ' ';
+    expect(errorRangeText(el)).to.equal(expected);
+    const underlined = el.shadowRoot!.querySelector('[part~="error-range"]')!;
+    expect(getComputedStyle(underlined).textDecorationLine).to.contain('underline');
+    expect(getComputedStyle(underlined).textDecorationStyle).to.equal('wavy');
+
+    await sendKeys({ type: ')' });
+    await el.updateComplete;
+    expect(ta.getAttribute('aria-invalid')).to.equal('false');
+    expect(el.validity.valid).to.equal(true);
+    expect(visibleText(part(el, 'error'))).to.equal('');
+    expect(errorRangeText(el)).to.equal('');
+    expect(visibleText(part(el, 'summary'))).to.equal('Users whose department is Sales');
+  });
+
+  it('gives line and column on a multi-line filter and underlines the error in the middle', async () => {
+    const el = await editor();
+    await typeInto(el, '(&\n  (department=Sales)\n  (titel=x)\n)');
+    const r = el.result;
+    expect(r?.ok).to.equal(false);
+    expect(visibleText(part(el, 'error'))).to.match(/^Line 3, column 4: Unknown field 'titel'/);
+    expect(errorRangeText(el)).to.equal('titel');
+  });
+
+  it('lays the highlighted mirror out exactly like the textarea, and scrolls it along', async () => {
+    const long = `(|${Array.from({ length: 30 }, (_, i) => `(department=Department number ${i} with a rather long name that wraps)`).join('\n')})`;
+    const el = await editor(long);
+    const ta = textareaOf(el);
+    const pre = part(el, 'highlight')!;
+    expect(pre.getAttribute('aria-hidden')).to.equal('true');
+    expect(pre.textContent).to.equal(long);
+    expect(pre.clientWidth).to.equal(ta.clientWidth);
+    expect(Math.abs(pre.scrollHeight - ta.scrollHeight)).to.be.at.most(1);
+    expect(ta.scrollHeight).to.be.greaterThan(ta.clientHeight);
+    ta.scrollTop = 200;
+    ta.dispatchEvent(new Event('scroll'));
+    expect(pre.scrollTop).to.equal(ta.scrollTop);
+    // Same text position, same place: the last character lines up.
+    const spans = pre.querySelectorAll('span');
+    const last = spans[spans.length - 1]!.getBoundingClientRect();
+    ta.focus();
+    ta.setSelectionRange(long.length, long.length);
+    expect(last.height).to.be.greaterThan(0);
+    expect(getComputedStyle(ta).font).to.equal(getComputedStyle(pre).font);
+    expect(getComputedStyle(ta).lineHeight).to.equal(getComputedStyle(pre).lineHeight);
+    expect(getComputedStyle(ta).paddingLeft).to.equal(getComputedStyle(pre).paddingLeft);
+  });
+
+  it('keeps the caret where the admin types in the middle of the text', async () => {
+    const el = await editor();
+    await typeInto(el, '(department=Sales)');
+    const ta = textareaOf(el);
+    for (let i = 0; i < 3; i += 1) await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ type: 'xy' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=Salxyes)');
+    expect(ta.selectionStart).to.equal('(department=Salxy'.length);
+    expect(ta.selectionEnd).to.equal(ta.selectionStart);
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=Salxes)');
+    expect(ta.selectionStart).to.equal('(department=Salx'.length);
+    expect(el.shadowRoot!.activeElement).to.equal(ta);
+  });
+
+  it('Format pretty-prints a valid filter and Ctrl+Z undoes it', async () => {
+    const el = await editor();
+    const format = part(el, 'format-button') as HTMLButtonElement;
+    expect(format.disabled).to.equal(true);
+    await typeInto(el, '(&(department=Sales)(location=NYC))');
+    expect(format.disabled).to.equal(false);
+    format.click();
+    await el.updateComplete;
+    expect(el.value).to.equal('(&\n  (department=Sales)\n  (location=NYC)\n)');
+    expect(textareaOf(el).value).to.equal(el.value);
+    textareaOf(el).focus();
+    await undo();
+    await el.updateComplete;
+    expect(el.value).to.equal('(&(department=Sales)(location=NYC))');
+    // Invalid text can't be formatted.
+    await sendKeys({ type: 'x' });
+    await el.updateComplete;
+    expect(format.disabled).to.equal(true);
+  });
+
+  it('autocompletes a field name by keyboard, and Ctrl+Z reverts the insertion', async () => {
+    const el = await editor();
+    await typeInto(el, '(dep');
+    const ta = textareaOf(el);
+    const listbox = el.shadowRoot!.querySelector('[role="listbox"]');
+    expect(listbox).to.exist;
+    const options = Array.from(listbox!.querySelectorAll('[role="option"]'));
+    expect(options.map((o) => visibleText(o.querySelector('code')))).to.deep.equal(['department']);
+    expect(ta.getAttribute('aria-activedescendant')).to.equal(options[0]!.id);
+    expect(ta.getAttribute('aria-controls')).to.equal(listbox!.id);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=');
+    expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.equal(null);
+    expect(ta.hasAttribute('aria-activedescendant')).to.equal(false);
+    expect(ta.selectionStart).to.equal('(department='.length);
+    await sendKeys({ type: 'Sales)' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=Sales)');
+    expect(el.validity.valid).to.equal(true);
+    // Undo the typing, then the completion.
+    for (let i = 0; i < 10 && el.value !== '(dep'; i += 1) {
+      await undo();
+      await el.updateComplete;
+    }
+    expect(el.value).to.equal('(dep');
+  });
+
+  it('offers fields and &, |, ! after "(", moves with the arrows and closes with Escape', async () => {
+    const el = await editor();
+    await typeInto(el, '(');
+    const ta = textareaOf(el);
+    const options = (): string[] =>
+      Array.from(el.shadowRoot!.querySelectorAll('[role="option"] code')).map((o) =>
+        visibleText(o),
+      );
+    expect(options()).to.deep.equal([
+      'email',
+      'department',
+      'officeLocation',
+      'location',
+      'phoneNumber',
+      '&',
+      '|',
+      '!',
+    ]);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(ta.getAttribute('aria-activedescendant')).to.equal('suggestion-2');
+    expect(el.shadowRoot!.querySelector('#suggestion-2')!.getAttribute('aria-selected')).to.equal(
+      'true',
+    );
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=');
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    // Right after a complete field name the list offers "=".
+    await chord('Control', ' ');
+    await el.updateComplete;
+    expect(options()).to.deep.equal(['=']);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.equal(null);
+    expect(el.value).to.equal('(department');
+    // Letters typed inside a value don't open the list.
+    await sendKeys({ type: '=Sa' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.equal(null);
+  });
+
+  it('inserts the help examples with a click', async () => {
+    const el = await editor();
+    const help = part(el, 'help') as HTMLDetailsElement;
+    expect(help.open).to.equal(false);
+    (part(el, 'help-toggle') as HTMLElement).click();
+    await el.updateComplete;
+    expect(help.open).to.equal(true);
+    const examples = Array.from(
+      el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="example"]'),
+    );
+    expect(examples.map((b) => visibleText(b.querySelector('code')))).to.deep.equal([
+      '(department=Sales)',
+      '(email=*@company.com)',
+      '(phoneNumber=+1555456*)',
+      '(&(department=Sales)(location=NYC))',
+      '(|(department=Sales)(department=Marketing))',
+      '(!(department=Temp))',
+    ]);
+    const helpText = visibleText(help);
+    for (const name of ['email', 'department', 'officeLocation', 'location', 'phoneNumber']) {
+      expect(helpText).to.contain(name);
+    }
+    for (const op of ['\\28', '\\29', '\\2a', '\\5c', '(&', '(|', '(!', '*'])
+      expect(helpText).to.contain(op);
+    examples[3]!.click();
+    await el.updateComplete;
+    expect(el.value).to.equal('(&(department=Sales)(location=NYC))');
+    expect(el.validity.valid).to.equal(true);
+    // Undo reverts the insertion, too.
+    await undo();
+    await el.updateComplete;
+    expect(el.value).to.equal('');
+  });
+
+  it('fires input and ucx-filter-change with validity and canonical text', async () => {
+    const el = await editor();
+    const details: Array<{
+      value: string;
+      valid: boolean;
+      canonical?: string;
+      error?: { code: string };
+    }> = [];
+    let inputs = 0;
+    el.addEventListener('ucx-filter-change', (e) => details.push(e.detail));
+    el.addEventListener('input', () => (inputs += 1));
+    await typeInto(el, '(Department=Sales)');
+    expect(inputs).to.equal('(Department=Sales)'.length);
+    const last = details[details.length - 1]!;
+    expect(last).to.deep.equal({
+      value: '(Department=Sales)',
+      valid: true,
+      canonical: '(department=Sales)',
+    });
+    expect(el.canonicalValue).to.equal('(department=Sales)');
+    const firstInvalid = details[0]!;
+    expect(firstInvalid.valid).to.equal(false);
+    expect(firstInvalid.error?.code).to.be.a('string');
+  });
+
+  it('showError() focuses the field and shows "Invalid LDAP filters" with the reason', async () => {
+    const el = await fixture<UcxFilterEditor>(
+      html`<div>
+        <button>before</button><ucx-filter-editor value="(department=Sales"></ucx-filter-editor>
+      </div>`,
+    ).then((d) => d.querySelector('ucx-filter-editor')!);
+    expect(el.showError()).to.equal(false);
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(el.shadowRoot!.activeElement).to.equal(textareaOf(el));
+    const error = visibleText(part(el, 'error'));
+    expect(error).to.match(/^Invalid LDAP filters\s*Line 1, column 1: This \( is never closed/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows warnings without blocking', async () => {
+    const el = await editor('(department=Sales )');
+    expect(el.validity.valid).to.equal(true);
+    expect(visibleText(part(el, 'warnings'))).to.contain('ends with a space');
+  });
+
+  it('summarizes filters in plain language', async () => {
+    const el = await editor();
+    const cases: Array<[string, string]> = [
+      ['', 'All users'],
+      ['(department=Sales)', 'Users whose department is Sales'],
+      [
+        '(&(department=Sales)(location=NYC)(!(department=Temp)))',
+        'Users whose department is Sales and whose location is NYC, except those whose department is Temp',
+      ],
+      [
+        '(|(department=Sales)(department=Marketing))',
+        'Users whose department is Sales or whose department is Marketing',
+      ],
+      ['(!(department=Temp))', 'All users except those whose department is Temp'],
+      ['(email=*@company.com)', 'Users whose email ends with @company.com'],
+      ['(phoneNumber=+1555456*)', 'Users whose phone number starts with +1555456'],
+      ['(officeLocation=*)', 'Users whose office location has a value'],
+      ['(!(phoneNumber=*))', 'All users except those whose phone number has a value'],
+    ];
+    for (const [value, summary] of cases) {
+      el.value = value;
+      await el.updateComplete;
+      expect(visibleText(part(el, 'summary')), value).to.equal(summary);
+    }
+  });
+
+  it('Escape closes the suggestions without closing the surrounding dialog', async () => {
+    const dialog = await fixture<HTMLDialogElement>(
+      html`<dialog aria-label="Create"><ucx-filter-editor></ucx-filter-editor></dialog>`,
+    );
+    dialog.showModal();
+    const el = dialog.querySelector('ucx-filter-editor')!;
+    await typeInto(el, '(');
+    expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.exist;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.equal(null);
+    expect(dialog.open).to.equal(true);
+    dialog.close();
+  });
+
+  it('fires change when the field is left after typing', async () => {
+    const el = await fixture<UcxFilterEditor>(
+      html`<div><ucx-filter-editor></ucx-filter-editor><button>next</button></div>`,
+    ).then((d) => d.querySelector('ucx-filter-editor')!);
+    let changes = 0;
+    el.addEventListener('change', () => (changes += 1));
+    await typeInto(el, '(email=*)');
+    expect(changes).to.equal(0);
+    await sendKeys({ press: 'Tab' });
+    expect(changes).to.equal(1);
+  });
+
+  it('readonly keeps the text but blocks editing; disabled disables every control', async () => {
+    const el = await editor('(department=Sales)');
+    el.readonly = true;
+    await el.updateComplete;
+    expect(textareaOf(el).readOnly).to.equal(true);
+    expect((part(el, 'format-button') as HTMLButtonElement).disabled).to.equal(true);
+    await typeInto(el, 'x');
+    expect(el.value).to.equal('(department=Sales)');
+    el.readonly = false;
+    el.disabled = true;
+    await el.updateComplete;
+    const controls = Array.from(
+      el.shadowRoot!.querySelectorAll<HTMLButtonElement>('textarea, input, button'),
+    );
+    expect(controls.every((c) => c.disabled)).to.equal(true);
+  });
+
+  it('uses a custom label, and the filter text stays left-to-right on an RTL page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="rtl"><ucx-filter-editor label="Filtri"></ucx-filter-editor></div>`,
+    );
+    const el = wrapper.querySelector('ucx-filter-editor')!;
+    await el.updateComplete;
+    expect(visibleText(part(el, 'label'))).to.equal('Filtri');
+    expect(getComputedStyle(textareaOf(el)).direction).to.equal('ltr');
+    expect(getComputedStyle(part(el, 'highlight')!).direction).to.equal('ltr');
+    expect(getComputedStyle(part(el, 'hint')!).direction).to.equal('rtl');
+  });
+
+  it('is accessible when valid, invalid and with the help open', async () => {
+    const el = await editor('(department=Sales)');
+    await expect(el).to.be.accessible();
+    await typeInto(el, 'x');
+    expect(el.validity.valid).to.equal(false);
+    await expect(el).to.be.accessible();
+    (part(el, 'help-toggle') as HTMLElement).click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    textareaOf(el).value = '';
+    el.value = '(';
+    await el.updateComplete;
+    textareaOf(el).focus();
+    textareaOf(el).setSelectionRange(1, 1);
+    await chord('Control', ' ');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,297 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CreateIntegration } from '../../../src/backend/types.js';
+import { integration } from '../../fixture-server/fixture.js';
+import {
+  $,
+  CONSENT,
+  deepActive,
+  deepText,
+  dialogParts,
+  fillCreate,
+  mount,
+  posts,
+  typeFilter,
+  waitFor,
+} from './helpers.js';
+
+describe('<ucx-user-sync> create dialog', () => {
+  it('opens a labelled modal dialog with focus inside; Escape closes it and focus returns to + Create', async () => {
+    const m = await mount({ items: [] });
+    const trigger = $(m.root, '.create');
+    trigger.click();
+    const p = dialogParts(m.create);
+    await waitFor(() => p.dialog.open, 'the dialog');
+    expect(p.dialog.matches(':modal')).to.equal(true);
+    const labelledBy = p.dialog.getAttribute('aria-labelledby')!;
+    expect(m.create.shadowRoot!.getElementById(labelledBy)!.textContent).to.contain(
+      'Create integration',
+    );
+    expect(deepActive()).to.equal(p.source);
+    expect([...p.source!.options].map((o) => o.textContent?.trim())).to.deep.equal([
+      'Microsoft Entra ID',
+    ]);
+    expect(p.switch!.getAttribute('role')).to.equal('switch');
+    expect(p.switch!.getAttribute('aria-checked')).to.equal('false');
+    expect(p.switch!.textContent).to.contain('Authorization');
+    expect(p.submit.getAttribute('aria-disabled')).to.equal('true');
+    expect(p.text()).to.contain('Turn on Authorization to continue.');
+    expect(deepText(p.editor)).to.contain('Data source filters');
+    await expect(m.el).to.be.accessible();
+    // Create while Authorization is off does nothing but point at the switch.
+    p.submit.click();
+    await m.create.updateComplete;
+    expect(m.consent.starts).to.equal(0);
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    await waitFor(() => deepActive() === trigger, 'focus back on + Create');
+  });
+
+  it('toggles Authorization with Space and keeps its label', async () => {
+    const m = await mount({ items: [] });
+    $(m.root, '.create').click();
+    const p = dialogParts(m.create);
+    await waitFor(() => p.dialog.open, 'the dialog');
+    p.switch!.focus();
+    await sendKeys({ press: ' ' });
+    await m.create.updateComplete;
+    expect(p.switch!.getAttribute('aria-checked')).to.equal('true');
+    expect(p.submit.getAttribute('aria-disabled')).to.equal('false');
+    expect(p.text()).not.to.contain('Turn on Authorization to continue.');
+    await sendKeys({ press: ' ' });
+    await m.create.updateComplete;
+    expect(p.switch!.getAttribute('aria-checked')).to.equal('false');
+    expect(p.switch!.textContent).to.contain('Authorization');
+  });
+
+  it('keeps the dialog open on an invalid filter, says "Invalid LDAP filters" with the place and focuses the field', async () => {
+    const m = await mount({ items: [] });
+    const errors: CustomEvent[] = [];
+    m.el.addEventListener('ucx-error', (e) => errors.push(e));
+    const p = await fillCreate(m, '(department=Sales');
+    p.submit.click();
+    await m.create.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(p.dialog.open).to.equal(true);
+    const text = deepText(p.dialog);
+    expect(text).to.contain('Invalid LDAP filters');
+    expect(text).to.match(/never closed/);
+    expect(p.editor.contains(deepActive()) || p.editor.shadowRoot!.contains(deepActive())).to.equal(
+      true,
+    );
+    expect(errors[0]?.detail).to.include({ stage: 'validation', code: 'unclosed-paren' });
+    expect(m.consent.starts).to.equal(0);
+    await expect(m.el).to.be.accessible();
+    expect(await posts(m)).to.have.length(0);
+  });
+
+  it('creates: consent in the click, one POST with the canonical filter, list updated, events fired, focus back', async () => {
+    const m = await mount({ items: [integration({ id: 'existing' })] });
+    const seen: string[] = [];
+    let created: unknown;
+    let before: CreateIntegration | undefined;
+    m.el.addEventListener('ucx-before-create', (e) => {
+      seen.push(e.type);
+      before = e.detail.body as CreateIntegration;
+    });
+    m.el.addEventListener('ucx-consent-granted', (e) =>
+      seen.push(`${e.type}:${e.detail.consent.tenantId}`),
+    );
+    m.el.addEventListener('ucx-integration-created', (e) => {
+      seen.push(e.type);
+      created = e.detail.integration;
+    });
+    const p = await fillCreate(m, '(Department=Sales)');
+    p.submit.click();
+    // consent.start() ran synchronously inside the click handler
+    expect(m.consent.starts).to.equal(1);
+    expect(before).to.deep.include({
+      source: 'entra-id',
+      authorized: true,
+      filter: '(department=Sales)',
+    });
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    await waitFor(() => m.root.querySelectorAll('tr[part="row"]').length === 2, 'the new row');
+    expect(seen).to.deep.equal([
+      'ucx-before-create',
+      `ucx-consent-granted:${CONSENT.tenantId}`,
+      'ucx-integration-created',
+    ]);
+    expect(created).to.include({
+      displayName: 'Entra ID — contoso.com',
+      filter: '(department=Sales)',
+    });
+    const sent = await posts(m);
+    expect(sent).to.have.length(1);
+    expect(sent[0]!.idempotencyKey).to.match(/^[0-9a-f-]{32,36}$/);
+    expect(sent[0]!.body).to.deep.equal({
+      source: 'entra-id',
+      authorized: true,
+      filter: '(department=Sales)',
+      consent: CONSENT,
+    });
+    expect($(m.root, '[role="status"]').textContent).to.contain('was created');
+    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus back on + Create');
+  });
+
+  it('sends filter null when the filter is left empty', async () => {
+    const m = await mount({ items: [] });
+    const p = await fillCreate(m);
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    expect((await posts(m))[0]!.body).to.include({ filter: null });
+    await waitFor(() => m.root.querySelector('table'), 'the list');
+  });
+
+  it('lets the host veto with ucx-before-create: no popup, nothing sent', async () => {
+    const m = await mount({ items: [] });
+    m.el.addEventListener('ucx-before-create', (e) => e.preventDefault());
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(m.consent.starts).to.equal(0);
+    expect(p.dialog.open).to.equal(true);
+    expect(await posts(m)).to.have.length(0);
+  });
+
+  it('is busy while creating: fields inert and greyed, spinner, status, still working, Create focusable', async () => {
+    const m = await mount({ items: [], faults: [{ method: 'POST', delayMs: 1500 }] });
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => p.body.hasAttribute('inert'), 'the busy state');
+    expect(p.body.getAttribute('aria-busy')).to.equal('true');
+    await waitFor(() => getComputedStyle(p.body).opacity !== '1', 'the greyed fields');
+    expect(p.submit.getAttribute('aria-disabled')).to.equal('true');
+    expect(p.submit.querySelector('.spinner')).to.exist;
+    expect(deepActive()).to.equal(p.submit);
+    expect(p.status.textContent).to.contain('Creating the integration…');
+    await expect(m.el).to.be.accessible();
+    // a second press while busy sends nothing more
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => p.status.textContent?.includes('Still working…'), 'still working');
+    expect(p.cancel.textContent).to.contain('Cancel request');
+    await waitFor(() => !p.dialog.open, 'the dialog to close', 5000);
+    expect(await posts(m)).to.have.length(1);
+  });
+
+  it('waits for Microsoft sign-in with its own Cancel, then returns quietly to the form', async () => {
+    const m = await mount({ items: [] });
+    m.consent.hold = true;
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(
+      () => p.status.textContent?.includes('Waiting for Microsoft sign-in…'),
+      'waiting text',
+    );
+    expect(p.cancel.textContent).to.contain('Cancel sign-in');
+    p.cancel.click();
+    await m.create.updateComplete;
+    expect(m.consent.cancels).to.equal(1);
+    expect(p.dialog.open).to.equal(true);
+    expect(p.body.hasAttribute('inert')).to.equal(false);
+    expect(p.editor.value).to.equal('(department=Sales)');
+    expect(p.errorDialog().open).to.equal(false);
+    expect(await posts(m)).to.have.length(0);
+  });
+
+  it('says when Microsoft sign-in is still loading', async () => {
+    const m = await mount({ items: [] });
+    (m.consent as { ready: boolean }).ready = false;
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    expect(deepText(p.errorWindow)).to.contain(
+      'Still loading Microsoft sign-in — click Create again',
+    );
+    expect(m.consent.starts).to.equal(0);
+  });
+
+  it('maps a consent failure to a message and keeps the form; the retry opens the popup again', async () => {
+    const m = await mount({ items: [] });
+    const errors: CustomEvent[] = [];
+    m.el.addEventListener('ucx-error', (e) => errors.push(e));
+    m.consent.failNext = { kind: 'declined', code: 'AADSTS65004', retryable: true };
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    expect(p.errorDialog().getAttribute('role')).to.equal('alertdialog');
+    expect(deepText(p.errorWindow)).to.contain('The permissions were declined');
+    expect(errors[0]?.detail).to.include({ stage: 'consent', code: 'declined' });
+    await expect(m.el).to.be.accessible();
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
+    await waitFor(() => !p.errorDialog().open, 'the error window to close');
+    expect(p.editor.value).to.equal('(department=Sales)');
+    expect(p.switch!.getAttribute('aria-checked')).to.equal('true');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    expect(m.consent.starts).to.equal(2);
+  });
+
+  it('goes on when Escape closes the dialog mid-request: the result shows in the list', async () => {
+    const m = await mount({ items: [], faults: [{ method: 'POST', delayMs: 700 }] });
+    let created = false;
+    m.el.addEventListener('ucx-integration-created', () => (created = true));
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => p.body.hasAttribute('inert'), 'busy');
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    await waitFor(() => m.root.querySelector('table'), 'the new row', 5000);
+    expect(created).to.equal(true);
+  });
+
+  it('works by keyboard alone', async () => {
+    const m = await mount({ items: [] });
+    const trigger = $(m.root, '.create');
+    trigger.focus();
+    await sendKeys({ press: 'Enter' });
+    const p = dialogParts(m.create);
+    await waitFor(() => p.dialog.open && deepActive() === p.source, 'focus in the dialog');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(p.switch);
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: 'Tab' });
+    await waitFor(() => p.editor.shadowRoot!.contains(deepActive()), 'focus in the filter editor');
+    for (let i = 0; i < 10 && deepActive()?.localName !== 'textarea'; i++) {
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(deepActive()?.localName).to.equal('textarea');
+    await sendKeys({ type: '(department=Sales)' });
+    for (let i = 0; i < 20 && deepActive() !== p.submit; i++) await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(p.submit);
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    await waitFor(() => m.root.querySelector('table'), 'the new row');
+    expect((await posts(m))[0]!.body).to.include({ filter: '(department=Sales)' });
+    await waitFor(() => deepActive() === trigger, 'focus back on + Create');
+  });
+
+  it('offers a fresh form on the next open', async () => {
+    const m = await mount({ items: [] });
+    const p = await fillCreate(m, '(department=Sales)');
+    p.cancel.click();
+    await waitFor(() => !p.dialog.open, 'closed');
+    $(m.root, '.create').click();
+    await waitFor(() => p.dialog.open, 'open');
+    expect(p.switch!.getAttribute('aria-checked')).to.equal('false');
+    expect(p.editor.value).to.equal('');
+    void typeFilter;
+  });
+});
+
+describe('<ucx-user-sync> without an injected consent provider', () => {
+  it('explains that Microsoft sign-in is not configured when client-id is missing', async () => {
+    const m = await mount({ items: [] });
+    m.el.consent = undefined;
+    m.el.clientId = '';
+    await m.el.updateComplete;
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    expect(deepText(p.errorWindow)).to.contain(
+      'Microsoft sign-in is not configured correctly (missing-client-id)',
+    );
+    expect(await posts(m)).to.have.length(0);
+  });
+});

@@ -1,0 +1,171 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { integration, vendorWebex } from '../../fixture-server/fixture.js';
+import { $, deepActive, deepText, dialogParts, mount, typeFilter, waitFor } from './helpers.js';
+
+describe('<ucx-user-sync> edit and delete', () => {
+  it('edits the filter: prefilled editor, PATCH, row updated, event, focus back on Edit', async () => {
+    const m = await mount({ items: [integration()] });
+    let updated: unknown;
+    m.el.addEventListener('ucx-integration-updated', (e) => (updated = e.detail.integration));
+    const editButton = $(m.root, 'tr[data-id="int-a"] .edit');
+    expect(editButton.getAttribute('aria-label')).to.equal(
+      'Edit filters of Entra ID — contoso.com',
+    );
+    editButton.click();
+    const p = dialogParts(m.edit);
+    await waitFor(() => p.dialog.open, 'the edit dialog');
+    expect(p.editor.value).to.equal('(department=Sales)');
+    expect(p.text()).to.contain('Edit filters');
+    expect(p.text()).to.contain('Entra ID — contoso.com');
+    await expect(m.el).to.be.accessible();
+    p.editor.value = '';
+    await typeFilter(p.editor, '(|(department=Sales)(department=Marketing))');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    const patch = (await m.fx.log()).filter((r) => r.method === 'PATCH');
+    expect(patch).to.have.length(1);
+    expect(patch[0]!.path).to.equal('/integrations/int-a');
+    expect(patch[0]!.body).to.deep.equal({ filter: '(|(department=Sales)(department=Marketing))' });
+    expect(updated).to.include({ filter: '(|(department=Sales)(department=Marketing))' });
+    await waitFor(
+      () =>
+        m.root
+          .querySelector('tr[data-id="int-a"]')!
+          .textContent!.includes('(department=Marketing)'),
+      'the updated row',
+    );
+    await waitFor(() => deepActive() === $(m.root, 'tr[data-id="int-a"] .edit'), 'focus on Edit');
+  });
+
+  it('refuses an invalid edited filter without sending anything', async () => {
+    const m = await mount({ items: [integration()] });
+    $(m.root, 'tr[data-id="int-a"] .edit').click();
+    const p = dialogParts(m.edit);
+    await waitFor(() => p.dialog.open, 'the edit dialog');
+    p.editor.value = '';
+    await typeFilter(p.editor, '(title=x)');
+    p.submit.click();
+    await m.edit.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(p.dialog.open).to.equal(true);
+    expect(deepText(p.dialog)).to.contain('Invalid LDAP filters');
+    expect((await m.fx.log()).filter((r) => r.method === 'PATCH')).to.have.length(0);
+  });
+
+  it('shows an edit failure in the error window and keeps the text; Try again saves', async () => {
+    const m = await mount({
+      items: [integration()],
+      faults: [
+        { method: 'PATCH', problem: { status: 500, title: 'Boom', requestId: 'req-edit-1' } },
+      ],
+    });
+    $(m.root, 'tr[data-id="int-a"] .edit').click();
+    const p = dialogParts(m.edit);
+    await waitFor(() => p.dialog.open, 'the edit dialog');
+    p.editor.value = '';
+    await typeFilter(p.editor, '(location=NYC)');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    const text = deepText(p.errorWindow);
+    expect(text).to.contain('The filters were not saved');
+    expect(text).to.contain('req-edit-1');
+    expect(p.editor.value).to.equal('(location=NYC)');
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
+    await waitFor(() => !p.dialog.open, 'saved after retry');
+    expect((await m.fx.items())[0]!.filter).to.equal('(location=NYC)');
+  });
+
+  it('asks for confirmation naming the integration; Cancel sends nothing and returns focus', async () => {
+    const m = await mount({ items: [integration()] });
+    const del = $(m.root, 'tr[data-id="int-a"] .delete');
+    del.click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    expect(
+      p.dialog.querySelector('h2')?.textContent ??
+        m.confirm.shadowRoot!.querySelector('h2')!.textContent,
+    ).to.contain('Delete “Entra ID — contoso.com”?');
+    expect(deepActive()).to.equal(p.cancel);
+    await expect(m.el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => !p.dialog.open, 'closed');
+    await waitFor(() => deepActive() === del, 'focus on Delete');
+    expect((await m.fx.log()).filter((r) => r.method === 'DELETE')).to.have.length(0);
+  });
+
+  it('deletes after confirmation: DELETE, row gone, event', async () => {
+    const m = await mount({
+      items: [integration(), integration({ id: 'int-b', displayName: 'Entra ID — fabrikam.com' })],
+    });
+    let deleted: unknown;
+    m.el.addEventListener('ucx-integration-deleted', (e) => (deleted = e.detail.integration));
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'closed');
+    await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'row removed');
+    expect(deleted).to.include({ id: 'int-a' });
+    const dels = (await m.fx.log()).filter((r) => r.method === 'DELETE');
+    expect(dels.map((r) => r.path)).to.deep.equal(['/integrations/int-a']);
+    expect($(m.root, '[role="status"]').textContent).to.contain('was deleted');
+    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
+  });
+
+  it('a delete failure shows the error window; busy while waiting', async () => {
+    const m = await mount({
+      items: [integration()],
+      faults: [
+        {
+          method: 'DELETE',
+          delayMs: 300,
+          problem: { status: 423, code: 'vendor-managed-lock', title: 'Locked' },
+        },
+      ],
+    });
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => p.body.hasAttribute('inert'), 'busy');
+    expect(p.submit.getAttribute('aria-disabled')).to.equal('true');
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    expect(deepText(p.errorWindow)).to.contain('managed by Imagicle Support');
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('never sends PATCH or DELETE for the vendor-managed row, whatever else happens', async () => {
+    const m = await mount({ items: [vendorWebex(), integration()] });
+    expect(
+      m.root.querySelector('tr[data-id="int-webex"] .edit, tr[data-id="int-webex"] .delete'),
+    ).to.equal(null);
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'row removed');
+    const changes = (await m.fx.log()).filter((r) => r.method === 'PATCH' || r.method === 'DELETE');
+    expect(changes.every((r) => !r.path.includes('int-webex'))).to.equal(true);
+    // Tab through the whole section: no control for the vendor row other than its link.
+    const row = m.root.querySelector('tr[data-id="int-webex"]')!;
+    expect([...row.querySelectorAll('button, input, select, [tabindex]')]).to.have.length(0);
+  });
+});
+
+describe('<ucx-user-sync> in Italian', () => {
+  it('renders the section and the dialog in Italian with lang="it"', async () => {
+    const m = await mount({ items: [] }, { lang: 'it' });
+    await waitFor(() => m.root.textContent!.includes('Integrazione'), 'Italian text');
+    expect(deepText(m.root)).to.contain('Crea');
+    $(m.root, '.create').click();
+    const p = dialogParts(m.create);
+    await waitFor(() => p.dialog.open, 'the dialog');
+    expect(p.text()).to.contain('Autorizzazione');
+    expect(p.text()).to.contain('Attiva l’autorizzazione per continuare.');
+    await expect(m.el).to.be.accessible();
+    // Back to English for the other tests (the runtime locale is page-wide).
+    m.el.setAttribute('lang', 'en');
+    await waitFor(() => m.root.textContent!.includes('Users’ Synchronization'), 'English again');
+  });
+});

@@ -1,0 +1,269 @@
+import { expect } from '@open-wc/testing';
+import type { FixtureFault } from '../../fixture-server/fixture.js';
+import {
+  $,
+  deepActive,
+  deepText,
+  dialogParts,
+  fillCreate,
+  mount,
+  posts,
+  waitFor,
+  type Mounted,
+} from './helpers.js';
+
+const FILTER = '(department=Sales)';
+
+/** Fills the form, clicks Create and waits for the error window. */
+async function failOnce(faults: FixtureFault[], options: { timeout?: number } = {}) {
+  const m = await mount({ items: [], faults }, options);
+  const errors: CustomEvent[] = [];
+  m.el.addEventListener('ucx-error', (e) => errors.push(e));
+  const p = await fillCreate(m, FILTER);
+  p.submit.click();
+  await waitFor(() => p.errorDialog().open, 'the error window', 8000);
+  const text = deepText(p.errorWindow);
+  return { m, p, text, errors };
+}
+
+async function review(p: ReturnType<typeof dialogParts>) {
+  p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
+  await waitFor(() => !p.errorDialog().open, 'the error window to close');
+}
+
+/** The form is intact, a retry by click creates exactly one integration with the same key. */
+async function retrySucceeds(m: Mounted, p: ReturnType<typeof dialogParts>, consentStarts = 1) {
+  expect(p.dialog.open).to.equal(true);
+  expect(p.editor.value).to.equal(FILTER);
+  expect(p.switch!.getAttribute('aria-checked')).to.equal('true');
+  p.submit.click();
+  await waitFor(() => !p.dialog.open, 'the dialog to close after the retry', 8000);
+  await waitFor(() => m.root.querySelector('table'), 'the list');
+  const sent = await posts(m);
+  expect(new Set(sent.map((r) => r.idempotencyKey)).size).to.equal(1);
+  expect(await m.fx.items()).to.have.length(1);
+  expect(m.consent.starts).to.equal(consentStarts);
+}
+
+describe('<ucx-user-sync> create failures', () => {
+  it('network down: "couldn’t reach the server", form intact, retry creates one integration with the same key', async () => {
+    const { m, p, text, errors } = await failOnce([{ method: 'POST', drop: true, times: 50 }]);
+    expect(p.errorDialog().getAttribute('role')).to.equal('alertdialog');
+    expect(text).to.contain('Couldn’t reach the server');
+    expect(text).to.contain('Review the entered data and try again.');
+    expect(errors.at(-1)?.detail).to.include({ stage: 'backend', code: 'network' });
+    await expect(m.el).to.be.accessible();
+    await review(p);
+    await waitFor(() => deepActive() === p.submit, 'focus back on Create');
+    await m.fx.clearFaults();
+    await retrySucceeds(m, p);
+  });
+
+  it('timeout: "taking too long"; Try again reuses the key and the consent', async () => {
+    const { m, p, text } = await failOnce([{ method: 'POST', hang: true }], { timeout: 800 });
+    expect(text).to.contain('taking too long');
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
+    await waitFor(() => !p.dialog.open, 'closed after Try again', 8000);
+    const sent = await posts(m);
+    expect(sent.length).to.be.at.least(2);
+    expect(new Set(sent.map((r) => r.idempotencyKey)).size).to.equal(1);
+    expect(await m.fx.items()).to.have.length(1);
+    expect(m.consent.starts).to.equal(1);
+  });
+
+  it('400 with a filter field error: the filter field shows it and takes focus', async () => {
+    const { m, p, text } = await failOnce([
+      {
+        method: 'POST',
+        problem: {
+          status: 400,
+          code: 'invalid-filter',
+          title: 'Invalid filter',
+          detail: 'The filter uses a field the directory does not have.',
+          errors: [
+            {
+              field: 'filter',
+              code: 'unknown-field',
+              message: 'Unknown field “department” for this tenant.',
+            },
+          ],
+        },
+      },
+    ]);
+    expect(text).to.contain('The server found a problem in the filters.');
+    expect(text).to.contain('The filter uses a field the directory does not have.');
+    await review(p);
+    const alert = m.create.shadowRoot!.querySelector('[part="filter-error"]')!;
+    expect(alert.textContent).to.contain('Invalid LDAP filters');
+    expect(alert.textContent).to.contain('Unknown field “department” for this tenant.');
+    await waitFor(() => p.editor.shadowRoot!.contains(deepActive()), 'focus in the filter field');
+    await expect(m.el).to.be.accessible();
+    await retrySucceeds(m, p);
+  });
+
+  it('409 already-exists: says so and refreshes the list', async () => {
+    const { m, p, text } = await failOnce([
+      {
+        method: 'POST',
+        problem: {
+          status: 409,
+          code: 'already-exists',
+          title: 'Exists',
+          detail: 'Tenant contoso.com is already connected.',
+        },
+      },
+    ]);
+    expect(text).to.contain('already exists');
+    expect(text).to.contain('Tenant contoso.com is already connected.');
+    let gets = 0;
+    for (let i = 0; i < 50 && gets < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      gets = (await m.fx.log()).filter((r) => r.method === 'GET').length;
+    }
+    expect(gets).to.be.at.least(2);
+    await review(p);
+  });
+
+  it('409 vendor-managed-lock: says the section is managed by the vendor', async () => {
+    const { p, text } = await failOnce([
+      { method: 'POST', problem: { status: 409, code: 'vendor-managed-lock', title: 'Locked' } },
+    ]);
+    expect(text).to.contain(
+      'Users’ synchronization is managed by Imagicle Support. Contact them to make changes.',
+    );
+    expect(p.errorWindow.shadowRoot!.querySelector('a')?.getAttribute('href')).to.equal(
+      'https://support.example.com/contact',
+    );
+  });
+
+  it('5xx: shows the request id; the retry creates exactly one integration', async () => {
+    const { m, p, text, errors } = await failOnce([
+      {
+        method: 'POST',
+        problem: {
+          status: 503,
+          code: 'unavailable',
+          title: 'Unavailable',
+          detail: 'Directory service is restarting.',
+          requestId: 'req-7f3a',
+        },
+      },
+    ]);
+    expect(text).to.contain('HTTP 503');
+    expect(text).to.contain('req-7f3a');
+    expect(text).to.contain('Directory service is restarting.');
+    expect(errors.at(-1)?.detail).to.include({
+      stage: 'backend',
+      status: 503,
+      requestId: 'req-7f3a',
+    });
+    await expect(m.el).to.be.accessible();
+    await review(p);
+    await retrySucceeds(m, p);
+  });
+
+  it('5xx with the id only in X-Request-Id shows it', async () => {
+    const { text } = await failOnce([
+      { method: 'POST', status: 502, raw: '<html>Bad gateway</html>' },
+    ]);
+    expect(text).to.contain('HTTP 502');
+    expect(text).to.match(/Request id:\s*fx-\d+/);
+  });
+
+  it('malformed 2xx (HTML with 201): a failure, never a success', async () => {
+    let created = false;
+    document.addEventListener('ucx-integration-created', () => (created = true), { once: true });
+    const { m, p, text } = await failOnce([
+      { method: 'POST', status: 201, raw: '<!doctype html><h1>Welcome</h1>' },
+    ]);
+    expect(text).to.contain('can’t read');
+    expect(created).to.equal(false);
+    expect(p.dialog.open).to.equal(true);
+    await review(p);
+    expect(m.root.querySelector('[part="empty"]')).to.exist;
+  });
+
+  it('slow then cancel: still working, Cancel request returns to the form', async () => {
+    const m = await mount({ items: [], faults: [{ method: 'POST', delayMs: 2500 }] });
+    const p = await fillCreate(m, FILTER);
+    p.submit.click();
+    await waitFor(() => p.status.textContent?.includes('Still working…'), 'still working');
+    p.cancel.click();
+    await m.create.updateComplete;
+    expect(p.dialog.open).to.equal(true);
+    expect(p.body.hasAttribute('inert')).to.equal(false);
+    expect(p.status.textContent).to.contain('Cancelled');
+    expect(p.editor.value).to.equal(FILTER);
+    expect(p.errorDialog().open).to.equal(false);
+  });
+
+  it('429 with Retry-After: waits and retries once by itself', async () => {
+    const m = await mount({
+      items: [],
+      faults: [{ method: 'POST', status: 429, headers: { 'Retry-After': '1' }, body: {} }],
+    });
+    const p = await fillCreate(m, FILTER);
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close', 6000);
+    const sent = await posts(m);
+    expect(sent).to.have.length(2);
+    expect(sent[0]!.idempotencyKey).to.equal(sent[1]!.idempotencyKey);
+    expect(await m.fx.items()).to.have.length(1);
+  });
+
+  it('401 consent-invalid: "sign in again", and the retry asks for consent again', async () => {
+    const { m, p, text } = await failOnce([
+      { method: 'POST', problem: { status: 401, code: 'consent-invalid', title: 'Unauthorized' } },
+    ]);
+    expect(text).to.contain('Sign in again');
+    await review(p);
+    await retrySucceeds(m, p, 2);
+  });
+
+  it('403: "not allowed" with the detail', async () => {
+    const { text } = await failOnce([
+      {
+        method: 'POST',
+        problem: {
+          status: 403,
+          code: 'forbidden',
+          title: 'Forbidden',
+          detail: 'Role Sync Admin required.',
+        },
+      },
+    ]);
+    expect(text).to.contain('not allowed');
+    expect(text).to.contain('Role Sync Admin required.');
+  });
+
+  it('404: "the endpoint is misconfigured"', async () => {
+    const { text } = await failOnce([
+      { method: 'POST', status: 404, raw: 'Not Found', contentType: 'text/plain' },
+    ]);
+    expect(text).to.contain('misconfigured');
+  });
+
+  it('413: the filter is too long', async () => {
+    const { m, p, text } = await failOnce([
+      { method: 'POST', status: 413, raw: 'Too large', contentType: 'text/plain' },
+    ]);
+    expect(text).to.contain('too long');
+    await review(p);
+    expect(m.create.shadowRoot!.querySelector('[part="filter-error"]')!.textContent).to.contain(
+      'too long',
+    );
+  });
+
+  it('element removed mid-request: the request is aborted', async () => {
+    const m = await mount({ items: [], faults: [{ method: 'POST', delayMs: 800 }] });
+    let created = false;
+    m.el.addEventListener('ucx-integration-created', () => (created = true));
+    const p = await fillCreate(m, FILTER);
+    p.submit.click();
+    await waitFor(() => p.body.hasAttribute('inert'), 'busy');
+    m.el.remove();
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(created).to.equal(false);
+    void $;
+  });
+});

@@ -1,0 +1,162 @@
+import { expect } from '@open-wc/testing';
+import { integration, vendorWebex } from '../../fixture-server/fixture.js';
+import { $, deepText, mount, waitFor } from './helpers.js';
+
+describe('<ucx-user-sync> section', () => {
+  it('shows a loading state with a status message, then the list', async () => {
+    const m = await mount(
+      { items: [integration()], faults: [{ method: 'GET', delayMs: 600 }] },
+      { wait: false },
+    );
+    await waitFor(() => m.root.querySelector('[part="loading"]'), 'the skeleton');
+    const status = $(m.root, '[role="status"]');
+    expect(status.textContent).to.contain('Loading integrations…');
+    expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('true');
+    await expect(m.el).to.be.accessible();
+    await waitFor(() => m.root.querySelector('table'), 'the list');
+    expect(status.textContent?.trim()).to.equal('');
+  });
+
+  it('lists integrations: source, name, tenant, filter, status, managed by, dates', async () => {
+    const m = await mount({
+      items: [
+        integration(),
+        integration({
+          id: 'int-b',
+          displayName: 'Entra ID — fabrikam.com',
+          filter: null,
+          status: 'error',
+          statusMessage: 'Consent was revoked.',
+          lastSyncAt: undefined,
+        }),
+      ],
+    });
+    const rows = m.root.querySelectorAll('tr[part="row"]');
+    expect(rows).to.have.length(2);
+    const first = deepText(rows[0]!);
+    expect(first).to.contain('Microsoft Entra ID');
+    expect(first).to.contain('Entra ID — contoso.com');
+    expect(first).to.contain('11111111-2222-3333-4444-555555555555');
+    expect(first).to.contain('(department=Sales)');
+    expect(first).to.contain('Active');
+    expect(first).to.contain('Synchronized 42 users.');
+    expect(first).to.contain('Your organization');
+    expect(first).to.contain('2024');
+    expect(rows[0]!.querySelector('svg')).to.exist;
+    const second = deepText(rows[1]!);
+    expect(second).to.contain('All users');
+    expect(second).to.contain('Error');
+    expect(second).to.contain('Consent was revoked.');
+    expect(second).to.contain('Never');
+    expect(rows[0]!.querySelector('.edit')).to.exist;
+    expect(rows[0]!.querySelector('.delete')).to.exist;
+    expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('false');
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('explains what the section is for when there are no integrations', async () => {
+    const m = await mount({ items: [] });
+    const empty = $(m.root, '[part="empty"]');
+    expect(empty.textContent).to.contain('Import users from Microsoft Entra ID');
+    expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('false');
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('shows a load error with the request id and retries', async () => {
+    const events: CustomEvent[] = [];
+    const m = await mount({
+      items: [integration()],
+      faults: [{ method: 'GET', problem: { status: 503, title: 'Unavailable', code: 'down' } }],
+    });
+    m.el.addEventListener('ucx-error', (e) => events.push(e));
+    const error = $(m.root, '[part="load-error"]');
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.textContent).to.contain('HTTP 503');
+    expect(error.textContent).to.match(/Request id:\s*fx-\d+/);
+    await expect(m.el).to.be.accessible();
+    $(m.root, '.retry').click();
+    await waitFor(() => m.root.querySelector('table'), 'the list after retry');
+    expect(m.root.querySelector('[part="load-error"]')).to.equal(null);
+  });
+
+  it('treats an HTML page answered with 200 as a load failure', async () => {
+    const m = await mount({
+      faults: [{ method: 'GET', status: 200, raw: '<!doctype html><p>Sign in</p>' }],
+    });
+    expect($(m.root, '[part="load-error"]').textContent).to.contain('can’t read');
+    expect(m.root.querySelector('[part="empty"]')).to.equal(null);
+  });
+
+  it('reports a load failure with ucx-error (stage load)', async () => {
+    let detail: unknown;
+    document.addEventListener('ucx-error', (e) => (detail = e.detail), { once: true });
+    await mount({ faults: [{ method: 'GET', drop: true, times: 50 }] });
+    expect(detail).to.include({ stage: 'load', code: 'network' });
+  });
+
+  it('refresh() reloads the list and never throws', async () => {
+    const m = await mount({ items: [] });
+    await m.fx.faults([]);
+    await fetch(`/fixture-api/${m.fx.id}/_control`, {
+      method: 'PATCH',
+      body: JSON.stringify({ items: [integration()] }),
+    });
+    await m.el.refresh();
+    await waitFor(() => m.root.querySelector('table'), 'the refreshed list');
+    const bad = document.createElement('ucx-user-sync');
+    document.body.append(bad);
+    await bad.refresh();
+    expect(await bad.openCreateDialog()).to.equal(false);
+    bad.remove();
+  });
+
+  it('names the vendor lock, keeps that row read-only and refuses Create', async () => {
+    const m = await mount({ items: [vendorWebex(), integration()] });
+    const create = $(m.root, '.create');
+    expect(create.getAttribute('aria-disabled')).to.equal('true');
+    const reason = $(m.root, '#lock-reason');
+    expect(create.getAttribute('aria-describedby')).to.equal('lock-reason');
+    expect(reason.textContent).to.contain(
+      'Users’ synchronization is managed by Imagicle Support. Contact them to make changes.',
+    );
+    const link = reason.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('https://support.example.com/contact');
+    const vendorRow = m.root.querySelector('tr[data-id="int-webex"]')!;
+    expect(vendorRow.textContent).to.contain('Managed by Imagicle Support');
+    expect(vendorRow.querySelector('button')).to.equal(null);
+    expect(vendorRow.querySelector('a')?.getAttribute('href')).to.equal(
+      'https://support.example.com/contact',
+    );
+    create.click();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(m.create.open).to.equal(false);
+    expect(await m.el.openCreateDialog()).to.equal(false);
+    expect(m.create.open).to.equal(false);
+    await expect(m.el).to.be.accessible();
+    const log = await m.fx.log();
+    expect(log.filter((r) => r.method !== 'GET')).to.deep.equal([]);
+  });
+
+  it('uses a configured vendor name', async () => {
+    const m = await mount({ items: [vendorWebex()] });
+    m.el.vendorName = 'Acme Care';
+    await m.el.updateComplete;
+    expect($(m.root, '#lock-reason').textContent).to.contain('managed by Acme Care');
+    expect(m.root.querySelector('tr[data-id="int-webex"]')!.textContent).to.contain(
+      'Managed by Acme Care',
+    );
+  });
+
+  it('does not lock for an inactive or customer-managed Webex integration', async () => {
+    const m = await mount({
+      items: [
+        vendorWebex({ status: 'disabled' }),
+        vendorWebex({ id: 'w2', managedBy: 'customer' }),
+      ],
+    });
+    expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('false');
+    expect(m.root.querySelector('#lock-reason')).to.equal(null);
+    // The vendor row stays read-only even when it does not lock the section.
+    expect(m.root.querySelector('tr[data-id="int-webex"] button')).to.equal(null);
+  });
+});
