@@ -3,7 +3,8 @@
 export default {
   globs: ['src/components/**/*.ts', 'src/events/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts'],
-  outdir: '.',
+  // npm test writes a fresh copy elsewhere and compares it with the committed one.
+  outdir: process.env.UCX_CEM_OUTDIR ?? '.',
   litelement: true,
   dependencies: false,
   packagejson: true,

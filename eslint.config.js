@@ -47,7 +47,15 @@ export default tseslint.config(
   },
   {
     // Scripts, servers, tests and benchmarks report to the console by design.
-    files: ['scripts/**', 'demo/**', 'bench/**', 'test/**', '*.config.*', '.storybook/**'],
+    files: [
+      'scripts/**',
+      'demo/**',
+      'bench/**',
+      'test/**',
+      '*.config.*',
+      '.storybook/**',
+      '**/*.mjs',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

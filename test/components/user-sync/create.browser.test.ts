@@ -1,3 +1,4 @@
+import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CreateIntegration } from '../../../src/backend/types.js';
@@ -37,7 +38,7 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(p.submit.getAttribute('aria-disabled')).to.equal('true');
     expect(p.text()).to.contain('Turn on Authorization to continue.');
     expect(deepText(p.editor)).to.contain('Data source filters');
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     // Create while Authorization is off does nothing but point at the switch.
     p.submit.click();
     await m.create.updateComplete;
@@ -81,7 +82,7 @@ describe('<ucx-user-sync> create dialog', () => {
     );
     expect(errors[0]?.detail).to.include({ stage: 'validation', code: 'unclosed-paren' });
     expect(m.consent.starts).to.equal(0);
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     expect(await posts(m)).to.have.length(0);
   });
 
@@ -166,7 +167,7 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(p.submit.querySelector('.spinner')).to.exist;
     expect(deepActive()).to.equal(p.submit);
     expect(p.status.textContent).to.contain('Creating the integration…');
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     // a second press while busy sends nothing more
     await sendKeys({ press: 'Enter' });
     await waitFor(() => p.status.textContent?.includes('Still working…'), 'still working');
@@ -218,7 +219,7 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(p.errorDialog().getAttribute('role')).to.equal('alertdialog');
     expect(deepText(p.errorWindow)).to.contain('The permissions were declined');
     expect(errors[0]?.detail).to.include({ stage: 'consent', code: 'declined' });
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
     await waitFor(() => !p.errorDialog().open, 'the error window to close');
     expect(p.editor.value).to.equal('(department=Sales)');

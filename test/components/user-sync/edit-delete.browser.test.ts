@@ -1,3 +1,4 @@
+import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { integration, vendorWebex } from '../../fixture-server/fixture.js';
@@ -18,7 +19,7 @@ describe('<ucx-user-sync> edit and delete', () => {
     expect(p.editor.value).to.equal('(department=Sales)');
     expect(p.text()).to.contain('Edit filters');
     expect(p.text()).to.contain('Entra ID — contoso.com');
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     p.editor.value = '';
     await typeFilter(p.editor, '(|(department=Sales)(department=Marketing))');
     p.submit.click();
@@ -87,7 +88,7 @@ describe('<ucx-user-sync> edit and delete', () => {
         m.confirm.shadowRoot!.querySelector('h2')!.textContent,
     ).to.contain('Delete “Entra ID — contoso.com”?');
     expect(deepActive()).to.equal(p.cancel);
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     await sendKeys({ press: 'Enter' });
     await waitFor(() => !p.dialog.open, 'closed');
     await waitFor(() => deepActive() === del, 'focus on Delete');
@@ -132,7 +133,7 @@ describe('<ucx-user-sync> edit and delete', () => {
     expect(p.submit.getAttribute('aria-disabled')).to.equal('true');
     await waitFor(() => p.errorDialog().open, 'the error window');
     expect(deepText(p.errorWindow)).to.contain('managed by Imagicle Support');
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
   });
 
   it('never sends PATCH or DELETE for the vendor-managed row, whatever else happens', async () => {
@@ -163,7 +164,7 @@ describe('<ucx-user-sync> in Italian', () => {
     await waitFor(() => p.dialog.open, 'the dialog');
     expect(p.text()).to.contain('Autorizzazione');
     expect(p.text()).to.contain('Attiva l’autorizzazione per continuare.');
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     // Back to English for the other tests (the runtime locale is page-wide).
     m.el.setAttribute('lang', 'en');
     await waitFor(() => m.root.textContent!.includes('Users’ Synchronization'), 'English again');

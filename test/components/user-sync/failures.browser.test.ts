@@ -1,3 +1,4 @@
+import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
 import type { FixtureFault } from '../../fixture-server/fixture.js';
 import {
@@ -52,7 +53,7 @@ describe('<ucx-user-sync> create failures', () => {
     expect(text).to.contain('Couldn’t reach the server');
     expect(text).to.contain('Review the entered data and try again.');
     expect(errors.at(-1)?.detail).to.include({ stage: 'backend', code: 'network' });
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     await review(p);
     await waitFor(() => deepActive() === p.submit, 'focus back on Create');
     await m.fx.clearFaults();
@@ -97,7 +98,7 @@ describe('<ucx-user-sync> create failures', () => {
     expect(alert.textContent).to.contain('Invalid LDAP filters');
     expect(alert.textContent).to.contain('Unknown field “department” for this tenant.');
     await waitFor(() => p.editor.shadowRoot!.contains(deepActive()), 'focus in the filter field');
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     await retrySucceeds(m, p);
   });
 
@@ -157,7 +158,7 @@ describe('<ucx-user-sync> create failures', () => {
       status: 503,
       requestId: 'req-7f3a',
     });
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     await review(p);
     await retrySucceeds(m, p);
   });

@@ -1,3 +1,4 @@
+import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
 import { integration, vendorWebex } from '../../fixture-server/fixture.js';
 import { $, deepText, mount, waitFor } from './helpers.js';
@@ -12,7 +13,7 @@ describe('<ucx-user-sync> section', () => {
     const status = $(m.root, '[role="status"]');
     expect(status.textContent).to.contain('Loading integrations…');
     expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('true');
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     await waitFor(() => m.root.querySelector('table'), 'the list');
     expect(status.textContent?.trim()).to.equal('');
   });
@@ -51,7 +52,7 @@ describe('<ucx-user-sync> section', () => {
     expect(rows[0]!.querySelector('.edit')).to.exist;
     expect(rows[0]!.querySelector('.delete')).to.exist;
     expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('false');
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
   });
 
   it('explains what the section is for when there are no integrations', async () => {
@@ -59,7 +60,7 @@ describe('<ucx-user-sync> section', () => {
     const empty = $(m.root, '[part="empty"]');
     expect(empty.textContent).to.contain('Import users from Microsoft Entra ID');
     expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('false');
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
   });
 
   it('shows a load error with the request id and retries', async () => {
@@ -73,7 +74,7 @@ describe('<ucx-user-sync> section', () => {
     expect(error.getAttribute('role')).to.equal('alert');
     expect(error.textContent).to.contain('HTTP 503');
     expect(error.textContent).to.match(/Request id:\s*fx-\d+/);
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     $(m.root, '.retry').click();
     await waitFor(() => m.root.querySelector('table'), 'the list after retry');
     expect(m.root.querySelector('[part="load-error"]')).to.equal(null);
@@ -132,7 +133,7 @@ describe('<ucx-user-sync> section', () => {
     expect(m.create.open).to.equal(false);
     expect(await m.el.openCreateDialog()).to.equal(false);
     expect(m.create.open).to.equal(false);
-    await expect(m.el).to.be.accessible();
+    await expectAccessible(m.el);
     const log = await m.fx.log();
     expect(log.filter((r) => r.method !== 'GET')).to.deep.equal([]);
   });
