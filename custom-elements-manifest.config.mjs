@@ -7,5 +7,6 @@ export default {
   outdir: process.env.UCX_CEM_OUTDIR ?? '.',
   litelement: true,
   dependencies: false,
-  packagejson: true,
+  // Only the committed manifest is linked from package.json ("customElements").
+  packagejson: !process.env.UCX_CEM_OUTDIR,
 };

@@ -7,7 +7,10 @@ import pkg from './package.json' with { type: 'json' };
 // their own lazily imported chunks. Dependencies are external: the host's
 // bundler resolves (and dedupes) lit and MSAL. Declarations come from
 // `tsc -p tsconfig.build.json`.
-const external = [...Object.keys(pkg.dependencies ?? {})];
+const external = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+];
 const isExternal = (id: string) =>
   external.some((name) => id === name || id.startsWith(`${name}/`));
 
@@ -26,6 +29,7 @@ export default defineConfig({
         'auth/index': resolve(import.meta.dirname, 'src/auth/index.ts'),
         'auth/redirect-bridge': resolve(import.meta.dirname, 'src/auth/redirect-bridge.ts'),
         'graph/index': resolve(import.meta.dirname, 'src/graph/index.ts'),
+        'react/index': resolve(import.meta.dirname, 'src/react/index.ts'),
       },
       formats: ['es'],
     },

@@ -9,6 +9,7 @@ import { findBrowsers } from './scripts/browsers.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { fixtureServerPlugin } from './test/fixture-server/wtr-plugin.mjs';
+import { reactEsmPlugin } from './test/react/react-esm-plugin.mjs';
 
 const { chrome, firefox } = findBrowsers({ install: false });
 const only = process.env.UCX_BROWSERS?.split(',') ?? ['chromium', 'firefox'];
@@ -51,7 +52,11 @@ if (only.includes('firefox') && firefox) {
 export default {
   files: ['test/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fixtureServerPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    fixtureServerPlugin(),
+    reactEsmPlugin(),
+  ],
   browsers,
   concurrency: 1,
   concurrentBrowsers: 1,

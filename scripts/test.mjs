@@ -99,6 +99,12 @@ check('manifest', 'custom-elements.json is fresh', () => {
   }
   return true;
 });
+check('docs', 'docs/theming.md and docs/api.md are fresh', () =>
+  run(process.execPath, [join(root, 'scripts/generate-docs.mjs'), '--check']),
+);
+check('framework-types', 'framework types (JSX, VS Code custom data) are fresh', () =>
+  run(process.execPath, [join(root, 'scripts/generate-framework-types.mjs'), '--check']),
+);
 check('build', 'library build (vite + declarations)', () =>
   run('npm', ['run', '--silent', 'build']),
 );
@@ -109,32 +115,47 @@ check('size', 'size budgets (first paint, filter module, lazy MSAL)', () =>
 // Node suites: filter engine, reference backend, identity provider, end to end.
 if (wanted('unit')) {
   heading('Node and end-to-end tests (vitest)');
-  const report = join(scratch, 'vitest.json');
+  vitestSuite('node', 'vitest.config.ts');
+}
+
+/** Runs a vitest config with a JSON report and adds its counts to the totals. */
+function vitestSuite(label, config) {
+  const report = join(scratch, `${label}.json`);
   run(bin('vitest'), [
     'run',
     '--config',
-    'vitest.config.ts',
+    config,
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${report}`,
   ]);
-  if (existsSync(report)) {
-    const json = JSON.parse(readFileSync(report, 'utf8'));
-    totals.passed += json.numPassedTests ?? 0;
-    totals.failed += json.numFailedTests ?? 0;
-    totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-    // A file that fails to load has no tests; count it so it can't hide.
-    for (const file of json.testResults ?? []) {
-      if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
-        totals.failed += 1;
-        failures.push(`vitest: ${file.name} did not load`);
-      }
-    }
-    if ((json.numFailedTests ?? 0) > 0) failures.push('vitest suites');
-  } else {
-    record('vitest did not report', false);
+  if (!existsSync(report)) {
+    record(`${label}: vitest did not report`, false);
+    return;
   }
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  totals.passed += json.numPassedTests ?? 0;
+  totals.failed += json.numFailedTests ?? 0;
+  totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  // A file that fails to load has no tests; count it so it can't hide.
+  for (const file of json.testResults ?? []) {
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
+      totals.failed += 1;
+      failures.push(`${label}: ${file.name} did not load`);
+    }
+  }
+  if ((json.numFailedTests ?? 0) > 0) failures.push(`${label} suites`);
+  if ((json.numTotalTests ?? 0) === 0) record(`${label}: no tests ran`, false);
 }
+
+// Storybook: every story's play function and axe, in the system's Chromium.
+if (wanted('stories')) {
+  heading('Storybook stories (play functions + axe, vitest browser mode)');
+  vitestSuite('stories', 'vitest.storybook.config.ts');
+}
+check('storybook-build', 'Storybook builds (npm run build-storybook)', () =>
+  run('npm', ['run', '--silent', 'build-storybook']),
+);
 
 // Browser suites in Chromium and Firefox.
 if (wanted('browser')) {

@@ -1,0 +1,24 @@
+// Benchmark page: the real element, first render of the section.
+import '../../src/ucx-user-sync.js';
+
+const t0 = performance.now();
+const el = document.createElement('ucx-user-sync');
+el.setAttribute('endpoint', '/api/user-sync/integrations');
+el.setAttribute('client-id', '00000000-0000-0000-0000-000000000000');
+document.body.append(el);
+await el.updateComplete;
+// First frame with the section's shell (header, + Create, loading state).
+requestAnimationFrame(() => {
+  const shell = performance.now() - t0;
+  // Then the list, once GET {endpoint} has answered and rendered.
+  const poll = () => {
+    const rows = el.shadowRoot?.querySelectorAll('[part~="row"]').length ?? 0;
+    if (rows > 0) {
+      (window as unknown as { __result: unknown }).__result = {
+        shell,
+        list: performance.now() - t0,
+      };
+    } else requestAnimationFrame(poll);
+  };
+  poll();
+});

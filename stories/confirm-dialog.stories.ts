@@ -1,0 +1,64 @@
+// The delete confirmation of <ucx-user-sync> (<ucx-confirm-dialog>).
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { find, settled } from './support/dom.js';
+import {
+  renderSection,
+  sectionArgTypes,
+  sectionArgs,
+  sectionOf,
+  type SectionArgs,
+} from './support/section.js';
+import { openDeleteDialog } from './support/dialogs.js';
+
+const meta: Meta<SectionArgs> = {
+  title: 'Elements/User sync/Delete confirmation',
+  component: 'ucx-confirm-dialog',
+  parameters: {
+    layout: 'fullscreen',
+    docs: { story: { inline: false, iframeHeight: 560 } },
+  },
+  args: sectionArgs(),
+  argTypes: sectionArgTypes,
+  render: renderSection,
+};
+export default meta;
+
+type Story = StoryObj<SectionArgs>;
+
+/** Delete clicked: the confirmation names the integration; Cancel is the safe choice. */
+export const Confirmation: Story = {
+  play: async ({ canvasElement, args }) => {
+    const d = await openDeleteDialog(sectionOf(canvasElement), 'int-entra-all');
+    await expect(d.q('h2').textContent).toContain('Contoso — Milan office');
+    await expect(d.q('.confirm').textContent).toContain('Delete');
+    await expect(args.onIntegrationDeleted).not.toHaveBeenCalled();
+    await settled();
+  },
+};
+
+/** Deleting: inert, spinner on Delete. */
+export const Deleting: Story = {
+  args: { backend: 'delete never answers' },
+  play: async ({ canvasElement }) => {
+    const d = await openDeleteDialog(sectionOf(canvasElement), 'int-entra-all');
+    await userEvent.click(d.q('.confirm'));
+    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Deleting'));
+    await expect(d.q('.confirm .spinner')).toBeTruthy();
+    await settled();
+  },
+};
+
+/** Deleted: the row leaves the list and the status line says so. */
+export const Deleted: Story = {
+  play: async ({ canvasElement, args }) => {
+    const el = sectionOf(canvasElement);
+    const d = await openDeleteDialog(el, 'int-entra-all');
+    await userEvent.click(d.q('.confirm'));
+    await waitFor(() => expect(args.onIntegrationDeleted).toHaveBeenCalledTimes(1));
+    const table = await find(el, 'table');
+    await waitFor(() => expect(table.querySelector('tr[data-id="int-entra-all"]')).toBeNull());
+    await expect(d.dialog.open).toBe(false);
+    await settled();
+  },
+};

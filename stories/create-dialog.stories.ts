@@ -1,0 +1,250 @@
+// The create and edit dialogs of <ucx-user-sync> (<ucx-create-dialog>), in
+// every state a designer reviews. They are internal to the section, so each
+// story renders the section and opens the dialog as an admin would.
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { deep, deepActive, deepText, find, settled } from './support/dom.js';
+import {
+  renderSection,
+  sectionArgTypes,
+  sectionArgs,
+  sectionOf,
+  type SectionArgs,
+} from './support/section.js';
+import {
+  authorize,
+  eventsOf,
+  openCreateDialog,
+  openEditDialog,
+  typeFilter,
+} from './support/dialogs.js';
+
+const meta: Meta<SectionArgs> = {
+  title: 'Elements/User sync/Create and edit dialog',
+  component: 'ucx-create-dialog',
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        component:
+          'The modal dialog behind **+ Create** (and, in edit mode, behind **Edit**): *Data source*, the *Authorization* switch, *Data source filters*, Cancel and Create. The stories render `<ucx-user-sync>` with a fake backend and a fake consent provider and drive the dialog in their play functions.',
+      },
+      story: { inline: false, iframeHeight: 720 },
+    },
+  },
+  args: sectionArgs(),
+  argTypes: sectionArgTypes,
+  render: renderSection,
+};
+export default meta;
+
+type Story = StoryObj<SectionArgs>;
+
+/** Just opened: focus on *Data source*, Create unavailable until Authorization is on. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await expect(d.dialog.getAttribute('aria-labelledby')).toBe('title');
+    await expect(d.q('#title').textContent).toContain('Create integration');
+    await waitFor(() => expect(deepActive()?.id).toBe('source'));
+    await expect(d.q('[role="switch"]')).toHaveAttribute('aria-checked', 'false');
+    await expect(d.q('.submit')).toHaveAttribute('aria-disabled', 'true');
+    await expect(d.q('#reason').textContent).toContain('Authorization');
+    await settled();
+  },
+};
+
+/** Create with an invalid filter: "Invalid LDAP filters", the field marked and focused. */
+export const InvalidFilter: Story = {
+  play: async ({ canvasElement, args }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await authorize(d);
+    await typeFilter(d, '(&(department=Sales)(title=Engineer)');
+    await userEvent.click(d.q('.submit'));
+    const editor = d.q('ucx-filter-editor');
+    await waitFor(() => expect(deepText(d.dialog)).toContain('Invalid LDAP filters'));
+    await expect(deep(editor, 'textarea')).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(deepActive()?.localName).toBe('textarea'));
+    const errors = eventsOf(args.onUcxError);
+    await expect(errors.at(-1)?.detail.stage).toBe('validation');
+    await expect(args.onBeforeCreate).not.toHaveBeenCalled();
+    await settled();
+  },
+};
+
+/** The filter written with the builder instead of text. */
+export const BuilderMode: Story = {
+  play: async ({ canvasElement }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await authorize(d);
+    const editor = d.q<HTMLElement & { mode: string; value: string }>('ucx-filter-editor');
+    await userEvent.click(await find(editor, 'input[value="builder"]'));
+    await waitFor(() => expect(editor.mode).toBe('builder'));
+    await userEvent.click(await find(editor, '[part~="builder-add-row"]'));
+    const value = await find<HTMLInputElement>(editor, '[part~="builder-value"]');
+    await userEvent.click(value);
+    await userEvent.keyboard('Sales');
+    await waitFor(() => expect(editor.value).toContain('Sales'));
+    await settled();
+  },
+};
+
+/** Create clicked: Microsoft's sign-in is open; the form is inert, Cancel sign-in offered. */
+export const ConsentInProgress: Story = {
+  args: { consentFlow: 'popup stays open' },
+  play: async ({ canvasElement, args }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await authorize(d);
+    await userEvent.click(d.q('.submit'));
+    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Microsoft sign-in'));
+    await expect(d.q('.dialog-body')).toHaveAttribute('inert');
+    await expect(d.q('.dialog-body')).toHaveAttribute('aria-busy', 'true');
+    await expect(d.q('.cancel').textContent).toContain('Cancel sign-in');
+    await expect(d.q('.submit')).toHaveAttribute('aria-disabled', 'true');
+    await expect(args.onBeforeCreate).toHaveBeenCalledTimes(1);
+    await settled();
+  },
+};
+
+/** Consent granted, the backend is creating: greyed form, spinner on Create. */
+export const Creating: Story = {
+  args: { backend: 'create never answers' },
+  play: async ({ canvasElement, args }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await authorize(d);
+    await typeFilter(d, '(department=Sales)');
+    await userEvent.click(d.q('.submit'));
+    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Creating'));
+    await expect(d.q('.submit .spinner')).toBeTruthy();
+    await expect(d.q('.dialog-body')).toHaveAttribute('inert');
+    await expect(d.q('.cancel').textContent).toContain('Cancel request');
+    await expect(args.onConsentGranted).toHaveBeenCalledTimes(1);
+    await settled();
+  },
+};
+
+/** A slow backend: "Still working…" after a while, with a way to cancel. */
+export const SlowCreate: Story = {
+  args: { backend: 'slow create (4 s)' },
+  play: async ({ canvasElement }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    d.host.stillWorkingDelay = 1000;
+    await authorize(d);
+    await userEvent.click(d.q('.submit'));
+    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Still working'), {
+      timeout: 3000,
+    });
+    await expect(d.q('.cancel').textContent).toContain('Cancel request');
+    await settled();
+  },
+};
+
+/** The backend failed (502 problem+json): the error window with the request id. */
+export const Failure: Story = {
+  args: { backend: 'create fails (502 + request id)' },
+  play: async ({ canvasElement, args }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await authorize(d);
+    await typeFilter(d, '(department=Sales)');
+    await userEvent.click(d.q('.submit'));
+    const errorWindow = d.q('ucx-error-window');
+    const alert = await find<HTMLDialogElement>(errorWindow, 'dialog');
+    await waitFor(() => expect(alert.open).toBe(true));
+    await expect(alert).toHaveAttribute('role', 'alertdialog');
+    await expect(deepText(alert)).toContain('req-b41d0e77-create');
+    await expect(deepText(alert)).toContain('Microsoft Graph did not confirm');
+    const error = eventsOf(args.onUcxError).at(-1);
+    await expect(error?.detail).toMatchObject({ stage: 'backend', status: 502 });
+    await expect(args.onIntegrationCreated).not.toHaveBeenCalled();
+    await settled();
+  },
+};
+
+/** Consent declined by the admin (AADSTS65004): what it means and how to retry. */
+export const ConsentDeclined: Story = {
+  args: { consentFlow: 'admin declines (AADSTS65004)' },
+  play: async ({ canvasElement, args }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await authorize(d);
+    await userEvent.click(d.q('.submit'));
+    const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
+    await waitFor(() => expect(alert.open).toBe(true));
+    await expect(eventsOf(args.onUcxError).at(-1)?.detail.stage).toBe('consent');
+    await settled();
+  },
+};
+
+/** Created: the dialog closes, the list shows the new integration, the status line says so. */
+export const Success: Story = {
+  play: async ({ canvasElement, args }) => {
+    const el = sectionOf(canvasElement);
+    const d = await openCreateDialog(el);
+    await authorize(d);
+    await typeFilter(d, '(email=*@contoso.example)');
+    await userEvent.click(d.q('.submit'));
+    await waitFor(() => expect(d.dialog.open).toBe(false));
+    await waitFor(() => expect(args.onIntegrationCreated).toHaveBeenCalledTimes(1));
+    const table = await find(el, 'table');
+    await waitFor(() => expect(table.querySelectorAll('tbody tr').length).toBe(4));
+    await expect(table.textContent).toContain('(email=*@contoso.example)');
+    await expect(deep(el, '[part~="announcer"]')?.textContent).toContain('was created');
+    await settled();
+  },
+};
+
+/** Edit the filter of an existing integration: prefilled, summarized, saved. */
+export const Edit: Story = {
+  play: async ({ canvasElement, args }) => {
+    const el = sectionOf(canvasElement);
+    const d = await openEditDialog(el, 'int-entra-sales');
+    await expect(d.q('#title').textContent).toContain('Edit filters');
+    await expect(d.q('#target').textContent).toContain('Contoso — Sales and Marketing');
+    const editor = d.q<HTMLElement & { value: string }>('ucx-filter-editor');
+    await expect(editor.value).toBe('(|(department=Sales)(department=Marketing))');
+    await expect(deep(editor, '#summary')?.textContent?.trim()).not.toBe('');
+    await typeFilter(d, '(department=Sales)');
+    await userEvent.click(d.q('.submit'));
+    await waitFor(() => expect(args.onIntegrationUpdated).toHaveBeenCalledTimes(1));
+    await expect(d.dialog.open).toBe(false);
+    await settled();
+  },
+};
+
+/** Edit while the backend is saving: inert form, spinner on Save. */
+export const EditSaving: Story = {
+  args: { backend: 'save never answers' },
+  play: async ({ canvasElement }) => {
+    const d = await openEditDialog(sectionOf(canvasElement), 'int-entra-sales');
+    await typeFilter(d, '(department=Marketing)');
+    await userEvent.click(d.q('.submit'));
+    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Saving'));
+    await expect(d.q('.submit .spinner')).toBeTruthy();
+    await settled();
+  },
+};
+
+/** The dialog in the dark palette, with an invalid filter. */
+export const DarkInvalid: Story = {
+  globals: { theme: 'dark' },
+  play: InvalidFilter.play!,
+};
+
+/** The dialog right to left. */
+export const RightToLeft: Story = {
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await expect(getComputedStyle(d.dialog).direction).toBe('rtl');
+    await settled();
+  },
+};
+
+/** The dialog under the Contoso host theme. */
+export const HostTheme: Story = {
+  globals: { theme: 'contoso' },
+  play: async ({ canvasElement }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await expect(getComputedStyle(d.dialog).borderTopWidth).toBe('4px');
+    await settled();
+  },
+};

@@ -1,0 +1,76 @@
+// Helpers for play functions: the elements render into shadow roots, so
+// queries walk down host by host.
+import { expect, waitFor } from 'storybook/test';
+
+/** Walks down shadow roots: deep(el, 'ucx-create-dialog', 'ucx-filter-editor', 'textarea'). */
+export function deep<T extends Element = HTMLElement>(
+  host: Element,
+  ...selectors: string[]
+): T | null {
+  let scope: Element | null = host;
+  for (const selector of selectors) {
+    const root: ParentNode | null | undefined = scope?.shadowRoot;
+    if (!root) return null;
+    scope = root.querySelector(selector);
+    if (!scope) return null;
+  }
+  return scope as T | null;
+}
+
+/** Like deep(), but waits until the element exists. */
+export async function find<T extends Element = HTMLElement>(
+  host: Element,
+  ...selectors: string[]
+): Promise<T> {
+  let found: T | null = null;
+  await waitFor(
+    () => {
+      found = deep<T>(host, ...selectors);
+      expect(found, selectors.join(' » ')).toBeTruthy();
+    },
+    { timeout: 5000 },
+  );
+  return found as unknown as T;
+}
+
+/** The text a person sees in a shadow root (including nested ones). */
+export function deepText(node: Node): string {
+  let text = '';
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) text += n.textContent ?? '';
+    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+    n.childNodes.forEach(walk);
+  };
+  walk(node);
+  return text.replace(/\s+/g, ' ');
+}
+
+/** The element that has focus, looking through shadow roots. */
+export function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/**
+ * Waits until every finite CSS transition or animation in the page (shadow
+ * trees included) has finished, so axe never measures a colour mid-fade.
+ * Infinite ones (the spinner, the loading shimmer) are ignored.
+ */
+export async function settled(): Promise<void> {
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const roots: (Document | ShadowRoot)[] = [document];
+  const walk = (root: Document | ShadowRoot) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        roots.push(el.shadowRoot);
+        walk(el.shadowRoot);
+      }
+    }
+  };
+  walk(document);
+  const finite = roots
+    .flatMap((r) => r.getAnimations())
+    .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+  await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+}
