@@ -11,6 +11,17 @@ export type { DialogDelegate } from './components/create-dialog/create-dialog.js
 export { UcxConfirmDialog } from './components/confirm-dialog/confirm-dialog.js';
 export { UcxErrorWindow } from './components/error-window/error-window.js';
 export { UcxFilterEditor } from './components/filter-editor/filter-editor.js';
+export {
+  UcxUserPreview,
+  DEFAULT_GRAPH_BASE_URL,
+  DEFAULT_REMOVAL_CONFIRM_THRESHOLD,
+} from './components/preview/preview.js';
+export type {
+  UserPreviewFailure,
+  UserPreviewImpact,
+  UserPreviewOutcome,
+  UserPreviewRequest,
+} from './components/preview/preview.js';
 export * from './events/index.js';
 export {
   BackendClient,

@@ -5,6 +5,7 @@ import { UcxCreateDialog } from './components/create-dialog/create-dialog.js';
 import { UcxConfirmDialog } from './components/confirm-dialog/confirm-dialog.js';
 import { UcxErrorWindow } from './components/error-window/error-window.js';
 import { UcxFilterEditor } from './components/filter-editor/filter-editor.js';
+import { UcxUserPreview } from './components/preview/preview.js';
 
 function define(tag: string, ctor: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, ctor);
@@ -12,6 +13,7 @@ function define(tag: string, ctor: CustomElementConstructor): void {
 
 define('ucx-filter-editor', UcxFilterEditor);
 define('ucx-error-window', UcxErrorWindow);
+define('ucx-user-preview', UcxUserPreview);
 define('ucx-create-dialog', UcxCreateDialog);
 define('ucx-confirm-dialog', UcxConfirmDialog);
 define('ucx-user-sync', UcxUserSync);
@@ -23,7 +25,15 @@ declare global {
     'ucx-confirm-dialog': UcxConfirmDialog;
     'ucx-error-window': UcxErrorWindow;
     'ucx-filter-editor': UcxFilterEditor;
+    'ucx-user-preview': UcxUserPreview;
   }
 }
 
-export { UcxUserSync, UcxCreateDialog, UcxConfirmDialog, UcxErrorWindow, UcxFilterEditor };
+export {
+  UcxUserSync,
+  UcxCreateDialog,
+  UcxConfirmDialog,
+  UcxErrorWindow,
+  UcxFilterEditor,
+  UcxUserPreview,
+};

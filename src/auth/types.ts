@@ -45,6 +45,13 @@ export interface ConsentProvider {
   start(): Promise<ConsentResult>;
   /** Abandons a pending sign-in (our own Cancel button). */
   cancel(): void;
+  /**
+   * Optional: the Microsoft Graph access token obtained by the last start(),
+   * kept in memory only, for the in-browser preview of matching users.
+   * `undefined` when there is none or it expired (the preview then asks for
+   * sign-in again). Never sent to the backend.
+   */
+  getAccessToken?(): string | undefined | Promise<string | undefined>;
 }
 
 export class ConsentError extends Error {

@@ -24,7 +24,16 @@
 // and never creates a second one. An active vendor-managed Webex integration
 // makes POST answer 409 vendor-managed-lock and PATCH/DELETE on it 423.
 
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
 const BASE = '/fixture-api';
+// The Graph stand-in (demo/server/graph/, TypeScript) answers under this prefix:
+//   /fixture-graph/v1.0/users, /fixture-graph/v1.0/users/$count
+//   /fixture-graph/_stand-in/{fail-next,latency,reset,requests}
+// over generateDirectory(GRAPH_DIRECTORY), built once, on the first request.
+const GRAPH_BASE = '/fixture-graph';
+export const GRAPH_DIRECTORY = { count: 2000, seed: 6 };
 
 /** @type {Map<string, any>} */
 const scenarios = new Map();
@@ -350,6 +359,57 @@ export async function fixtureMiddleware(ctx, next) {
   await handleFixtureRequest(ctx.req, ctx.res);
 }
 
+/** @type {Promise<(req: any, res: any) => unknown> | undefined} */
+let graphListener;
+
+/**
+ * Bundles the stand-in (TypeScript) with esbuild in memory and imports it as a data: URL,
+ * then mounts its Hono app under GRAPH_BASE. Done once, on the first /fixture-graph request.
+ */
+function loadGraphListener() {
+  graphListener ??= (async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const result = await build({
+      stdin: {
+        contents: `
+          export { createGraphApp } from './demo/server/graph/app.ts';
+          export { generateDirectory } from './demo/server/graph/directory.ts';
+          export { Hono } from 'hono';
+          export { getRequestListener } from '@hono/node-server';`,
+        resolveDir: root,
+        loader: 'ts',
+        sourcefile: 'fixture-graph-entry.ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      write: false,
+      logLevel: 'error',
+    });
+    const code = result.outputFiles[0].text;
+    const m = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+    const graph = m.createGraphApp({ users: m.generateDirectory(GRAPH_DIRECTORY) });
+    const app = new m.Hono().route(GRAPH_BASE, graph);
+    return m.getRequestListener(app.fetch);
+  })();
+  return graphListener;
+}
+
+async function handleGraphRequest(req, res) {
+  try {
+    const listener = await loadGraphListener();
+    await listener(req, res);
+  } catch (e) {
+    graphListener = undefined;
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.setHeader('Content-Type', 'text/plain');
+    }
+    res.end(`fixture graph error: ${e?.message ?? e}`);
+  }
+}
+
 /** The web-test-runner / web-dev-server plugin. */
 export function fixtureServerPlugin() {
   return {
@@ -362,6 +422,10 @@ export function fixtureServerPlugin() {
       server.on('request', (req, res) => {
         if ((req.url ?? '').startsWith(BASE + '/')) {
           void handleFixtureRequest(req, res);
+          return;
+        }
+        if ((req.url ?? '').startsWith(GRAPH_BASE + '/')) {
+          void handleGraphRequest(req, res);
           return;
         }
         for (const listener of listeners) listener.call(server, req, res);

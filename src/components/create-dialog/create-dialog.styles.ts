@@ -91,4 +91,27 @@ export const createDialogStyles = css`
     margin: 0;
     color: var(--_muted);
   }
+  .preview-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .removal {
+    flex-basis: 100%;
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    border-inline-start: 3px solid var(--_danger);
+    background: var(--_surface-2);
+  }
+  .removal p {
+    margin: 0;
+  }
+  .removal-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--_space);
+  }
 `;

@@ -23,6 +23,12 @@ import { UcxBeforeCreateEvent } from '../../events/before-create.js';
 import { UcxConsentGrantedEvent } from '../../events/consent-granted.js';
 import { UcxErrorEvent, type UcxErrorStage } from '../../events/error.js';
 import type { UcxErrorWindow } from '../error-window/error-window.js';
+import {
+  DEFAULT_GRAPH_BASE_URL,
+  DEFAULT_REMOVAL_CONFIRM_THRESHOLD,
+  type UcxUserPreview,
+  type UserPreviewImpact,
+} from '../preview/preview.js';
 import { createDialogStyles } from './create-dialog.styles.js';
 
 /** What the dialog needs from the section that hosts it. */
@@ -53,13 +59,25 @@ interface FilterEditorLike extends HTMLElement {
 type Phase = 'idle' | 'consent' | 'saving';
 const INVALID = Symbol('invalid');
 
+/** Thrown by the preview's token getter when the provider has no (valid) access token. */
+class NoAccessToken extends Error {
+  constructor() {
+    super('No access token for Microsoft Graph: sign in again.');
+    this.name = 'NoAccessToken';
+  }
+}
+
 /**
  * The create dialog (and, with `mode="edit"`, the edit-filters dialog) of
  * `<ucx-user-sync>`: native modal `<dialog>`, *Data source* select,
  * *Authorization* switch, *Data source filters* editor, Cancel and Create.
  * Runs validation, consent and the backend call, with a busy state, a live
- * region and an error window. Used inside `<ucx-user-sync>`, which provides its
- * `delegate`.
+ * region and an error window. *Preview* shows the users the filter matches
+ * (`<ucx-user-preview>`, through Microsoft Graph with the consent's access
+ * token; the consent popup opens first if this dialog session has none, and
+ * Create reuses it); when editing, also the impact of the change, and Save asks
+ * for confirmation when it removes more than `removalConfirmThreshold` users.
+ * Used inside `<ucx-user-sync>`, which provides its `delegate`.
  *
  * @summary Create / edit dialog of the users' synchronization section.
  *
@@ -74,6 +92,16 @@ const INVALID = Symbol('invalid');
  * @csspart cancel-button - Cancel.
  * @csspart submit-button - Create / Save.
  * @csspart error-window - The failure window (`role="alertdialog"`).
+ * @csspart preview-button - *Preview* (matching users through Microsoft Graph).
+ * @csspart preview - The preview's box (`<ucx-user-preview>`).
+ * @csspart preview-count - The number of matching users (`role="status"`).
+ * @csspart preview-progress - The progress bar of a browser-side scan.
+ * @csspart preview-cancel-button - Cancel of a running preview.
+ * @csspart preview-table - The first matching users.
+ * @csspart preview-error - Why Microsoft Graph could not answer.
+ * @csspart clause-report - Where each clause of the filter is evaluated.
+ * @csspart impact - "+X users will be added, −Y removed" (edit).
+ * @csspart removal-confirm - The confirmation before saving a filter that removes many users.
  *
  * @cssprop [--ucx-color-accent=#0b5cad] - Switch and primary button (dark: #4493f8).
  */
@@ -86,6 +114,11 @@ export class UcxCreateDialog extends UcxElement {
   @property({ attribute: false }) delegate: DialogDelegate | undefined;
   /** Milliseconds before "Still working…" appears. */
   @property({ type: Number, attribute: 'still-working-delay' }) stillWorkingDelay = 10_000;
+  /** Microsoft Graph base URL used by Preview. */
+  @property({ attribute: 'graph-base-url' }) graphBaseUrl = DEFAULT_GRAPH_BASE_URL;
+  /** Edit: saving a filter that removes more users than this asks for confirmation first. */
+  @property({ type: Number, attribute: 'removal-confirm-threshold' })
+  removalConfirmThreshold = DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
 
   @state() private integration: Integration | undefined;
   @state() private source: IntegrationSource = SOURCES.find((s) => s.creatable)?.id ?? 'entra-id';
@@ -96,11 +129,15 @@ export class UcxCreateDialog extends UcxElement {
   @state() private statusText = '';
   @state() private footerError = '';
   @state() private serverFilterError = '';
+  @state() private previewShown = false;
+  @state() private previewStale = false;
+  @state() private removal: { removed: number; partial: boolean } | undefined;
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('ucx-filter-editor') private editor!: FilterEditorLike | null;
   @query('ucx-error-window') private errorWindow!: UcxErrorWindow;
   @query('.submit') private submitButton!: HTMLButtonElement;
+  @query('ucx-user-preview') private preview!: UcxUserPreview | null;
 
   #consent: ConsentResult | undefined;
   #provider: ConsentProvider | undefined;
@@ -110,6 +147,12 @@ export class UcxCreateDialog extends UcxElement {
   #stillTimer: ReturnType<typeof setTimeout> | undefined;
   #trigger: HTMLElement | undefined;
   #pendingFailure: FailureView | undefined;
+  /** The editor text the shown preview was made for. */
+  #previewText: string | undefined;
+  /** The provider had no valid access token: the next Preview signs in again. */
+  #tokenStale = false;
+  /** The admin confirmed saving this filter although it removes many users. */
+  #removalConfirmedFor: string | null | undefined;
 
   get open(): boolean {
     return this.dialog?.open ?? false;
@@ -127,9 +170,11 @@ export class UcxCreateDialog extends UcxElement {
   async show(trigger?: HTMLElement, integration?: Integration): Promise<void> {
     this.#trigger = trigger;
     if (!this.busy && !this.#pendingFailure) {
+      this.#resetPreview();
       if (this.mode === 'edit') {
         this.integration = integration;
         this.filterText = integration?.filter ?? '';
+        this.#consent = undefined;
       } else {
         this.source = SOURCES.find((s) => s.creatable)?.id ?? 'entra-id';
         this.authorized = false;
@@ -175,6 +220,7 @@ export class UcxCreateDialog extends UcxElement {
   // ------------------------------------------------------------------ actions
 
   #onDialogClose = () => {
+    this.preview?.cancel();
     const trigger = this.#trigger;
     if (trigger && trigger.isConnected) trigger.focus();
   };
@@ -194,7 +240,19 @@ export class UcxCreateDialog extends UcxElement {
     if (editor) this.filterText = editor.value;
     this.serverFilterError = '';
     this.footerError = '';
+    this.removal = undefined;
+    this.previewStale = this.#previewText !== undefined && this.filterText !== this.#previewText;
   };
+
+  #resetPreview(): void {
+    this.preview?.reset();
+    this.previewShown = false;
+    this.previewStale = false;
+    this.removal = undefined;
+    this.#previewText = undefined;
+    this.#tokenStale = false;
+    this.#removalConfirmedFor = undefined;
+  }
 
   /** Our Cancel: aborts the work in progress, or closes the dialog. */
   #onCancel = () => {
@@ -215,7 +273,13 @@ export class UcxCreateDialog extends UcxElement {
 
   #cancelWork(): void {
     this.#generation++;
-    if (this.phase === 'consent') this.#provider?.cancel();
+    if (this.phase === 'consent') {
+      this.#provider?.cancel();
+      if (this.preview && !this.preview.running && !this.preview.impact) {
+        this.preview.reset();
+        this.previewShown = false;
+      }
+    }
     this.#abort?.abort();
     this.#abort = undefined;
     this.#setPhase('idle');
@@ -290,28 +354,139 @@ export class UcxCreateDialog extends UcxElement {
     if (cached) {
       consent = Promise.resolve(cached);
     } else {
-      const provider = delegate.consentProvider();
-      if (
-        provider === 'loading' ||
-        (typeof provider === 'object' && 'start' in provider && !provider.ready)
-      ) {
-        if (typeof provider === 'object') void provider.prepare().catch(() => undefined);
-        this.#consentFailed({ kind: 'not-ready', code: 'not-ready', retryable: true });
-        return;
-      }
-      if (!('start' in provider)) {
-        this.#consentFailed(provider);
-        return;
-      }
-      this.#provider = provider;
-      try {
-        consent = provider.start(); // synchronously inside the click handler
-      } catch (e) {
-        consent = Promise.reject(e);
-      }
+      const started = this.#startConsent(delegate);
+      if (!started) return;
+      consent = started;
     }
     void this.#continueCreate(base, consent, !cached);
   };
+
+  /**
+   * Opens the consent popup: MUST run synchronously inside a click handler. Null (and
+   * the reason shown) when the provider is missing or not ready yet.
+   */
+  #startConsent(delegate: DialogDelegate): Promise<ConsentResult> | null {
+    const provider = delegate.consentProvider();
+    if (
+      provider === 'loading' ||
+      (typeof provider === 'object' && 'start' in provider && !provider.ready)
+    ) {
+      if (typeof provider === 'object') void provider.prepare().catch(() => undefined);
+      this.#consentFailed({ kind: 'not-ready', code: 'not-ready', retryable: true });
+      return null;
+    }
+    if (!('start' in provider)) {
+      this.#consentFailed(provider);
+      return null;
+    }
+    this.#provider = provider;
+    try {
+      return provider.start(); // synchronously inside the click handler
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** The consent provider whose token the preview uses. */
+  #tokenProvider(): ConsentProvider | undefined {
+    if (this.#provider) return this.#provider;
+    const p = this.delegate?.consentProvider();
+    return typeof p === 'object' && 'start' in p ? p : undefined;
+  }
+
+  #getAccessToken = async (): Promise<string> => {
+    const provider = this.#tokenProvider();
+    const token = provider?.getAccessToken ? await provider.getAccessToken() : undefined;
+    if (!token) throw new NoAccessToken();
+    return token;
+  };
+
+  /**
+   * Preview: validates the filter, runs consent first when this dialog session has none
+   * (synchronously, like Create; Create then reuses it), then shows the matching users
+   * and, when editing, the impact. Never makes the dialog busy once consent is done.
+   */
+  #onPreview = () => {
+    if (this.busy) return;
+    this.statusText = '';
+    const filter = this.#validatedFilter();
+    if (filter === INVALID) return;
+    this.footerError = '';
+    const delegate = this.delegate;
+    if (!delegate) return;
+    const cached = this.#tokenStale ? undefined : this.#consent;
+    let consent: Promise<ConsentResult>;
+    if (cached) {
+      consent = Promise.resolve(cached);
+    } else {
+      const started = this.#startConsent(delegate);
+      if (!started) return;
+      consent = started;
+    }
+    void this.#continuePreview(filter, consent, !cached);
+  };
+
+  async #continuePreview(
+    filter: string | null,
+    consentPromise: Promise<ConsentResult>,
+    fresh: boolean,
+  ): Promise<void> {
+    const generation = ++this.#generation;
+    const text = this.filterText;
+    this.previewShown = true;
+    this.previewStale = false;
+    this.removal = undefined;
+    this.#previewText = text;
+    if (fresh) {
+      this.#setPhase('consent');
+      const waiting = msg('Waiting for Microsoft sign-in…', {
+        id: 'user-sync.dialog.waiting-consent',
+      });
+      this.statusText = waiting;
+      await this.updateComplete;
+      this.preview?.showWaiting(waiting);
+    }
+    let consent: ConsentResult;
+    try {
+      consent = await consentPromise;
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      this.#setPhase('idle');
+      this.preview?.reset();
+      this.previewShown = false;
+      this.#previewText = undefined;
+      const failure: ConsentFailure =
+        e instanceof ConsentError
+          ? e.failure
+          : { kind: 'unknown', code: 'unknown', retryable: true };
+      this.#consentFailed(failure);
+      return;
+    }
+    if (generation !== this.#generation) return;
+    if (fresh) {
+      this.#consent = consent;
+      this.#tokenStale = false;
+      this.delegate?.emit(new UcxConsentGrantedEvent({ consent }));
+      this.#setPhase('idle');
+      this.statusText = '';
+    }
+    await this.#runPreview(filter);
+  }
+
+  /** Runs the preview element (never rejects); undefined when it isn't rendered. */
+  async #runPreview(filter: string | null) {
+    await this.updateComplete;
+    const preview = this.preview;
+    if (!preview) return undefined;
+    const outcome = await preview.run({
+      filter,
+      ...(this.mode === 'edit' ? { current: this.integration?.filter ?? null } : {}),
+      getAccessToken: this.#getAccessToken,
+      baseUrl: this.graphBaseUrl || DEFAULT_GRAPH_BASE_URL,
+    });
+    if (outcome.error?.kind === 'unauthorized') this.#tokenStale = true;
+    return outcome;
+  }
 
   async #continueCreate(
     base: Omit<CreateIntegration, 'consent'>,
@@ -359,6 +534,7 @@ export class UcxCreateDialog extends UcxElement {
       if (generation !== this.#generation) return;
       this.#keys.reset();
       this.#consent = undefined;
+      this.#resetPreview();
       this.#setPhase('idle');
       this.statusText = '';
       this.authorized = false;
@@ -382,8 +558,80 @@ export class UcxCreateDialog extends UcxElement {
     const integration = this.integration;
     const delegate = this.delegate;
     if (!integration || !delegate) return;
+    if (this.removal) {
+      // The confirmation is on screen: it is answered with its own buttons.
+      this.renderRoot.querySelector<HTMLElement>('.removal-back')?.focus();
+      return;
+    }
+    const current = integration.filter ?? null;
+    if (filter !== current && this.#removalConfirmedFor !== filter) {
+      const impact = this.#impactFor(filter, current);
+      if (impact) {
+        if (this.#needsRemovalConfirm(impact)) return;
+      } else if (this.#consent && !this.#tokenStale && this.#tokenProvider()?.getAccessToken) {
+        // Consent is at hand: compute the impact before saving (no popup).
+        void this.#checkImpactThenSave(integration, filter, delegate);
+        return;
+      }
+    }
     void this.#continueSave(integration, filter, delegate);
   }
+
+  #impactFor(filter: string | null, current: string | null): UserPreviewImpact | undefined {
+    const impact = this.preview?.impact;
+    if (!impact || impact.filter !== filter || impact.current !== current) return undefined;
+    return impact;
+  }
+
+  /** Shows the removal confirmation when `impact` removes more than the threshold. */
+  #needsRemovalConfirm(impact: UserPreviewImpact): boolean {
+    const threshold = Number.isFinite(this.removalConfirmThreshold)
+      ? this.removalConfirmThreshold
+      : DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
+    if (impact.removed <= threshold) return false;
+    this.removal = { removed: impact.removed, partial: impact.cancelled === true };
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('.removal-back')?.focus(),
+    );
+    return true;
+  }
+
+  async #checkImpactThenSave(
+    integration: Integration,
+    filter: string | null,
+    delegate: DialogDelegate,
+  ): Promise<void> {
+    const generation = ++this.#generation;
+    this.previewShown = true;
+    this.previewStale = false;
+    this.#previewText = this.filterText;
+    this.statusText = msg('Checking which users this change removes…', {
+      id: 'preview.checking-impact',
+    });
+    const outcome = await this.#runPreview(filter);
+    if (generation !== this.#generation || !this.open) return;
+    this.statusText = '';
+    const impact = this.#impactFor(filter, integration.filter ?? null);
+    // A failed preview never blocks saving.
+    if (impact && !outcome?.error && this.#needsRemovalConfirm(impact)) return;
+    void this.#continueSave(integration, filter, delegate);
+  }
+
+  #onRemovalConfirm = () => {
+    const integration = this.integration;
+    const delegate = this.delegate;
+    if (!integration || !delegate || !this.removal) return;
+    const filter = this.#validatedFilter();
+    if (filter === INVALID) return;
+    this.removal = undefined;
+    this.#removalConfirmedFor = filter;
+    void this.#continueSave(integration, filter, delegate);
+  };
+
+  #onRemovalBack = () => {
+    this.removal = undefined;
+    this.editor?.focus();
+  };
 
   async #continueSave(
     integration: Integration,
@@ -400,6 +648,7 @@ export class UcxCreateDialog extends UcxElement {
       if (generation !== this.#generation) return;
       this.#setPhase('idle');
       this.statusText = '';
+      this.#removalConfirmedFor = undefined;
       this.close();
       delegate.done('update', updated);
     } catch (e) {
@@ -507,8 +756,10 @@ export class UcxCreateDialog extends UcxElement {
               </p>`
             : nothing
         }
+        ${this.renderPreview()}
       </div>
       <div class="dialog-footer" part="dialog-footer">
+        ${this.renderRemovalConfirm()}
         <p class="status" role="status" part="dialog-status">${this.statusText}</p>
         <button class="btn cancel" type="button" part="cancel-button" @click=${this.#onCancel}>
           ${
@@ -589,6 +840,60 @@ export class UcxCreateDialog extends UcxElement {
           )}
         </p>
       </div>`;
+  }
+
+  private renderPreview() {
+    return html`<div class="preview-row">
+        <button
+          class="btn preview-button"
+          type="button"
+          part="preview-button"
+          aria-describedby="preview-hint"
+          @click=${this.#onPreview}
+        >
+          ${msg('Preview', { id: 'preview.action' })}
+        </button>
+        <span class="hint" id="preview-hint">
+          ${msg('How many users these filters import, and the first 10, from Microsoft Graph.', {
+            id: 'preview.action-hint',
+          })}
+        </span>
+      </div>
+      <ucx-user-preview
+        ?hidden=${!this.previewShown}
+        ?stale=${this.previewStale}
+        graph-base-url=${this.graphBaseUrl || DEFAULT_GRAPH_BASE_URL}
+        exportparts="preview, preview-count, preview-progress, preview-cancel-button, impact, preview-error, clause-report, preview-table"
+      ></ucx-user-preview>`;
+  }
+
+  private renderRemovalConfirm() {
+    const r = this.removal;
+    if (!r) return nothing;
+    const threshold = this.removalConfirmThreshold;
+    return html`<div class="removal" part="removal-confirm" role="alert">
+      <p>
+        ${
+          r.partial
+            ? msg(
+                str`Saving these filters removes at least ${r.removed} users from the synchronization (more than ${threshold}). Save anyway?`,
+                { id: 'preview.removal-partial' },
+              )
+            : msg(
+                str`Saving these filters removes ${r.removed} users from the synchronization (more than ${threshold}). Save anyway?`,
+                { id: 'preview.removal' },
+              )
+        }
+      </p>
+      <div class="removal-actions">
+        <button class="btn removal-back" type="button" @click=${this.#onRemovalBack}>
+          ${msg('Keep editing', { id: 'preview.removal-back' })}
+        </button>
+        <button class="btn danger removal-save" type="button" @click=${this.#onRemovalConfirm}>
+          ${msg(str`Remove ${r.removed} users and save`, { id: 'preview.removal-save' })}
+        </button>
+      </div>
+    </div>`;
   }
 
   private renderEditTarget() {

@@ -30,10 +30,13 @@ import { UcxIntegrationDeletedEvent } from '../../events/integration-deleted.js'
 import { UcxErrorEvent } from '../../events/error.js';
 import type { DialogDelegate, UcxCreateDialog } from '../create-dialog/create-dialog.js';
 import type { UcxConfirmDialog } from '../confirm-dialog/confirm-dialog.js';
+import { DEFAULT_GRAPH_BASE_URL, DEFAULT_REMOVAL_CONFIRM_THRESHOLD } from '../preview/preview.js';
 import { userSyncStyles } from './user-sync.styles.js';
 
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 export const DEFAULT_VENDOR_NAME = 'Imagicle Support';
+const PREVIEW_PARTS =
+  'preview-button, preview, preview-count, preview-progress, preview-cancel-button, preview-table, preview-error, clause-report';
 
 /** True for the integration that locks the section: an active Webex one the vendor manages. */
 export function isVendorLock(i: Integration): boolean {
@@ -44,7 +47,11 @@ export function isVendorLock(i: Integration): boolean {
  * The "Users' Synchronization Integration" section of an admin console: lists
  * the host's user-synchronization integrations, creates new ones (Microsoft
  * Entra ID consent through MSAL, loaded on first use), edits their filters and
- * deletes them, and honours the vendor lock.
+ * deletes them, and honours the vendor lock. The create and edit dialogs offer a
+ * *Preview* of the users a filter matches, read from Microsoft Graph in the browser
+ * with the consent's access token (`graph-base-url`); editing also shows the impact
+ * of the change and asks before saving a filter that removes more than
+ * `removal-confirm-threshold` users. Graph errors never block creating or saving.
  *
  * @summary Users' synchronization integrations: list, create, edit, delete.
  *
@@ -86,6 +93,16 @@ export function isVendorLock(i: Integration): boolean {
  * @csspart cancel-button - Cancel in a dialog.
  * @csspart confirm-button - Delete in the confirmation dialog.
  * @csspart error-window - The failure window (`role="alertdialog"`).
+ * @csspart preview-button - *Preview* in the create / edit dialog.
+ * @csspart preview - The preview of matching users.
+ * @csspart preview-count - The number of matching users (`role="status"`); `data-count` holds it.
+ * @csspart preview-progress - The `<progress>` of a browser-side scan.
+ * @csspart preview-cancel-button - Cancel of a running preview.
+ * @csspart preview-table - The table of the first 10 matching users.
+ * @csspart preview-error - Why Microsoft Graph could not answer (`role="alert"`).
+ * @csspart clause-report - Where each clause of the filter is evaluated, with the reason.
+ * @csspart impact - "+X users will be added, −Y removed" when editing.
+ * @csspart removal-confirm - The confirmation before saving a filter that removes many users.
  *
  * @cssprop [--ucx-font-family=inherit] - Font (inherits the host page's).
  * @cssprop [--ucx-color-text=#1f2328] - Text (dark: #e6edf3).
@@ -129,6 +146,15 @@ export class UcxUserSync extends UcxElement {
   @property({ attribute: false }) consent: ConsentProvider | undefined;
   /** Backend call timeout in milliseconds. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  /**
+   * Microsoft Graph base URL used by Preview (default `https://graph.microsoft.com/v1.0`;
+   * the demo and tests point it at a stand-in). The access token comes from the consent
+   * provider's `getAccessToken()` and is only ever sent here.
+   */
+  @property({ attribute: 'graph-base-url' }) graphBaseUrl = DEFAULT_GRAPH_BASE_URL;
+  /** Editing: saving a filter that removes more users than this asks for confirmation first. */
+  @property({ type: Number, attribute: 'removal-confirm-threshold' })
+  removalConfirmThreshold = DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
 
   @state() private items: Integration[] | undefined;
   @state() private revision = 0;
@@ -392,6 +418,7 @@ export class UcxUserSync extends UcxElement {
 
   #onEdit(e: Event, integration: Integration): void {
     if (integration.managedBy === 'vendor') return;
+    this.#prepareConsent(); // Preview in the edit dialog signs in
     void this.editDialog.show(e.currentTarget as HTMLElement, integration);
   }
 
@@ -464,13 +491,16 @@ export class UcxUserSync extends UcxElement {
         class="create-dialog"
         mode="create"
         .delegate=${this.#delegate}
-        exportparts="dialog, dialog-header, dialog-body, dialog-footer, source-select, switch, filter-editor, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer"
+        graph-base-url=${this.graphBaseUrl || DEFAULT_GRAPH_BASE_URL}
+        exportparts="dialog, dialog-header, dialog-body, dialog-footer, source-select, switch, filter-editor, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer, ${PREVIEW_PARTS}"
       ></ucx-create-dialog>
       <ucx-create-dialog
         class="edit-dialog"
         mode="edit"
         .delegate=${this.#delegate}
-        exportparts="dialog, dialog-header, dialog-body, dialog-footer, filter-editor, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer"
+        graph-base-url=${this.graphBaseUrl || DEFAULT_GRAPH_BASE_URL}
+        .removalConfirmThreshold=${this.removalConfirmThreshold}
+        exportparts="dialog, dialog-header, dialog-body, dialog-footer, filter-editor, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer, ${PREVIEW_PARTS}, impact, removal-confirm"
       ></ucx-create-dialog>
       <ucx-confirm-dialog
         .delegate=${this.#delegate}

@@ -1,0 +1,413 @@
+// The preview's text and templates, loaded with the Graph module on the first preview
+// so that the element's first paint doesn't pay for them.
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import type {
+  ClauseReasonCode,
+  ClauseReport,
+  ClauseWhere,
+  PreviewProgress,
+  PreviewResult,
+  PreviewUser,
+} from '../../graph/index.js';
+import type { UserPreviewFailure, UserPreviewImpact } from './preview.js';
+export { previewStyles } from './preview.styles.js';
+
+/** What the view shows (the element's state). */
+export interface PreviewViewState {
+  phase: 'idle' | 'running' | 'done';
+  waiting: string;
+  filter: string | null;
+  clauses: ClauseReport[] | undefined;
+  progress: PreviewProgress | undefined;
+  impactProgress: PreviewProgress | undefined;
+  result: PreviewResult | undefined;
+  impactResult: UserPreviewImpact | undefined;
+  editing: boolean;
+  error: UserPreviewFailure | undefined;
+  impactError: UserPreviewFailure | undefined;
+  stale: boolean;
+  lang: string;
+  cancel: () => void;
+}
+
+class View {
+  constructor(private readonly s: PreviewViewState) {}
+
+  // ------------------------------------------------------------------ text
+
+  #number(n: number): string {
+    try {
+      // 'min2': no separator in four-digit numbers (2000), one from 10,000 on.
+      return new Intl.NumberFormat(this.s.lang || undefined, {
+        useGrouping: 'min2',
+      } as Intl.NumberFormatOptions).format(n);
+    } catch {
+      return String(n);
+    }
+  }
+
+  #whereLabel(where: ClauseWhere): string {
+    switch (where) {
+      case 'graph':
+        return msg('Filtered by Microsoft Graph', { id: 'preview.where.graph' });
+      case 'browser':
+        return msg('Filtered in the browser', { id: 'preview.where.browser' });
+      default:
+        return msg('Not previewable', { id: 'preview.where.unsupported' });
+    }
+  }
+
+  #reason(code: ClauseReasonCode, property: string): string {
+    switch (code) {
+      case 'graph':
+        return msg('Microsoft Graph filters it exactly.', { id: 'preview.reason.graph' });
+      case 'graph-advanced':
+        return msg('Microsoft Graph filters it exactly, as an advanced query.', {
+          id: 'preview.reason.graph-advanced',
+        });
+      case 'no-contains':
+        return msg('Graph has no “contains”.', { id: 'preview.reason.no-contains' });
+      case 'no-ends-with':
+        return msg(str`Graph can’t match the end of ${property}.`, {
+          id: 'preview.reason.no-ends-with',
+        });
+      case 'no-starts-with':
+        return msg(str`Graph can’t match the start of ${property}.`, {
+          id: 'preview.reason.no-starts-with',
+        });
+      case 'partly-graph':
+        return msg(
+          'Graph narrows it down with “starts with” / “ends with”; the rest is checked here.',
+          {
+            id: 'preview.reason.partly-graph',
+          },
+        );
+      case 'presence-unsupported':
+        return msg(str`Graph can’t test whether ${property} is set.`, {
+          id: 'preview.reason.presence-unsupported',
+        });
+      case 'presence-prefilter':
+        return msg('Graph narrows it down; the browser checks the value is not empty.', {
+          id: 'preview.reason.presence-prefilter',
+        });
+      case 'phone-format':
+        return msg(
+          'Graph compares phone numbers exactly as stored; the filter ignores spaces, -, ., ( and ).',
+          { id: 'preview.reason.phone-format' },
+        );
+      case 'collection':
+        return msg('Graph matches any of the phone numbers, the filter only the first.', {
+          id: 'preview.reason.collection',
+        });
+      case 'too-long':
+        return msg('The value is longer than Graph’s 120 characters.', {
+          id: 'preview.reason.too-long',
+        });
+      case 'in-or':
+        return msg('Part of an OR with a clause Graph can’t filter.', {
+          id: 'preview.reason.in-or',
+        });
+      case 'in-not':
+        return msg('Graph can negate only a plain equality.', { id: 'preview.reason.in-not' });
+      case 'no-eq':
+        return msg(str`Graph can’t filter ${property} by value.`, { id: 'preview.reason.no-eq' });
+      default:
+        return msg('Not a Microsoft Graph property.', { id: 'preview.reason.not-in-graph' });
+    }
+  }
+
+  #errorText(e: UserPreviewFailure): string {
+    switch (e.kind) {
+      case 'forbidden':
+        return msg(
+          'Microsoft Graph refused the request (403): the preview needs User.Read.All consent. An administrator must grant the User.Read.All permission to this application.',
+          { id: 'preview.error.forbidden' },
+        );
+      case 'throttled':
+        return e.retryAfterSeconds !== undefined
+          ? msg(
+              str`Microsoft Graph is limiting requests (429). Try again in ${this.#number(Math.ceil(e.retryAfterSeconds))} seconds.`,
+              { id: 'preview.error.throttled-retry' },
+            )
+          : msg('Microsoft Graph is limiting requests (429). Try again in a moment.', {
+              id: 'preview.error.throttled',
+            });
+      case 'unsupported-query':
+        return msg(
+          'Microsoft Graph can’t run this query (400 unsupported query), so these users can’t be previewed.',
+          { id: 'preview.error.unsupported' },
+        );
+      case 'unauthorized':
+        return msg(
+          'Microsoft Graph didn’t accept the sign-in, or it expired. Select Preview to sign in again.',
+          { id: 'preview.error.unauthorized' },
+        );
+      case 'network':
+        return msg('Microsoft Graph could not be reached. Check the connection and try again.', {
+          id: 'preview.error.network',
+        });
+      default:
+        return e.status
+          ? msg(str`Microsoft Graph answered with an error (${e.status}).`, {
+              id: 'preview.error.unknown-status',
+            })
+          : msg('The preview failed.', { id: 'preview.error.unknown' });
+    }
+  }
+
+  // ------------------------------------------------------------------ render
+
+  render() {
+    if (this.s.phase === 'idle' && !this.s.waiting) return nothing;
+    return html`<section class="preview" part="preview" aria-labelledby="preview-title">
+      <h3 id="preview-title">${msg('Preview', { id: 'preview.title' })}</h3>
+      ${this.renderFilterLine()} ${this.renderCount()} ${this.renderRunning()}
+      ${this.renderImpact()} ${this.renderErrors()} ${this.renderClauses()} ${this.renderTable()}
+    </section>`;
+  }
+
+  private renderFilterLine() {
+    if (this.s.phase === 'idle') return nothing;
+    return html`<p class="muted">
+        ${
+          this.s.filter === null
+            ? msg('No filters: every user of the directory.', { id: 'preview.all-users' })
+            : html`${msg('Filters:', { id: 'preview.filter-label' })} <code>${this.s.filter}</code>`
+        }
+      </p>
+      ${
+        this.s.stale && this.s.phase === 'done'
+          ? html`<p class="stale">
+              ${msg('The filters changed since this preview. Select Preview to update it.', {
+                id: 'preview.stale',
+              })}
+            </p>`
+          : nothing
+      }`;
+  }
+
+  /** The live count line: always present while the preview is shown, so updates are announced. */
+  private renderCount() {
+    const r = this.s.result;
+    let text = '';
+    let partial = false;
+    if (this.s.waiting && this.s.phase === 'idle') {
+      text = this.s.waiting;
+    } else if (this.s.phase === 'running') {
+      const p = this.s.progress;
+      text = p
+        ? p.total !== undefined
+          ? msg(
+              str`Checked ${this.#number(p.scanned)} of ${this.#number(p.total)} users: ${this.#number(p.matched)} match so far.`,
+              { id: 'preview.progress-total' },
+            )
+          : msg(
+              str`Checked ${this.#number(p.scanned)} users: ${this.#number(p.matched)} match so far.`,
+              { id: 'preview.progress' },
+            )
+        : msg('Counting matching users…', { id: 'preview.counting' });
+    } else if (r?.cancelled) {
+      partial = true;
+      text =
+        r.scanned === undefined
+          ? msg('Preview cancelled.', { id: 'preview.cancelled' })
+          : msg(
+              str`Partial result (cancelled): ${this.#number(r.count)} matching users among the first ${this.#number(r.scanned)} checked.`,
+              { id: 'preview.partial' },
+            );
+    } else if (r) {
+      text =
+        r.count === 1
+          ? msg('1 user matches the filters.', { id: 'preview.count-one' })
+          : msg(str`${this.#number(r.count)} users match the filters.`, { id: 'preview.count' });
+    } else if (this.s.error) {
+      text = msg('The preview is not available.', { id: 'preview.unavailable' });
+    }
+    return html`<p
+      class="count ${partial ? 'partial' : ''}"
+      part="preview-count"
+      role="status"
+      data-count=${r && (!r.cancelled || r.scanned !== undefined) ? String(r.count) : nothing}
+      data-partial=${partial ? 'true' : nothing}
+      data-exact=${r ? String(r.exact) : nothing}
+    >
+      ${text}
+    </p>`;
+  }
+
+  private renderRunning() {
+    if (this.s.phase !== 'running') return nothing;
+    const p = this.s.progress;
+    return html`<div class="running">
+      ${
+        p
+          ? p.total !== undefined
+            ? html`<progress
+                part="preview-progress"
+                aria-label=${msg('Users checked', { id: 'preview.progress-label' })}
+                max=${Math.max(p.total, p.scanned, 1)}
+                value=${p.scanned}
+              ></progress>`
+            : html`<progress
+                part="preview-progress"
+                aria-label=${msg('Users checked', { id: 'preview.progress-label' })}
+              ></progress>`
+          : html`<span class="spinner" aria-hidden="true"></span>`
+      }
+      <button
+        class="btn preview-cancel"
+        part="preview-cancel-button"
+        type="button"
+        @click=${this.s.cancel}
+      >
+        ${msg('Cancel preview', { id: 'preview.cancel' })}
+      </button>
+    </div>`;
+  }
+
+  private renderImpact() {
+    if (!this.s.editing || this.s.phase === 'idle') return nothing;
+    const i = this.s.impactResult;
+    if (this.s.phase === 'running' && !i) {
+      const p = this.s.impactProgress;
+      return html`<p class="impact muted" part="impact">
+        ${
+          p
+            ? msg(
+                str`Comparing with the saved filters: ${this.#number(p.scanned)} users checked…`,
+                {
+                  id: 'preview.impact-progress',
+                },
+              )
+            : msg('Comparing with the saved filters…', { id: 'preview.impact-running' })
+        }
+      </p>`;
+    }
+    if (!i) return nothing;
+    const added = this.#number(i.added);
+    const removed = this.#number(i.removed);
+    return html`<p
+      class="impact"
+      part="impact"
+      data-added=${String(i.added)}
+      data-removed=${String(i.removed)}
+      data-partial=${i.cancelled ? 'true' : nothing}
+    >
+      ${
+        i.cancelled
+          ? msg(
+              str`Partial (cancelled): at least +${added} users will be added, −${removed} removed, compared with the saved filters.`,
+              { id: 'preview.impact-partial' },
+            )
+          : msg(
+              str`+${added} users will be added, −${removed} removed, compared with the saved filters.`,
+              {
+                id: 'preview.impact',
+              },
+            )
+      }
+    </p>`;
+  }
+
+  private renderErrors() {
+    const errors = [this.s.error, this.s.impactError].filter(
+      (e, i, all): e is UserPreviewFailure => !!e && (i === 0 || all[0]?.message !== e.message),
+    );
+    if (errors.length === 0) return nothing;
+    return html`<div class="error" part="preview-error" role="alert">
+      ${errors.map(
+        (e) =>
+          html`<p>${this.#errorText(e)}</p>
+            ${
+              e.message
+                ? html`<p>
+                    ${msg('Microsoft Graph said:', { id: 'preview.error.graph-said' })}
+                    <span class="graph-message">${e.message}</span>
+                    ${e.code ? html`(<code>${e.code}</code>)` : nothing}
+                  </p>`
+                : nothing
+            }`,
+      )}
+      <p>
+        ${msg('This does not stop you from creating or saving the integration.', {
+          id: 'preview.error.not-blocking',
+        })}
+      </p>
+    </div>`;
+  }
+
+  private renderClauses() {
+    const clauses = this.s.clauses;
+    if (!clauses || clauses.length === 0) return nothing;
+    return html`<div>
+      <h4 class="visually-hidden" id="clauses-title">
+        ${msg('Where each clause is filtered', { id: 'preview.clauses-title' })}
+      </h4>
+      <ul class="clauses" part="clause-report" aria-labelledby="clauses-title">
+        ${clauses.map(
+          (c) =>
+            html`<li data-where=${c.where} data-reason=${c.reasonCode}>
+              <code>${c.clause}</code>
+              <span class="where ${c.where}">${this.#whereLabel(c.where)}</span>
+              <span class="reason">${this.#reason(c.reasonCode, c.field)}</span>
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderTable() {
+    const r = this.s.result;
+    if (!r || (r.cancelled && r.scanned === undefined)) return nothing;
+    if (r.samples.length === 0) {
+      return html`<p class="muted">${msg('No users to show.', { id: 'preview.no-users' })}</p>`;
+    }
+    const dash = (v: string | null) => (v === null || v === '' ? '—' : v);
+    const row = (u: PreviewUser) =>
+      html`<tr>
+        <td>${dash(u.displayName)}</td>
+        <td>${dash(u.email ?? u.userPrincipalName)}</td>
+        <td>${dash(u.department)}</td>
+        <td>${dash(u.officeLocation)}</td>
+        <td>${dash(u.city)}</td>
+        <td>${dash(u.phone)}</td>
+      </tr>`;
+    return html`<div
+      class="table-wrap"
+      role="region"
+      aria-labelledby="samples-caption"
+      tabindex="0"
+    >
+      <table part="preview-table">
+        <caption id="samples-caption">
+          ${
+            r.samples.length === 1
+              ? msg('The first matching user', { id: 'preview.table-caption-one' })
+              : msg(str`The first ${this.#number(r.samples.length)} matching users`, {
+                  id: 'preview.table-caption',
+                })
+          }
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Name', { id: 'preview.col.name' })}</th>
+            <th scope="col">${msg('Email', { id: 'preview.col.email' })}</th>
+            <th scope="col">${msg('Department', { id: 'preview.col.department' })}</th>
+            <th scope="col">${msg('Office', { id: 'preview.col.office' })}</th>
+            <th scope="col">${msg('City', { id: 'preview.col.city' })}</th>
+            <th scope="col">${msg('Phone', { id: 'preview.col.phone' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${r.samples.map(row)}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+/** Renders the preview for `state`. */
+export function renderPreview(state: PreviewViewState) {
+  return new View(state).render();
+}

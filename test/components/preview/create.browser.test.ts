@@ -1,0 +1,161 @@
+import { expect } from '@open-wc/testing';
+import { $, fillCreate, dialogParts, posts, waitFor } from '../user-sync/helpers.js';
+import { expectedCount, graphControl, mountWithGraph, previewParts } from './helpers.js';
+
+describe('<ucx-user-sync> preview of matching users (create)', () => {
+  beforeEach(async () => {
+    await graphControl.reset();
+  });
+  after(async () => {
+    await graphControl.reset();
+  });
+
+  it('exact translation: the count from Graph, the first 10 users in a table, clauses marked', async () => {
+    const m = await mountWithGraph();
+    await fillCreate(m, '(department=Sales)');
+    const pv = previewParts(m.create);
+    expect(pv.button.textContent).to.contain('Preview');
+    pv.button.click();
+    const count = await waitFor(() => pv.count()?.dataset.count && pv.count(), 'the count');
+    const expected = expectedCount('(department=Sales)');
+    expect(expected).to.be.greaterThan(10);
+    expect(count.dataset.count).to.equal(String(expected));
+    expect(count.dataset.exact).to.equal('true');
+    expect(count.getAttribute('role')).to.equal('status');
+    expect(count.textContent).to.contain(`${expected} users match`);
+    // Exact: one request to Graph, with the count and ConsistencyLevel: eventual.
+    const requests = await graphControl.requests();
+    expect(requests).to.have.length(1);
+    expect(requests[0]!.query.$filter).to.equal("department eq 'Sales'");
+    expect(requests[0]!.query.$count).to.equal('true');
+    expect(requests[0]!.consistencyLevel).to.equal('eventual');
+    const table = pv.table()!;
+    const headers = [...table.querySelectorAll('th')].map((th) => th.textContent!.trim());
+    expect(headers).to.deep.equal(['Name', 'Email', 'Department', 'Office', 'City', 'Phone']);
+    const rows = table.querySelectorAll('tbody tr');
+    expect(rows).to.have.length(10);
+    for (const row of rows) expect(row.children[2]!.textContent).to.equal('Sales');
+    const clauses = pv.clauses();
+    expect(clauses).to.have.length(1);
+    expect(clauses[0]!.dataset.where).to.equal('graph');
+    expect(clauses[0]!.textContent).to.contain('Filtered by Microsoft Graph');
+    expect(pv.progress()).to.equal(null);
+    // Consent ran once, for the preview.
+    expect(m.consent.starts).to.equal(1);
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('Preview before Create: one consent popup, Create reuses it', async () => {
+    const m = await mountWithGraph();
+    let granted = 0;
+    m.el.addEventListener('ucx-consent-granted', () => granted++);
+    const p = await fillCreate(m, '(department=Marketing)');
+    const pv = previewParts(m.create);
+    pv.button.click();
+    await waitFor(() => pv.count()?.dataset.count, 'the count');
+    expect(m.consent.starts).to.equal(1);
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    expect(m.consent.starts).to.equal(1);
+    expect(granted).to.equal(1);
+    const sent = await posts(m);
+    expect(sent).to.have.length(1);
+    expect((sent[0]!.body as { filter: string }).filter).to.equal('(department=Marketing)');
+    expect((sent[0]!.body as { consent: { username: string } }).consent.username).to.equal(
+      'admin@contoso.com',
+    );
+  });
+
+  it('a second Preview in the same dialog does not sign in again', async () => {
+    const m = await mountWithGraph();
+    await fillCreate(m, '(department=Sales)');
+    const pv = previewParts(m.create);
+    pv.button.click();
+    await waitFor(() => pv.count()?.dataset.count, 'the first count');
+    const editor = dialogParts(m.create).editor;
+    editor.value = '(department=Marketing)';
+    editor.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await m.create.updateComplete;
+    pv.button.click();
+    await waitFor(
+      () => pv.count()?.dataset.count === String(expectedCount('(department=Marketing)')),
+      'the second count',
+    );
+    expect(m.consent.starts).to.equal(1);
+  });
+
+  it('residual: the browser filters, with a progress bar, a running count and the full count', async () => {
+    const m = await mountWithGraph();
+    await fillCreate(m, '(department=*ale*)');
+    const pv = previewParts(m.create);
+    await graphControl.latency(150);
+    pv.button.click();
+    const progress = await waitFor(() => pv.progress(), 'the progress bar');
+    expect(progress.getAttribute('aria-label')).to.equal('Users checked');
+    await waitFor(() => pv.count()?.textContent?.includes('so far'), 'a running count');
+    const count = await waitFor(() => pv.count()?.dataset.count && pv.count(), 'the count', 15000);
+    expect(count.dataset.count).to.equal(String(expectedCount('(department=*ale*)')));
+    expect(count.dataset.exact).to.equal('false');
+    expect(count.dataset.partial).to.equal(undefined);
+    const clauses = pv.clauses();
+    expect(clauses[0]!.dataset.where).to.equal('browser');
+    expect(clauses[0]!.textContent).to.contain('Filtered in the browser');
+    expect(clauses[0]!.textContent).to.contain('contains');
+    expect(pv.table()!.querySelectorAll('tbody tr')).to.have.length(10);
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('residual: Cancel stops the scan and marks the result as partial', async () => {
+    const m = await mountWithGraph();
+    await fillCreate(m, '(|(department=*ale*)(officeLocation=*York*))');
+    const pv = previewParts(m.create);
+    await graphControl.latency(700);
+    pv.button.click();
+    const progress = await waitFor(
+      () => (pv.progress()?.value ?? 0) > 0 && pv.progress(),
+      'some progress',
+      15000,
+    );
+    expect(progress.max).to.be.greaterThan(progress.value);
+    await expect(m.el).to.be.accessible();
+    pv.cancel()!.click();
+    const count = await waitFor(() => pv.count()?.dataset.partial && pv.count(), 'partial result');
+    expect(count.textContent).to.contain('Partial result');
+    expect(Number(count.dataset.count)).to.be.at.most(
+      expectedCount('(|(department=*ale*)(officeLocation=*York*))'),
+    );
+    expect(pv.progress()).to.equal(null);
+    // Creating still works.
+    const p = dialogParts(m.create);
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    expect(m.consent.starts).to.equal(1);
+  });
+
+  it('an invalid filter is refused before anything is asked', async () => {
+    const m = await mountWithGraph();
+    await fillCreate(m, '(title=x)');
+    const pv = previewParts(m.create);
+    pv.button.click();
+    await m.create.updateComplete;
+    expect(m.consent.starts).to.equal(0);
+    expect(dialogParts(m.create).text()).to.contain('Invalid LDAP filters');
+    expect((await graphControl.requests()).length).to.equal(0);
+  });
+
+  it('no filter previews every user; Italian text', async () => {
+    const m = await mountWithGraph({}, { lang: 'it' });
+    $(m.root, '.create').click();
+    const p = dialogParts(m.create);
+    await waitFor(() => p.dialog.open, 'the dialog');
+    const pv = previewParts(m.create);
+    // The Italian locale module loads asynchronously.
+    await waitFor(() => pv.button.textContent?.includes('Anteprima'), 'the Italian text');
+    pv.button.click();
+    const count = await waitFor(() => pv.count()?.dataset.count && pv.count(), 'the count');
+    expect(count.dataset.count).to.equal('2000');
+    expect(count.textContent).to.contain('2000 utenti corrispondono');
+    const headers = [...pv.table()!.querySelectorAll('th')].map((th) => th.textContent!.trim());
+    expect(headers).to.deep.equal(['Nome', 'Email', 'Reparto', 'Ufficio', 'Città', 'Telefono']);
+  });
+});

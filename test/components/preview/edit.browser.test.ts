@@ -1,0 +1,127 @@
+import { expect } from '@open-wc/testing';
+import { integration } from '../../fixture-server/fixture.js';
+import { $, dialogParts, typeFilter, waitFor } from '../user-sync/helpers.js';
+import { expectedCount, graphControl, mountWithGraph, previewParts } from './helpers.js';
+
+async function openEdit(m: Awaited<ReturnType<typeof mountWithGraph>>, filter: string) {
+  $(m.root, 'tr[data-id="int-a"] .edit').click();
+  const p = dialogParts(m.edit);
+  await waitFor(() => p.dialog.open, 'the edit dialog');
+  p.editor.value = '';
+  await typeFilter(p.editor, filter);
+  return p;
+}
+
+const patches = async (m: Awaited<ReturnType<typeof mountWithGraph>>) =>
+  (await m.fx.log()).filter((r) => r.method === 'PATCH');
+
+describe('<ucx-user-sync> preview when editing: impact and removal confirmation', () => {
+  beforeEach(async () => {
+    await graphControl.reset();
+  });
+  after(async () => {
+    await graphControl.reset();
+  });
+
+  it('shows “+X users will be added, −Y removed” against the saved filter', async () => {
+    const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
+    await openEdit(m, '(|(department=Sales)(department=Marketing))');
+    const pv = previewParts(m.edit);
+    pv.button.click();
+    const impact = await waitFor(() => pv.impact()?.dataset.added && pv.impact(), 'the impact');
+    const added = expectedCount('(department=Marketing)');
+    expect(impact.dataset.added).to.equal(String(added));
+    expect(impact.dataset.removed).to.equal('0');
+    expect(impact.textContent).to.contain(`+${added} users will be added, −0 removed`);
+    expect(pv.count()!.dataset.count).to.equal(
+      String(expectedCount('(|(department=Sales)(department=Marketing))')),
+    );
+    expect(m.consent.starts).to.equal(1);
+    await expect(m.el).to.be.accessible();
+    // Nothing removed: Save goes straight through.
+    dialogParts(m.edit).submit.click();
+    await waitFor(() => !dialogParts(m.edit).dialog.open, 'the dialog to close');
+    expect(await patches(m)).to.have.length(1);
+  });
+
+  it('asks before saving a filter that removes more users than the threshold, naming the number', async () => {
+    const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
+    const p = await openEdit(m, '(department=Marketing)');
+    const pv = previewParts(m.edit);
+    pv.button.click();
+    const impact = await waitFor(() => pv.impact()?.dataset.removed && pv.impact(), 'the impact');
+    const removed = expectedCount('(department=Sales)');
+    expect(removed).to.be.greaterThan(50);
+    expect(impact.dataset.removed).to.equal(String(removed));
+    expect(impact.textContent).to.contain(`−${removed} removed`);
+    p.submit.click();
+    const confirm = await waitFor(() => pv.removal(), 'the confirmation');
+    expect(confirm.textContent).to.contain(`removes ${removed} users`);
+    expect(await patches(m)).to.have.length(0);
+    await expect(m.el).to.be.accessible();
+    // Keep editing: nothing sent.
+    confirm.querySelector<HTMLButtonElement>('.removal-back')!.click();
+    await m.edit.updateComplete;
+    expect(pv.removal()).to.equal(null);
+    expect(await patches(m)).to.have.length(0);
+    // Save again, then confirm: one PATCH.
+    p.submit.click();
+    const again = await waitFor(() => pv.removal(), 'the confirmation again');
+    const save = again.querySelector<HTMLButtonElement>('.removal-save')!;
+    expect(save.textContent).to.contain(`Remove ${removed} users and save`);
+    save.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    const sent = await patches(m);
+    expect(sent).to.have.length(1);
+    expect(sent[0]!.body).to.deep.equal({ filter: '(department=Marketing)' });
+  });
+
+  it('checks the impact on Save once signed in, even for a filter not previewed yet', async () => {
+    const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
+    const p = await openEdit(m, '(|(department=Sales)(department=Marketing))');
+    const pv = previewParts(m.edit);
+    pv.button.click();
+    await waitFor(() => pv.impact()?.dataset.added, 'the first impact');
+    p.editor.value = '';
+    await typeFilter(p.editor, '(department=Marketing)');
+    await waitFor(() => pv.text().includes('The filters changed'), 'the stale note');
+    p.submit.click();
+    const confirm = await waitFor(() => pv.removal(), 'the confirmation');
+    expect(confirm.textContent).to.contain(`removes ${expectedCount('(department=Sales)')} users`);
+    expect(m.consent.starts).to.equal(1);
+    expect(await patches(m)).to.have.length(0);
+  });
+
+  it('honours removal-confirm-threshold', async () => {
+    const m = await mountWithGraph(
+      { items: [integration({ filter: '(department=Sales)' })] },
+      { threshold: 5000 },
+    );
+    const p = await openEdit(m, '(department=Marketing)');
+    const pv = previewParts(m.edit);
+    pv.button.click();
+    await waitFor(() => pv.impact()?.dataset.removed, 'the impact');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    expect(pv.removal()).to.equal(null);
+    expect(await patches(m)).to.have.length(1);
+  });
+
+  it('a residual impact (browser-side) is computed too', async () => {
+    const m = await mountWithGraph({ items: [integration({ filter: '(department=*ale*)' })] });
+    await openEdit(m, '(department=*arket*)');
+    const pv = previewParts(m.edit);
+    pv.button.click();
+    const impact = await waitFor(
+      () => pv.impact()?.dataset.removed && pv.impact(),
+      'the impact',
+      15000,
+    );
+    expect(impact.dataset.added).to.equal(
+      String(expectedCount('(&(department=*arket*)(!(department=*ale*)))')),
+    );
+    expect(impact.dataset.removed).to.equal(
+      String(expectedCount('(&(department=*ale*)(!(department=*arket*)))')),
+    );
+  });
+});
