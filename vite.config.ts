@@ -25,6 +25,8 @@ export default defineConfig({
       entry: {
         index: resolve(import.meta.dirname, 'src/index.ts'),
         'ucx-user-sync': resolve(import.meta.dirname, 'src/ucx-user-sync.ts'),
+        'ucx-user-sync-dialogs': resolve(import.meta.dirname, 'src/ucx-user-sync-dialogs.ts'),
+        'ucx-filter-editor': resolve(import.meta.dirname, 'src/ucx-filter-editor.ts'),
         'filter/index': resolve(import.meta.dirname, 'src/filter/index.ts'),
         'auth/index': resolve(import.meta.dirname, 'src/auth/index.ts'),
         'auth/redirect-bridge': resolve(import.meta.dirname, 'src/auth/redirect-bridge.ts'),

@@ -1,39 +1,16 @@
-// Defines the package's custom elements (the one place tags are registered).
+// Defines <ucx-user-sync> (package entry `ucx-user-sync/define`). Its dialogs,
+// the filter editor and the preview are defined by ./ucx-user-sync-dialogs.ts,
+// which the section loads on demand; MSAL and the Graph client load later still.
 // Importing this module has side effects; `ucx-user-sync` (index) has none.
 import { UcxUserSync } from './components/user-sync/user-sync.js';
-import { UcxCreateDialog } from './components/create-dialog/create-dialog.js';
-import { UcxConfirmDialog } from './components/confirm-dialog/confirm-dialog.js';
-import { UcxErrorWindow } from './components/error-window/error-window.js';
-import { UcxFilterEditor } from './components/filter-editor/filter-editor.js';
-import { UcxUserPreview } from './components/preview/preview.js';
+import { defineElement } from './internal/define.js';
 
-function define(tag: string, ctor: CustomElementConstructor): void {
-  if (!customElements.get(tag)) customElements.define(tag, ctor);
-}
-
-define('ucx-filter-editor', UcxFilterEditor);
-define('ucx-error-window', UcxErrorWindow);
-define('ucx-user-preview', UcxUserPreview);
-define('ucx-create-dialog', UcxCreateDialog);
-define('ucx-confirm-dialog', UcxConfirmDialog);
-define('ucx-user-sync', UcxUserSync);
+defineElement('ucx-user-sync', UcxUserSync);
 
 declare global {
   interface HTMLElementTagNameMap {
     'ucx-user-sync': UcxUserSync;
-    'ucx-create-dialog': UcxCreateDialog;
-    'ucx-confirm-dialog': UcxConfirmDialog;
-    'ucx-error-window': UcxErrorWindow;
-    'ucx-filter-editor': UcxFilterEditor;
-    'ucx-user-preview': UcxUserPreview;
   }
 }
 
-export {
-  UcxUserSync,
-  UcxCreateDialog,
-  UcxConfirmDialog,
-  UcxErrorWindow,
-  UcxFilterEditor,
-  UcxUserPreview,
-};
+export { UcxUserSync };

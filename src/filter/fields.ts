@@ -4,22 +4,17 @@ const SUPPORT: Record<string, GraphSupport> = { d: 'default', a: 'advanced', n: 
 
 /** One field from a compact spec: Graph support letters for eq, startsWith, endsWith, ne, presence. */
 function field(name: string, property: string, support: string, phone?: boolean): FieldDefinition {
-  const [eq, startsWith, endsWith, ne, presence] = [...support].map((c) => SUPPORT[c] ?? 'none');
+  const [eq, startsWith, endsWith, ne, presence] = [...support].map(
+    (c) => SUPPORT[c] as GraphSupport,
+  ) as GraphSupport[] as [GraphSupport, GraphSupport, GraphSupport, GraphSupport, GraphSupport];
   const def: FieldDefinition = {
     name,
-    labelKey: `filter.field.${name}`,
-    graph: {
-      property,
-      eq: eq ?? 'none',
-      startsWith: startsWith ?? 'none',
-      endsWith: endsWith ?? 'none',
-      ne: ne ?? 'none',
-      presence: presence ?? 'none',
-    },
+    labelKey: 'filter.field.' + name,
+    graph: { property, eq, startsWith, endsWith, ne, presence },
   };
-  if (phone && def.graph) {
+  if (phone) {
     def.compare = 'phone';
-    def.graph.collection = true;
+    (def.graph as { collection?: boolean }).collection = true;
   }
   return def;
 }
@@ -37,36 +32,40 @@ export const DEFAULT_FIELDS: readonly FieldDefinition[] = Object.freeze([
   field('phoneNumber', 'businessPhones', 'dnnan', true),
 ]);
 
-const tables = new WeakMap<readonly FieldDefinition[], Map<string, FieldDefinition>>();
+const lowered = new WeakMap<readonly FieldDefinition[], string[]>();
 
-/** Case-insensitive lookup table from a field list (cached per list). */
-export function fieldTable(fields: readonly FieldDefinition[]): Map<string, FieldDefinition> {
-  let table = tables.get(fields);
-  if (!table) {
-    table = new Map();
-    for (const f of fields) table.set(f.name.toLowerCase(), f);
-    tables.set(fields, table);
-  }
-  return table;
+/** The fields' names in lower case (cached per list); names match case-insensitively. */
+export function lowerNames(fields: readonly FieldDefinition[]): string[] {
+  let names = lowered.get(fields);
+  if (!names) lowered.set(fields, (names = fields.map((f) => f.name.toLowerCase())));
+  return names;
 }
 
+/** The definition of a field name, case-insensitively; the last of equal names wins. */
+export function findField(
+  fields: readonly FieldDefinition[],
+  name: string,
+): FieldDefinition | undefined {
+  const names = lowerNames(fields);
+  const i = names.lastIndexOf(name);
+  return fields[i < 0 ? names.lastIndexOf(name.toLowerCase()) : i];
+}
+
+/** Edit distance (Levenshtein). */
 function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      const sub = (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      cur[j] = Math.min(sub, (prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1);
+      cur[j] = Math.min(
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+      );
     }
     prev = cur;
   }
-  return prev[b.length] ?? 0;
-}
-
-function isSubsequence(short: string, long: string): boolean {
-  let i = 0;
-  for (let j = 0; j < long.length && i < short.length; j++) if (short[i] === long[j]) i++;
-  return i === short.length;
+  return prev[b.length] as number;
 }
 
 /**
@@ -83,8 +82,11 @@ export function suggestField(name: string, fields: readonly FieldDefinition[]): 
       const c = candidate.toLowerCase();
       let score = distance(n, c);
       if (score > Math.max(1, Math.floor(n.length / 3))) {
+        // An abbreviation: same first letter, the letters in order (a subsequence).
+        let i = 0;
+        for (let j = 0; j < c.length && i < n.length; j++) if (n[i] === c[j]) i++;
         score =
-          n.length >= 3 && n[0] === c[0] && isSubsequence(n, c)
+          n.length >= 3 && n[0] === c[0] && i === n.length
             ? 2 + (c.length - n.length) / 100
             : Infinity;
       }

@@ -1,5 +1,5 @@
-import { DEFAULT_FIELDS, fieldTable } from './fields.js';
-import type { AndNode, FieldDefinition, FilterNode, OrNode, UserRecord } from './types.js';
+import { DEFAULT_FIELDS, findField } from './fields.js';
+import type { FieldDefinition, FilterNode, GraphFieldDefinition, UserRecord } from './types.js';
 
 export interface GraphQuery {
   /** `$filter` text (not URL-encoded: the caller encodes it), or undefined when nothing translates. */
@@ -47,20 +47,13 @@ const MAX_IN = 15;
 
 /**
  * A translated node. Every translation is a *superset* of the matching users (so a
- * client-side residual can cut it down); `exact` says it is exactly the set.
+ * client-side residual can cut it down); `exact` says it is exactly the set; `composite`:
+ * it has a top-level `and`/`or`, so it needs parentheses as an operand.
  */
-interface Translation {
-  filter: string;
-  advanced: boolean;
-  exact: boolean;
-  /** Contains a top-level `and`/`or`, so it needs parentheses as an operand. */
-  composite: boolean;
-}
+type Translation = [filter: string, advanced: boolean, exact: boolean, composite?: boolean];
 
 /** Unescaped value → OData string literal: double every `'`. */
-function literal(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
 /**
  * Translates a filter to a Graph `/users` `$filter` (REFERENCES.md table). All-or-nothing
@@ -88,164 +81,103 @@ export function toGraphQuery(
   node: FilterNode,
   fields: readonly FieldDefinition[] = DEFAULT_FIELDS,
 ): GraphQuery {
-  const table = fieldTable(fields);
-  const done = new Map<FilterNode, Translation | null>();
-  const lookup = (name: string): FieldDefinition | undefined =>
-    table.get(name) ?? table.get(name.toLowerCase());
+  const done = new Map<FilterNode, Translation | undefined>();
+  const graphOf = (n: FilterNode): GraphFieldDefinition | undefined => {
+    const def = 'field' in n ? findField(fields, n.field) : undefined;
+    return def?.compare === 'phone' ? undefined : def?.graph;
+  };
 
-  const stack: FilterNode[] = [node];
-  const expanded: boolean[] = [false];
-  while (stack.length > 0) {
-    const top = stack.length - 1;
-    const n = stack[top] as FilterNode;
-    if (n.type === 'and' || n.type === 'or' || n.type === 'not') {
-      if (!expanded[top]) {
-        expanded[top] = true;
-        if (n.type === 'not') {
-          // Only `(!(f=v))` translates, so the child's translation is computed here
-          // directly and deep chains of nots are never descended into.
-          done.set(n, translateNot(n.child, lookup));
-          stack.pop();
-          expanded.pop();
-          continue;
-        }
-        for (const c of n.children) {
-          stack.push(c);
-          expanded.push(false);
-        }
-        continue;
-      }
-      stack.pop();
-      expanded.pop();
-      done.set(n, translateSet(n as AndNode | OrNode, done, lookup));
-    } else {
-      stack.pop();
-      expanded.pop();
-      done.set(n, translateItem(n, lookup));
+  const translate = (n: FilterNode): Translation | undefined => {
+    const g = graphOf(n);
+    if (n.type === 'not') {
+      // Only `(!(f=v))` translates, as `ne`, so deep chains of nots are never descended into.
+      const c = n.child;
+      const h = graphOf(c);
+      return c.type === 'equality' && translate(c)?.[2] && h && h.ne !== 'none'
+        ? [`${h.property} ne ${literal(c.value)}`, h.ne === 'advanced', true]
+        : undefined;
     }
-  }
+    if (n.type === 'and' || n.type === 'or') {
+      const or = n.type === 'or';
+      const parts = n.children.map((c) => done.get(c));
+      const got = parts.filter((t) => t) as Translation[];
+      const missing = got.length < parts.length;
+      const [first] = got;
+      if (!first || (or && missing)) return undefined;
+      const advanced = got.some((t) => t[1]);
+      const exact = !missing && got.every((t) => t[2]);
+      const h = graphOf(n.children[0] as FilterNode);
+      if (
+        or &&
+        got.length > 1 &&
+        h &&
+        !h.collection &&
+        n.children.every((c) => c.type === 'equality' && graphOf(c) === h)
+      ) {
+        // (|(f=a)(f=b)…) on one plain field → f in ('a','b'), in chunks of 15.
+        const values = n.children.map((c) => literal((c as { value: string }).value));
+        const chunks: string[] = [];
+        for (let i = 0; i < values.length; i += MAX_IN) {
+          chunks.push(`${h.property} in (${values.slice(i, i + MAX_IN).join(',')})`);
+        }
+        return [chunks.join(' or '), advanced, exact, chunks.length > 1];
+      }
+      if (got.length === 1) return [first[0], first[1], exact, first[3]];
+      // Plain concatenation (not join), so very deep trees build ropes instead of copying.
+      let filter = '';
+      for (const t of got) {
+        filter = (filter ? filter + (or ? ' or ' : ' and ') : '') + (t[3] ? `(${t[0]})` : t[0]);
+      }
+      return [filter, advanced, exact, true];
+    }
+    if (!g) return undefined;
+    const p = g.property;
+    if (n.type === 'equality') {
+      const v = literal(n.value);
+      const advanced = g.eq === 'advanced';
+      if (g.eq === 'none' || n.value.length > MAX_VALUE) return undefined;
+      return g.collection
+        ? [`${p}/any(x:x eq ${v})`, advanced, false]
+        : [`${p} eq ${v}`, advanced, true];
+    }
+    if (g.collection) return undefined;
+    if (n.type === 'present') {
+      return g.presence === 'none' ? undefined : [`${p} ne null`, g.presence === 'advanced', false];
+    }
+    const pieces: string[] = [];
+    let advanced = false;
+    let covered = true;
+    for (const [part, fn, support] of [
+      [n.initial, 'startsWith', g.startsWith],
+      [n.final, 'endsWith', g.endsWith],
+    ] as const) {
+      if (!part) continue;
+      if (support !== 'none' && part.length <= MAX_VALUE) {
+        pieces.push(`${fn}(${p},${literal(part)})`);
+        advanced ||= support === 'advanced';
+      } else covered = false;
+    }
+    const many = pieces.length > 1;
+    return pieces.length
+      ? [pieces.join(' and '), advanced, covered && !n.any.length && !many, many]
+      : undefined;
+  };
 
-  const result = done.get(node) ?? null;
+  // Parents before children (the list grows while it is read), then translated in
+  // reverse: children first.
+  const order = [node];
+  for (const n of order) if ('children' in n) for (const c of n.children) order.push(c);
+  for (let i = order.length; i--;)
+    done.set(order[i] as FilterNode, translate(order[i] as FilterNode));
+
+  const result = done.get(node);
   if (!result) return { advanced: false, exact: false, residual: node };
-  if (result.exact) return { filter: result.filter, advanced: result.advanced, exact: true };
-  let residual: FilterNode = node;
+  const [filter, advanced, exact] = result;
+  if (exact) return { filter, advanced, exact };
+  let residual = node;
   if (node.type === 'and') {
-    const rest = node.children.filter((c) => done.get(c)?.exact !== true);
+    const rest = node.children.filter((c) => !done.get(c)?.[2]);
     residual = rest.length === 1 ? (rest[0] as FilterNode) : { type: 'and', children: rest };
   }
-  return { filter: result.filter, advanced: result.advanced, exact: false, residual };
-}
-
-function translateItem(
-  n: FilterNode,
-  lookup: (name: string) => FieldDefinition | undefined,
-): Translation | null {
-  if (n.type !== 'equality' && n.type !== 'present' && n.type !== 'substring') return null;
-  const def = lookup(n.field);
-  const g = def?.graph;
-  if (!def || !g || def.compare === 'phone') return null;
-  const p = g.property;
-  if (n.type === 'equality') {
-    if (g.eq === 'none' || n.value.length > MAX_VALUE) return null;
-    const advanced = g.eq === 'advanced';
-    if (g.collection) {
-      return {
-        filter: `${p}/any(x:x eq ${literal(n.value)})`,
-        advanced,
-        exact: false,
-        composite: false,
-      };
-    }
-    return { filter: `${p} eq ${literal(n.value)}`, advanced, exact: true, composite: false };
-  }
-  if (g.collection) return null;
-  if (n.type === 'present') {
-    if (g.presence === 'none') return null;
-    return {
-      filter: `${p} ne null`,
-      advanced: g.presence === 'advanced',
-      exact: false,
-      composite: false,
-    };
-  }
-  const pieces: string[] = [];
-  let advanced = false;
-  let covered = true;
-  if (n.initial) {
-    if (g.startsWith !== 'none' && n.initial.length <= MAX_VALUE) {
-      pieces.push(`startsWith(${p},${literal(n.initial)})`);
-      advanced ||= g.startsWith === 'advanced';
-    } else covered = false;
-  }
-  if (n.final) {
-    if (g.endsWith !== 'none' && n.final.length <= MAX_VALUE) {
-      pieces.push(`endsWith(${p},${literal(n.final)})`);
-      advanced ||= g.endsWith === 'advanced';
-    } else covered = false;
-  }
-  if (pieces.length === 0) return null;
-  return {
-    filter: pieces.join(' and '),
-    advanced,
-    exact: covered && n.any.length === 0 && pieces.length === 1,
-    composite: pieces.length > 1,
-  };
-}
-
-function translateNot(
-  child: FilterNode,
-  lookup: (name: string) => FieldDefinition | undefined,
-): Translation | null {
-  if (child.type !== 'equality') return null;
-  const inner = translateItem(child, lookup);
-  const g = lookup(child.field)?.graph;
-  if (!inner?.exact || !g || g.ne === 'none') return null;
-  return {
-    filter: `${g.property} ne ${literal(child.value)}`,
-    advanced: g.ne === 'advanced',
-    exact: true,
-    composite: false,
-  };
-}
-
-function translateSet(
-  n: AndNode | OrNode,
-  done: Map<FilterNode, Translation | null>,
-  lookup: (name: string) => FieldDefinition | undefined,
-): Translation | null {
-  const parts: Translation[] = [];
-  let missing = false;
-  for (const c of n.children) {
-    const t = done.get(c);
-    if (t) parts.push(t);
-    else missing = true;
-  }
-  if (parts.length === 0 || (n.type === 'or' && missing)) return null;
-  const advanced = parts.some((t) => t.advanced);
-  const exact = !missing && parts.every((t) => t.exact);
-  if (n.type === 'or' && parts.length > 1) {
-    // (|(f=a)(f=b)…) on one plain field → f in ('a','b'), in chunks of 15.
-    const first = n.children[0];
-    const g = first && first.type === 'equality' ? lookup(first.field)?.graph : undefined;
-    if (
-      g &&
-      !g.collection &&
-      n.children.every((c) => c.type === 'equality' && lookup(c.field)?.graph === g)
-    ) {
-      const values = n.children.map((c) => literal((c as { value: string }).value));
-      const chunks: string[] = [];
-      for (let i = 0; i < values.length; i += MAX_IN) {
-        chunks.push(`${g.property} in (${values.slice(i, i + MAX_IN).join(',')})`);
-      }
-      return { filter: chunks.join(' or '), advanced, exact, composite: chunks.length > 1 };
-    }
-  }
-  if (parts.length === 1) return { ...(parts[0] as Translation), exact };
-  // Plain concatenation (not join), so very deep trees build ropes instead of copying.
-  const op = n.type === 'and' ? ' and ' : ' or ';
-  let filter = '';
-  for (const t of parts) {
-    filter = (filter ? filter + op : '') + (t.composite ? '(' + t.filter + ')' : t.filter);
-  }
-  return { filter, advanced, exact, composite: true };
+  return { filter, advanced, exact, residual };
 }

@@ -10,6 +10,7 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import '../ucx-user-sync.js';
+import '../ucx-filter-editor.js';
 import { UcxUserSync as UcxUserSyncElement } from '../components/user-sync/user-sync.js';
 import { UcxFilterEditor as UcxFilterEditorElement } from '../components/filter-editor/filter-editor.js';
 import type { UcxFilterChangeEvent } from '../components/filter-editor/filter-change-event.js';

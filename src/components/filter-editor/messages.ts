@@ -1,3 +1,4 @@
+export { fieldNoun } from './field-noun.js';
 import { msg, str } from '@lit/localize';
 import type { FilterError, FilterWarning, FieldDefinition } from '../../filter/index.js';
 
@@ -227,24 +228,6 @@ export function fieldLabel(field: FieldDefinition | string): string {
       return msg('Location (city)', { id: 'filter-editor.field.location' });
     case 'phoneNumber':
       return msg('Phone number', { id: 'filter-editor.field.phoneNumber' });
-    default:
-      return name;
-  }
-}
-
-/** The field as a noun inside a sentence ("whose department is …"). */
-export function fieldNoun(name: string): string {
-  switch (name) {
-    case 'email':
-      return msg('email', { id: 'filter-editor.noun.email' });
-    case 'department':
-      return msg('department', { id: 'filter-editor.noun.department' });
-    case 'officeLocation':
-      return msg('office location', { id: 'filter-editor.noun.officeLocation' });
-    case 'location':
-      return msg('location', { id: 'filter-editor.noun.location' });
-    case 'phoneNumber':
-      return msg('phone number', { id: 'filter-editor.noun.phoneNumber' });
     default:
       return name;
   }

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { FilterNode, SubstringNode } from '../../filter/index.js';
-import { fieldNoun } from './messages.js';
+import { fieldNoun } from './field-noun.js';
 
 /**
  * A plain-language, localized sentence for a filter:

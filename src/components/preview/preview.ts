@@ -1,5 +1,6 @@
 import { adoptStyles, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { DEFAULT_GRAPH_BASE_URL, DEFAULT_REMOVAL_CONFIRM_THRESHOLD } from './preview-defaults.js';
 import { UcxElement } from '../../internal/ucx-element.js';
 import { tokens } from '../../internal/styles.js';
 import { closestLang } from '../../internal/lang.js';
@@ -22,11 +23,6 @@ function loadView(): Promise<ViewModule> {
   });
   return viewModule;
 }
-
-/** Microsoft Graph v1.0, the default `graph-base-url`. */
-export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
-/** Default `removal-confirm-threshold`: saving a filter that removes more users asks first. */
-export const DEFAULT_REMOVAL_CONFIRM_THRESHOLD = 50;
 
 /** What a preview needs: the filter, the token, and (when editing) the saved filter. */
 export interface UserPreviewRequest {
@@ -128,6 +124,8 @@ function toFailure(e: unknown): UserPreviewFailure {
  * @cssprop [--ucx-color-warning=#9a6700] - "Filtered in the browser" and partial results (dark: #e3b341).
  * @cssprop [--ucx-color-danger=#b42318] - Errors, "not previewable" and removed users (dark: #ff7b72).
  */
+export { DEFAULT_GRAPH_BASE_URL, DEFAULT_REMOVAL_CONFIRM_THRESHOLD };
+
 export class UcxUserPreview extends UcxElement {
   static override styles = [tokens];
 

@@ -30,7 +30,10 @@ import { UcxIntegrationDeletedEvent } from '../../events/integration-deleted.js'
 import { UcxErrorEvent } from '../../events/error.js';
 import type { DialogDelegate, UcxCreateDialog } from '../create-dialog/create-dialog.js';
 import type { UcxConfirmDialog } from '../confirm-dialog/confirm-dialog.js';
-import { DEFAULT_GRAPH_BASE_URL, DEFAULT_REMOVAL_CONFIRM_THRESHOLD } from '../preview/preview.js';
+import {
+  DEFAULT_GRAPH_BASE_URL,
+  DEFAULT_REMOVAL_CONFIRM_THRESHOLD,
+} from '../preview/preview-defaults.js';
 import { userSyncStyles } from './user-sync.styles.js';
 
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
@@ -172,6 +175,7 @@ export class UcxUserSync extends UcxElement {
   #providerLoading: Promise<void> | undefined;
   #providerFailure: ConsentFailure | undefined;
   #focusCreateAfterRender = false;
+  #dialogs: Promise<unknown> | undefined;
 
   #load = new Task(this, {
     task: async ([endpoint], { signal }) => {
@@ -232,6 +236,7 @@ export class UcxUserSync extends UcxElement {
       await this.updateComplete;
       if (this.#locked || this.items === undefined) return false;
       this.#prepareConsent();
+      await this.#loadDialogs();
       await this.createDialog.show(this.createButton ?? undefined);
       return true;
     } catch {
@@ -287,6 +292,11 @@ export class UcxUserSync extends UcxElement {
       this.#providerLoading = undefined;
       this.#providerFailure = undefined;
     }
+  }
+
+  protected override firstUpdated(): void {
+    // Warm the dialogs while the admin reads the list, so + Create opens at once.
+    this.#whenIdle(() => void this.#loadDialogs().catch(() => undefined));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -410,21 +420,61 @@ export class UcxUserSync extends UcxElement {
     }
   }
 
+  /**
+   * The dialogs (and the filter editor and preview inside them) are not part of
+   * the first paint: they are defined by a module loaded once the list has
+   * rendered, or by the first click that needs one. The dialog elements are in
+   * the template from the start and upgrade in place when it arrives.
+   */
+  #loadDialogs(): Promise<unknown> {
+    this.#dialogs ??= import('../../ucx-user-sync-dialogs.js').catch((e: unknown) => {
+      this.#dialogs = undefined; // a failed chunk load can be retried by the next click
+      throw e;
+    });
+    return this.#dialogs;
+  }
+
+  #whenIdle(work: () => void): void {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number })
+      .requestIdleCallback;
+    if (idle) idle(work);
+    else setTimeout(work, 200);
+  }
+
   #onCreateClick = (e: Event) => {
     if (this.#locked || this.items === undefined) return;
     this.#prepareConsent();
-    void this.createDialog.show(e.currentTarget as HTMLElement);
+    const trigger = e.currentTarget as HTMLElement;
+    void this.#loadDialogs()
+      .then(() => this.createDialog.show(trigger))
+      .catch(() => this.#dialogsUnavailable());
   };
 
   #onEdit(e: Event, integration: Integration): void {
     if (integration.managedBy === 'vendor') return;
     this.#prepareConsent(); // Preview in the edit dialog signs in
-    void this.editDialog.show(e.currentTarget as HTMLElement, integration);
+    const trigger = e.currentTarget as HTMLElement;
+    void this.#loadDialogs()
+      .then(() => this.editDialog.show(trigger, integration))
+      .catch(() => this.#dialogsUnavailable());
   }
 
   #onDelete(e: Event, integration: Integration): void {
     if (integration.managedBy === 'vendor') return;
-    void this.confirmDialog.show(e.currentTarget as HTMLElement, integration);
+    const trigger = e.currentTarget as HTMLElement;
+    void this.#loadDialogs()
+      .then(() => this.confirmDialog.show(trigger, integration))
+      .catch(() => this.#dialogsUnavailable());
+  }
+
+  /** The dialogs' chunk could not be loaded (offline, a deploy replaced it): say so. */
+  #dialogsUnavailable(): void {
+    const message = msg(
+      'This part of the page could not be loaded. Check your connection and try again.',
+      { id: 'user-sync.dialogs-unavailable' },
+    );
+    this.announcement = message;
+    this.emit(new UcxErrorEvent({ stage: 'load', code: 'chunk-load-failed', message }));
   }
 
   #onRetryLoad = async () => {

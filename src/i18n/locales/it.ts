@@ -253,6 +253,7 @@
 'user-sync.dialog.source': `Origine dati`,
 'user-sync.dialog.still-working': `Ancora in corso… Puoi attendere o annullare.`,
 'user-sync.dialog.waiting-consent': `In attesa dell’accesso Microsoft…`,
+'user-sync.dialogs-unavailable': `Non è stato possibile caricare questa parte della pagina. Controlla la connessione e riprova.`,
 'user-sync.edit': `Modifica`,
 'user-sync.edit-label': str`Modifica i filtri di ${0}`,
 'user-sync.empty.body': `Importa gli utenti da Microsoft Entra ID in questo sistema e mantienili sincronizzati: crea un’integrazione, concedi l’accesso con un account amministratore e, se vuoi, scegli con un filtro quali utenti includere.`,

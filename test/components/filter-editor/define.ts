@@ -1,14 +1,5 @@
-import { UcxFilterEditor } from '../../../src/components/filter-editor/filter-editor.js';
-
-// The package defines its tags in src/ucx-user-sync.ts; the tests define this one alone.
-if (!customElements.get('ucx-filter-editor'))
-  customElements.define('ucx-filter-editor', UcxFilterEditor);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ucx-filter-editor': UcxFilterEditor;
-  }
-}
+// The package entry that defines the editor alone (`ucx-user-sync/filter-editor`).
+import { UcxFilterEditor } from '../../../src/ucx-filter-editor.js';
 
 export { UcxFilterEditor };
 

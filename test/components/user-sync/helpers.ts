@@ -1,6 +1,9 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/ucx-user-sync.js';
+// Loaded up front so tests don't race the section's on-demand import of the
+// dialogs; lazy-dialogs.browser.test.ts covers the on-demand path.
+import '../../../src/ucx-user-sync-dialogs.js';
 import type { UcxUserSync } from '../../../src/components/user-sync/user-sync.js';
 import type { UcxCreateDialog } from '../../../src/components/create-dialog/create-dialog.js';
 import type { UcxConfirmDialog } from '../../../src/components/confirm-dialog/confirm-dialog.js';

@@ -1,0 +1,21 @@
+// Kept apart from messages.ts: the section's list summarizes filters at first
+// paint and needs only these nouns, not every editor message.
+import { msg } from '@lit/localize';
+
+/** The field as a noun inside a sentence ("whose department is …"). */
+export function fieldNoun(name: string): string {
+  switch (name) {
+    case 'email':
+      return msg('email', { id: 'filter-editor.noun.email' });
+    case 'department':
+      return msg('department', { id: 'filter-editor.noun.department' });
+    case 'officeLocation':
+      return msg('office location', { id: 'filter-editor.noun.officeLocation' });
+    case 'location':
+      return msg('location', { id: 'filter-editor.noun.location' });
+    case 'phoneNumber':
+      return msg('phone number', { id: 'filter-editor.noun.phoneNumber' });
+    default:
+      return name;
+  }
+}

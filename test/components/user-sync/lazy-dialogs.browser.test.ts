@@ -1,0 +1,27 @@
+// The dialogs are not part of the first paint: only <ucx-user-sync> is defined
+// when the section renders, and + Create still opens the dialog at once by
+// loading them on demand (this file deliberately does not import them).
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/ucx-user-sync.js';
+import type { UcxUserSync } from '../../../src/index.js';
+import { scenario } from '../../fixture-server/fixture.js';
+
+describe('<ucx-user-sync> loads its dialogs on demand', () => {
+  it('renders the list before the dialogs exist, then + Create opens the dialog', async () => {
+    const s = await scenario({ items: [] });
+    expect(customElements.get('ucx-create-dialog')).to.equal(undefined);
+    const el = await fixture<UcxUserSync>(
+      html`<ucx-user-sync endpoint=${s.endpoint} client-id="test-client"></ucx-user-sync>`,
+    );
+    const create = () =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="create-button"]')!;
+    await waitUntil(() => create().getAttribute('aria-disabled') === 'false', 'list loaded');
+    create().focus();
+    create().click();
+    await waitUntil(() => customElements.get('ucx-create-dialog'), 'dialogs defined on demand');
+    const dialog = () =>
+      el.shadowRoot!.querySelector('ucx-create-dialog')!.shadowRoot?.querySelector('dialog');
+    await waitUntil(() => dialog()?.open, 'the create dialog opened');
+    expect(customElements.get('ucx-filter-editor')).to.not.equal(undefined);
+  });
+});
