@@ -110,7 +110,7 @@ const listed = median(samples.ucxList!);
 const row = (name: string, ms: number, ratio?: string) =>
   console.log(`  ${name.padEnd(52)} ${ms.toFixed(1).padStart(7)} ms${ratio ? `   ${ratio}` : ''}`);
 console.log(
-  `First render in headless Chromium, median of ${RUNS} fresh page loads (script start → frame):`,
+  `First render in headless Chromium, median of ${RUNS} fresh page loads (script start → rendered, styled, laid out):`,
 );
 row('minimal Lit page that opens a <dialog> (baseline)', lit);
 row('<ucx-user-sync> section shell', shell, `${(shell / lit).toFixed(2)}× baseline (goal ≤ 1.20×)`);

@@ -1,12 +1,23 @@
+// Intl.DateTimeFormat is costly to create (the first one loads locale data),
+// so one formatter per locale serves every row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(locale: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    formatters.set(locale, formatter);
+  }
+  return formatter;
+}
+
 /** A localized date-time, or '' when the value is missing or unreadable. */
 export function formatDateTime(value: string | undefined, locale: string): string {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '';
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-      date,
-    );
+    return formatterFor(locale).format(date);
   } catch {
     return date.toISOString();
   }
