@@ -15,6 +15,7 @@ import { confirmDialogStyles } from './confirm-dialog.styles.js';
  * Asks for confirmation before deleting an integration, naming it, then sends
  * `DELETE` with the same busy and failure handling as the create dialog.
  *
+ * @tag ucx-confirm-dialog
  * @summary Delete confirmation dialog of the users' synchronization section.
  *
  * @csspart confirm-dialog - The `<dialog>`.

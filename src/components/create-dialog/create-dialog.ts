@@ -79,6 +79,7 @@ class NoAccessToken extends Error {
  * for confirmation when it removes more than `removalConfirmThreshold` users.
  * Used inside `<ucx-user-sync>`, which provides its `delegate`.
  *
+ * @tag ucx-create-dialog
  * @summary Create / edit dialog of the users' synchronization section.
  *
  * @csspart dialog - The `<dialog>`.

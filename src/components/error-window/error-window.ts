@@ -12,6 +12,7 @@ export type ErrorWindowChoice = 'review' | 'retry';
  * The modal window that says what went wrong (`role="alertdialog"`): our sentence,
  * the server's detail (as text), the request id, and what to do next.
  *
+ * @tag ucx-error-window
  * @summary Failure window shown over the create, edit and delete dialogs.
  *
  * @csspart error-window - The `<dialog>` (role alertdialog).

@@ -58,6 +58,7 @@ const MAX_BUILDER_DEPTH = 4;
  * The submitted form value is the text as typed (so nothing the admin wrote is rewritten);
  * `canonicalValue` gives the canonical form (`formatFilter`) a backend should store.
  *
+ * @tag ucx-filter-editor
  * @summary LDAP filter editor (text with highlighting, or builder) with validation and summary.
  *
  * @fires input - When the filter changes by the admin's action (typing, autocomplete, Format, examples, builder).

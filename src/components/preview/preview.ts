@@ -99,6 +99,8 @@ function toFailure(e: unknown): UserPreviewFailure {
   return f;
 }
 
+export { DEFAULT_GRAPH_BASE_URL, DEFAULT_REMOVAL_CONFIRM_THRESHOLD };
+
 /**
  * Preview of the users a filter imports, read from Microsoft Graph in the browser: how
  * many match, the first ten (name, email, department, office, city, phone), where each
@@ -109,6 +111,7 @@ function toFailure(e: unknown): UserPreviewFailure {
  * the first preview. Used by the create / edit dialog of `<ucx-user-sync>`; usable alone
  * through `run()`.
  *
+ * @tag ucx-user-preview
  * @summary Preview of the users a filter matches, through Microsoft Graph.
  *
  * @csspart preview - The preview's box.
@@ -124,8 +127,6 @@ function toFailure(e: unknown): UserPreviewFailure {
  * @cssprop [--ucx-color-warning=#9a6700] - "Filtered in the browser" and partial results (dark: #e3b341).
  * @cssprop [--ucx-color-danger=#b42318] - Errors, "not previewable" and removed users (dark: #ff7b72).
  */
-export { DEFAULT_GRAPH_BASE_URL, DEFAULT_REMOVAL_CONFIRM_THRESHOLD };
-
 export class UcxUserPreview extends UcxElement {
   static override styles = [tokens];
 

@@ -56,6 +56,7 @@ export function isVendorLock(i: Integration): boolean {
  * of the change and asks before saving a filter that removes more than
  * `removal-confirm-threshold` users. Graph errors never block creating or saving.
  *
+ * @tag ucx-user-sync
  * @summary Users' synchronization integrations: list, create, edit, delete.
  *
  * @slot - Nothing is slotted; the element renders everything itself.
