@@ -12,6 +12,7 @@
  */
 import { execSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   compileFilter,
@@ -70,76 +71,121 @@ function makeRecord(i: number): UserRecord {
 }
 
 /**
- * A random clause in the subset all three engines read. Most clauses are false for most
- * records (values drawn from a larger pool), so OR/AND short-circuiting does not hide the
- * per-clause cost; a few are broad, so the match counts are interesting.
+ * A random clause in the subset all three engines read, that is true (`want`) or false for
+ * most records. The trees below choose `want` so that evaluation never short-circuits on
+ * the typical record: the first children of an AND are true, those of an OR are false. So
+ * ns per record·clause measures real clause evaluations, at every shape and size.
  */
-const miss = (xs: readonly string[]): string =>
-  rand() < 0.9 ? `${pick(xs)}-${Math.floor(rand() * 1000)}` : pick(xs);
-function makeItem(): ItemNode {
+const tag = (): string => `${Math.floor(rand() * 100_000)}`;
+function makeItem(want: boolean): ItemNode | FilterNode {
   const r = rand();
-  if (r < 0.3) return { type: 'equality', field: 'department', value: miss(DEPARTMENTS) };
-  if (r < 0.45) return { type: 'equality', field: 'location', value: miss(CITIES) };
+  if (want) {
+    // True for every record with an email (95% of them): user<n>.<name>@<domain>.
+    if (r < 0.25) return { type: 'not', child: makeItem(false) };
+    if (r < 0.45) return { type: 'substring', field: 'email', initial: 'user', any: [] };
+    if (r < 0.6) return { type: 'substring', field: 'email', any: ['.', '@'] };
+    if (r < 0.75)
+      return {
+        type: 'substring',
+        field: 'email',
+        initial: 'u',
+        any: ['@'],
+      };
+    if (r < 0.9) return { type: 'substring', field: 'email', any: [pick(['user', '@', '.'])] };
+    return { type: 'present', field: 'email' };
+  }
+  if (r < 0.3)
+    return { type: 'equality', field: 'department', value: `${pick(DEPARTMENTS)}-${tag()}` };
+  if (r < 0.45) return { type: 'equality', field: 'location', value: `${pick(CITIES)}-${tag()}` };
   if (r < 0.55)
-    return { type: 'equality', field: 'officeLocation', value: miss(OFFICES.slice(0, 5)) };
-  if (r < 0.7) return { type: 'substring', field: 'email', any: [], final: `@${miss(DOMAINS)}` };
-  if (r < 0.8)
     return {
-      type: 'substring',
-      field: 'email',
-      initial: `user${Math.floor(rand() * 5000)}.`,
-      any: [],
+      type: 'equality',
+      field: 'officeLocation',
+      value: `${pick(OFFICES.slice(0, 5))} ${tag()}`,
     };
-  if (r < 0.88) return { type: 'substring', field: 'email', any: [miss(['ann', 'bob', 'zed'])] };
-  if (r < 0.89)
-    return { type: 'present', field: pick(['location', 'phoneNumber', 'officeLocation']) };
+  if (r < 0.7)
+    return { type: 'substring', field: 'email', any: [], final: `@${tag()}.${pick(DOMAINS)}` };
+  if (r < 0.8) return { type: 'substring', field: 'email', initial: `nobody${tag()}.`, any: [] };
+  if (r < 0.9) return { type: 'substring', field: 'email', any: [`zed${tag()}`] };
   return {
     type: 'equality',
     field: 'phoneNumber',
-    value: `+1555${100 + Math.floor(rand() * 900)}1000`,
+    value: `+1555${100 + Math.floor(rand() * 900)}${tag()}`,
   };
 }
 
-function flat(n: number): FilterNode {
-  return { type: 'or', children: Array.from({ length: n }, makeItem) };
+/** A set of two children: the first keeps evaluation going, the second carries `want`. */
+function pair(and: boolean, first: FilterNode, second: FilterNode): FilterNode {
+  return { type: and ? 'and' : 'or', children: [first, second] };
 }
-function balanced(n: number): FilterNode {
-  // Bottom-up pairing: about log2(n) levels.
-  let level: FilterNode[] = Array.from({ length: n }, makeItem);
-  let and = true;
-  while (level.length > 1) {
-    const next: FilterNode[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      const pair = level.slice(i, i + 2);
-      next.push(
-        pair.length === 1 ? (pair[0] as FilterNode) : { type: and ? 'and' : 'or', children: pair },
-      );
-    }
-    level = next;
-    and = !and;
-  }
-  return level[0] as FilterNode;
+function flat(n: number): FilterNode {
+  // One AND of n clauses, all true for most records.
+  return { type: 'and', children: Array.from({ length: n }, () => makeItem(true)) };
+}
+function balanced(n: number, want = true, and = true): FilterNode {
+  // A balanced binary tree alternating & and |, about log2(n) levels (iterative enough:
+  // the recursion depth is log2(n)).
+  if (n === 1) return makeItem(want);
+  const left = Math.floor(n / 2);
+  return pair(and, balanced(left, and, !and), balanced(n - left, want, !and));
 }
 function deep(n: number): FilterNode {
   // (|(x1)(&(x2)(|(x3)…))): one clause per level, alternating | and &.
-  let node: FilterNode = makeItem();
+  let node: FilterNode = makeItem(true);
   for (let i = 1; i < n; i++) {
-    node = { type: i % 2 ? 'or' : 'and', children: [makeItem(), node] };
+    const and = i % 2 === 0;
+    node = pair(and, makeItem(and), node);
   }
   return node;
 }
 
-function time(run: () => void, budgetMs: number, maxReps = 1e6): number {
-  run(); // warm-up
+/**
+ * CPU time in ms (user + system of this process). The machine this runs on is often shared
+ * (2 cores, other jobs), so wall time mostly measures the neighbours; CPU time does not.
+ */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * ns per run of one engine: repeats `run` for at least `budgetMs` of CPU time, in batches
+ * that double (reading the CPU clock is a system call, too slow to do after every run).
+ */
+function timeOnce(run: () => void, budgetMs: number, maxReps: number): number {
   let reps = 0;
-  const start = performance.now();
+  let batch = 1;
+  const start = cpuMs();
   let now = start;
   do {
-    run();
-    reps++;
-    now = performance.now();
-  } while (now - start < budgetMs && reps < maxReps);
-  return ((now - start) * 1e6) / reps; // ns per run
+    for (let i = 0; i < batch; i++) run();
+    reps += batch;
+    batch = Math.min(batch * 2, maxReps - reps);
+    now = cpuMs();
+  } while (now - start < budgetMs && batch > 0);
+  return ((now - start) * 1e6) / reps;
+}
+
+const ROUNDS = 5;
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+/**
+ * Times several engines on the same input fairly: one warm-up run each, then ROUNDS rounds
+ * that interleave the engines (so a burst of load hits all of them alike); the median of
+ * the rounds, in ns per run. `undefined` engines (they overflowed) give NaN.
+ */
+function timeAll(runs: ((() => void) | undefined)[], budgetMs: number, maxReps = 1e6): number[] {
+  for (const run of runs) run?.();
+  const samples: number[][] = runs.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    runs.forEach((run, i) => {
+      if (run) samples[i]?.push(timeOnce(run, budgetMs, maxReps));
+    });
+  }
+  return samples.map((xs) => (xs.length ? median(xs) : NaN));
 }
 
 const RECORDS = 100_000;
@@ -188,7 +234,16 @@ function explain(node: FilterNode, record: UserRecord): string {
   return 'no single clause differs';
 }
 
+const fmt = (x: number): string =>
+  Number.isNaN(x) ? 'overflow' : x < 10 ? x.toFixed(2) : x.toFixed(0);
 const t0 = performance.now();
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+console.log(
+  `Load average at start: ${load()} (${cpus().length} CPUs); times are CPU time, median of ${ROUNDS} interleaved rounds`,
+);
 for (const [shape, make] of [
   ['flat', flat],
   ['balanced', balanced],
@@ -199,52 +254,61 @@ for (const [shape, make] of [
     const text = formatFilter(node);
     const check = parseFilter(text, OUR_LIMITS);
     if (!check.ok) throw new Error(`generated filter does not parse: ${check.error.message}`);
-    const budget = n >= 10_000 ? 300 : 150;
+    const budget = n >= 10_000 ? 60 : 30;
 
-    const ours = time(() => parseFilter(text, OUR_LIMITS), budget);
     const ldfParsed = tryPeer(() => ldapFilter.parse(text));
     const ldjParsed = tryPeer(() => ldapjs.parseString(text));
-    const ldf = ldfParsed ? time(() => ldapFilter.parse(text), budget) : NaN;
-    const ldj = ldjParsed ? time(() => ldapjs.parseString(text), budget) : NaN;
+    const [ours, ldf, ldj] = timeAll(
+      [
+        () => parseFilter(text, OUR_LIMITS),
+        ldfParsed && (() => ldapFilter.parse(text)),
+        ldjParsed && (() => ldapjs.parseString(text)),
+      ],
+      budget,
+    ) as [number, number, number];
     parseRows.push({ shape, clauses: n, ours: ours / n, ldf: ldf / n, ldj: ldj / n });
 
-    // Match: as many records as fit the budget (each engine gets the same record count).
+    // Match: the same records for every engine, as many as fit the budget.
     const matcher = compileFilter(node);
-    const count = Math.max(50, Math.min(RECORDS, Math.floor(4e6 / n)));
+    const count = Math.max(20, Math.min(RECORDS, Math.floor(5e5 / n)));
     const subset = records.slice(0, count);
     let oursCount = 0;
-    const oursNs = time(() => {
-      oursCount = 0;
-      for (const r of subset) if (matcher(r)) oursCount++;
-    }, budget);
     let ldfCount = -1;
-    const ldfNs = ldfParsed
-      ? (tryPeer(() =>
-          time(
-            () => {
-              ldfCount = 0;
-              for (const r of subset) if (ldfParsed.matches(r)) ldfCount++;
-            },
-            budget,
-            3,
-          ),
-        ) ?? NaN)
-      : NaN;
     let ldjCount = -1;
-    const ldjNs = ldjParsed
-      ? (tryPeer(() =>
-          time(
-            () => {
+    // A peer may overflow its stack while matching a deep filter: then it is left out.
+    const ldfMatches = ldfParsed && tryPeer(() => subset.every((r) => ldfParsed.matches(r) || 1));
+    const ldjMatches = ldjParsed && tryPeer(() => subset.every((r) => ldjParsed.matches(r) || 1));
+    const [oursNs, ldfNs, ldjNs] = timeAll(
+      [
+        () => {
+          oursCount = 0;
+          for (const r of subset) if (matcher(r)) oursCount++;
+        },
+        ldfMatches
+          ? () => {
+              ldfCount = 0;
+              for (const r of subset) if (ldfParsed?.matches(r)) ldfCount++;
+            }
+          : undefined,
+        ldjMatches
+          ? () => {
               ldjCount = 0;
-              for (const r of subset) if (ldjParsed.matches(r)) ldjCount++;
-            },
-            budget,
-            3,
-          ),
-        ) ?? NaN)
-      : NaN;
+              for (const r of subset) if (ldjParsed?.matches(r)) ldjCount++;
+            }
+          : undefined,
+      ],
+      budget,
+      20,
+    ) as [number, number, number];
     const per = count * n;
     matchRows.push({ shape, clauses: n, ours: oursNs / per, ldf: ldfNs / per, ldj: ldjNs / per });
+    const last = (rows: Row[]): string => {
+      const r = rows[rows.length - 1] as Row;
+      return `${fmt(r.ours)} / ${fmt(r.ldf)} / ${fmt(r.ldj)}`;
+    };
+    console.log(
+      `  ${shape} ${n}: parse ${last(parseRows)} ns/clause, match ${last(matchRows)} ns/record·clause (ours / ldap-filter / @ldapjs/filter)`,
+    );
     if (ldfCount >= 0 && ldfCount !== oursCount) {
       const sample = subset.find((r) => matcher(r) !== ldfParsed?.matches(r));
       diffs.push(
@@ -259,8 +323,6 @@ for (const [shape, make] of [
   }
 }
 
-const fmt = (x: number): string =>
-  Number.isNaN(x) ? 'overflow' : x < 10 ? x.toFixed(2) : x.toFixed(0);
 function table(title: string, unit: string, rows: Row[], goal: number): void {
   console.log(`\n${title} (${unit}; lower is better; goal ≥${goal}× faster than the faster peer)`);
   console.log(
@@ -310,4 +372,5 @@ try {
 } catch {
   console.log('\nBrowser bundle size: esbuild not available');
 }
+console.log(`Load average at end: ${load()}`);
 console.log(`Total time ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -171,7 +171,9 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
       const d = t.charCodeAt(pos);
       if (d === 41) {
         if (!children.length) fail(EMPTY_SET[kind], from, pos + 1 - from);
-        sets.length = top - 3;
+        sets.pop();
+        sets.pop();
+        sets.pop();
         const span = { offset: from, length: ++pos - from };
         done =
           kind === 33
@@ -196,10 +198,13 @@ function item(open: number): FilterNode {
   const t = text;
   const start = open + 1;
   // Fast path: a field name written exactly as defined, followed by =.
-  for (let k = exact.length; k--; ) {
+  for (let k = exact.length; k--;) {
     const e = exact[k];
-    if (e && t.charCodeAt(start + e.length) === 61 && t.startsWith(e, start)) {
-      return value(open, start + e.length + 1, e);
+    const len = e ? e.length : 0;
+    if (len && t.charCodeAt(start + len) === 61) {
+      let j = 0;
+      while (j < len && t.charCodeAt(start + j) === (e as string).charCodeAt(j)) j++;
+      if (j === len) return value(open, start + len + 1, e as string);
     }
   }
   let p = start;

@@ -115,6 +115,20 @@ describe('deep trees built by hand do not overflow the stack', () => {
     expect(filtersEqual(nots, nots)).toBe(true);
     expect(formatFilter(ands).length).toBeGreaterThan(1_000_000);
   });
+  it('pretty: indentation stops growing at 32 levels, so the text stays linear', () => {
+    const text = formatFilter(nots, { pretty: true });
+    // 100,000 lines of (! at most 64 spaces each, the leaf, and 100,000 lines of ).
+    expect(text.length).toBeLessThan(200_001 * (64 + 3) + 20);
+    const lines = text.split('\n');
+    expect(lines[32]).toBe(`${' '.repeat(64)}(!`);
+    expect(lines[33]).toBe(`${' '.repeat(64)}(!`);
+    expect(lines[31]).toBe(`${' '.repeat(62)}(!`);
+    const back = parseFilter(text, { maxDepth: 200_000, maxLength: 1e8 });
+    expect(back.ok && filtersEqual(back.filter, nots)).toBe(true);
+    const wide = formatFilter(ands, { pretty: true });
+    const again = parseFilter(wide, { maxDepth: 200_000, maxLength: 1e8 });
+    expect(again.ok && formatFilter(again.filter, { pretty: true })).toBe(wide);
+  });
   it('match', () => {
     expect(matchesFilter(nots, { email: 'x' })).toBe(true); // even number of nots
     expect(matchesFilter(nots, { email: 'y' })).toBe(false);
@@ -128,6 +142,38 @@ describe('deep trees built by hand do not overflow the stack', () => {
     expect(q0.residual === nots).toBe(true);
     const q = toGraphQuery(ands);
     expect(q.filter?.length).toBeGreaterThan(100_000);
+  });
+});
+
+describe('match: short-circuit order on hand-built trees', () => {
+  const yes: FilterNode = { type: 'present', field: 'email' };
+  const no: FilterNode = { type: 'equality', field: 'email', value: 'nobody' };
+  const cases: [FilterNode, boolean][] = [
+    [{ type: 'and', children: [] }, true],
+    [{ type: 'or', children: [] }, false],
+    [{ type: 'not', child: { type: 'and', children: [] } }, false],
+    [{ type: 'and', children: [yes, { type: 'or', children: [no, yes] }, yes] }, true],
+    [{ type: 'and', children: [yes, { type: 'or', children: [no, no] }, yes] }, false],
+    [
+      {
+        type: 'or',
+        children: [no, { type: 'and', children: [yes, no] }, { type: 'not', child: no }],
+      },
+      true,
+    ],
+    [
+      {
+        type: 'or',
+        children: [
+          { type: 'not', child: yes },
+          { type: 'and', children: [yes, no] },
+        ],
+      },
+      false,
+    ],
+  ];
+  it.each(cases)('%j → %s', (node, want) => {
+    expect(matchesFilter(node, { email: 'a@b.c' })).toBe(want);
   });
 });
 
