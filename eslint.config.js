@@ -13,6 +13,8 @@ export default tseslint.config(
       'dist/',
       'storybook-static/',
       'coverage/',
+      'types/',
+      '.tmp/',
       'src/i18n/locales/',
       '**/.data/',
     ],

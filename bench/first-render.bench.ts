@@ -77,9 +77,13 @@ async function measure(path: string): Promise<{ shell: number; list?: number }> 
   const page = await context.newPage();
   await page.goto(`${base}${path}`);
   const result = (
-    await page.waitForFunction(() => (window as any).__result, undefined, {
-      timeout: 30_000,
-    })
+    await page.waitForFunction(
+      () => (window as unknown as { __result?: unknown }).__result,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    )
   ).jsonValue() as Promise<{ shell: number; list?: number }>;
   const value = await result;
   await context.close();

@@ -28,7 +28,10 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     await openEdit(m, '(|(department=Sales)(department=Marketing))');
     const pv = previewParts(m.edit);
     pv.button.click();
-    const impact = await waitFor(() => pv.impact()?.dataset.added && pv.impact(), 'the impact');
+    const impact = await waitFor(
+      () => (pv.impact()?.dataset.added ? pv.impact() : undefined),
+      'the impact',
+    );
     const added = expectedCount('(department=Marketing)');
     expect(impact.dataset.added).to.equal(String(added));
     expect(impact.dataset.removed).to.equal('0');
@@ -49,7 +52,10 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     const p = await openEdit(m, '(department=Marketing)');
     const pv = previewParts(m.edit);
     pv.button.click();
-    const impact = await waitFor(() => pv.impact()?.dataset.removed && pv.impact(), 'the impact');
+    const impact = await waitFor(
+      () => (pv.impact()?.dataset.removed ? pv.impact() : undefined),
+      'the impact',
+    );
     const removed = expectedCount('(department=Sales)');
     expect(removed).to.be.greaterThan(50);
     expect(impact.dataset.removed).to.equal(String(removed));
@@ -113,7 +119,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     const pv = previewParts(m.edit);
     pv.button.click();
     const impact = await waitFor(
-      () => pv.impact()?.dataset.removed && pv.impact(),
+      () => (pv.impact()?.dataset.removed ? pv.impact() : undefined),
       'the impact',
       15000,
     );
