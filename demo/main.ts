@@ -14,6 +14,7 @@ interface DemoConfig {
   supportUrl: string;
   msalConfig?: Record<string, unknown>;
   vendorLockUrl?: string;
+  graphBaseUrl?: string;
   hint?: string;
 }
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   element.setAttribute('authority', config.authority);
   element.setAttribute('redirect-uri', config.redirectUri);
   element.setAttribute('support-url', config.supportUrl);
+  if (config.graphBaseUrl) element.setAttribute('graph-base-url', config.graphBaseUrl);
   if (config.msalConfig) element.msalConfig = config.msalConfig;
   for (const type of HOST_EVENTS) element.addEventListener(type, logEvent);
   byId('element-slot').append(element);

@@ -71,6 +71,38 @@ export interface IdentityProviderOptions {
   log?: (line: string) => void;
 }
 
+/** Options of a provider mounted inside another HTTPS server (see createIdentityProvider). */
+export interface MountedIdentityProviderOptions extends Omit<
+  IdentityProviderOptions,
+  'port' | 'host'
+> {
+  /**
+   * The issuer, e.g. `https://localhost:8443/idp`: its path is the mount path, and
+   * the host server must hand every request under it to `handler` (full URL, path
+   * included). Must be HTTPS (MSAL refuses anything else).
+   */
+  issuer: string;
+}
+
+/** A provider without its own server: its request handler and its public facts. */
+export interface MountedIdentityProvider {
+  /** As given, without a trailing slash; also the MSAL authority. */
+  readonly issuer: string;
+  readonly jwksUri: string;
+  /** `host:port` of the issuer, for MSAL's `knownAuthorities`. */
+  readonly authorityHost: string;
+  /** The issuer's path (`/idp`), or '' at the root. */
+  readonly basePath: string;
+  readonly jwks: { keys: JWK[] };
+  readonly stats: IdentityProviderStats;
+  readonly behaviour: Readonly<IdpBehaviour>;
+  setBehaviour(change: Partial<IdpBehaviour>): void;
+  /** True for a path the handler serves (`basePath` and below). */
+  handles(path: string): boolean;
+  /** Node request handler; expects the full path (mount path included). */
+  handler(req: IncomingMessage, res: ServerResponse): void;
+}
+
 export interface IdentityProviderStats {
   authorizationRequests: number;
   tokenRequests: number;
@@ -139,7 +171,8 @@ function wantsGraph(scope: unknown): boolean {
     .some((s) => (GRAPH_SCOPES as readonly string[]).includes(s));
 }
 
-async function makeCertificate(): Promise<{ key: string; cert: string }> {
+/** A self-signed certificate for localhost and 127.0.0.1, valid a week (generated, never stored). */
+export async function makeCertificate(): Promise<{ key: string; cert: string }> {
   const now = new Date();
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
@@ -166,22 +199,7 @@ export async function startIdentityProvider(
   options: IdentityProviderOptions,
 ): Promise<IdentityProvider> {
   const host = options.host ?? '127.0.0.1';
-  const accounts = options.accounts ?? DEFAULT_ACCOUNTS;
-  const ttl = options.tokenTtlSeconds ?? 3600;
-  const log = options.log ?? (() => {});
-  const behaviour: IdpBehaviour = { nextError: null, autoApproveAs: null };
-  const stats: IdentityProviderStats = {
-    authorizationRequests: 0,
-    tokenRequests: 0,
-    interactions: 0,
-  };
-  const interactions = new Map<string, InteractionState>();
-
   const { key, cert } = await makeCertificate();
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const kid = randomBytes(8).toString('hex');
-  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
-  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
 
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(503).end();
@@ -195,7 +213,58 @@ export async function startIdentityProvider(
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const issuer = `https://localhost:${port}`;
+  const mounted = await createIdentityProvider({
+    ...options,
+    issuer: `https://localhost:${port}`,
+  });
+  handler = mounted.handler;
+
+  return {
+    issuer: mounted.issuer,
+    jwksUri: mounted.jwksUri,
+    authorityHost: mounted.authorityHost,
+    port,
+    certificate: cert,
+    jwks: mounted.jwks,
+    stats: mounted.stats,
+    behaviour: mounted.behaviour,
+    setBehaviour: mounted.setBehaviour,
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/**
+ * The provider without a server of its own, to mount under a path of another
+ * HTTPS server on the same origin as the page (the one-command demo serves it at
+ * `https://localhost:8443/idp`). Requests under the issuer's path go to `handler`.
+ */
+export async function createIdentityProvider(
+  options: MountedIdentityProviderOptions,
+): Promise<MountedIdentityProvider> {
+  const issuerUrl = new URL(options.issuer);
+  if (issuerUrl.protocol !== 'https:') throw new Error('the issuer must be an https URL');
+  const issuer = issuerUrl.href.replace(/\/+$/, '');
+  const basePath = issuerUrl.pathname.replace(/\/+$/, '');
+  const accounts = options.accounts ?? DEFAULT_ACCOUNTS;
+  const ttl = options.tokenTtlSeconds ?? 3600;
+  const log = options.log ?? (() => {});
+  const behaviour: IdpBehaviour = { nextError: null, autoApproveAs: null };
+  const stats: IdentityProviderStats = {
+    authorizationRequests: 0,
+    tokenRequests: 0,
+    interactions: 0,
+  };
+  const interactions = new Map<string, InteractionState>();
+
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomBytes(8).toString('hex');
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
 
   const allowedOrigins = new Set<string>();
   for (const client of options.clients) {
@@ -215,7 +284,11 @@ export async function startIdentityProvider(
       application_type: 'web',
     })),
     jwks: { keys: [privateJwk] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    cookies: {
+      keys: [randomBytes(32).toString('base64url')],
+      // Mounted under a path of the page's origin: keep the session cookie there.
+      long: { httpOnly: true, sameSite: 'lax', path: basePath || '/' },
+    },
     conformIdTokenClaims: false,
     scopes: OIDC_SCOPES,
     claims: {
@@ -252,7 +325,8 @@ export async function startIdentityProvider(
       RefreshToken: 3600,
     },
     interactions: {
-      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+      url: (_ctx: unknown, interaction: { uid: string }) =>
+        `${basePath}/interaction/${interaction.uid}`,
     },
     features: {
       devInteractions: { enabled: false },
@@ -387,15 +461,31 @@ export async function startIdentityProvider(
         }
       }
       if (!state.account) {
-        sendHtml(res, 200, signInPage({ uid, appName: name, accounts }));
+        sendHtml(res, 200, signInPage({ uid, base: basePath, appName: name, accounts }));
       } else if (state.account.kind === 'user') {
         sendHtml(
           res,
           200,
-          adminApprovalPage({ uid, appName: name, account: state.account, scopes }),
+          adminApprovalPage({
+            uid,
+            base: basePath,
+            appName: name,
+            account: state.account,
+            scopes,
+          }),
         );
       } else {
-        sendHtml(res, 200, consentPage({ uid, appName: name, account: state.account, scopes }));
+        sendHtml(
+          res,
+          200,
+          consentPage({
+            uid,
+            base: basePath,
+            appName: name,
+            account: state.account,
+            scopes,
+          }),
+        );
       }
       return true;
     }
@@ -414,6 +504,7 @@ export async function startIdentityProvider(
             200,
             signInPage({
               uid,
+              base: basePath,
               appName: name,
               accounts,
               error: "We couldn't find an account with that username.",
@@ -426,12 +517,16 @@ export async function startIdentityProvider(
           return true;
         }
         state.account = account;
-        res.writeHead(303, { Location: `/interaction/${encodeURIComponent(uid)}` }).end();
+        res
+          .writeHead(303, { Location: `${basePath}/interaction/${encodeURIComponent(uid)}` })
+          .end();
         return true;
       }
       case 'confirm':
         if (!state.account || state.account.kind !== 'admin') {
-          res.writeHead(303, { Location: `/interaction/${encodeURIComponent(uid)}` }).end();
+          res
+            .writeHead(303, { Location: `${basePath}/interaction/${encodeURIComponent(uid)}` })
+            .end();
           return true;
         }
         await finishWithConsent(req, res, details, state.account);
@@ -449,7 +544,17 @@ export async function startIdentityProvider(
   };
 
   const oidcCallback = provider.callback();
-  handler = (req, res) => {
+  const handles = (path: string): boolean =>
+    basePath === '' || path === basePath || path.startsWith(`${basePath}/`);
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = req.url ?? '/';
+    if (basePath !== '') {
+      // The mount: oidc-provider reads the mount path from originalUrl (see its docs
+      // on mounting in a sub-path); the routes see the path below it.
+      (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
+      req.url = url.slice(basePath.length) || '/';
+      if (!req.url.startsWith('/')) req.url = `/${req.url}`;
+    }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/interaction/')) {
       interaction(req, res, path).catch((err: unknown) => {
@@ -472,20 +577,15 @@ export async function startIdentityProvider(
   return {
     issuer,
     jwksUri: `${issuer}/jwks`,
-    authorityHost: `localhost:${port}`,
-    port,
-    certificate: cert,
+    authorityHost: issuerUrl.host,
+    basePath,
     jwks: { keys: [publicJwk] },
     stats,
     behaviour,
     setBehaviour(change) {
       Object.assign(behaviour, change);
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    handles,
+    handler,
   };
 }

@@ -57,8 +57,10 @@ function page(title: string, body: string): string {
 </html>`;
 }
 
+/** `base`: the provider's mount path (e.g. `/idp`), prefixed to the form actions. */
 export function signInPage(opts: {
   uid: string;
+  base?: string;
   appName: string;
   accounts: readonly IdpAccount[];
   error?: string;
@@ -71,7 +73,7 @@ export function signInPage(opts: {
     `<h1>Sign in</h1>
 <p>to continue to <strong>${escapeHtml(opts.appName)}</strong></p>
 ${opts.error ? `<p class="error" role="alert">${escapeHtml(opts.error)}</p>` : ''}
-<form method="post" action="/interaction/${encodeURIComponent(opts.uid)}/login" autocomplete="off">
+<form method="post" action="${escapeHtml(opts.base ?? '')}/interaction/${encodeURIComponent(opts.uid)}/login" autocomplete="off">
   <label for="username">Email, phone, or Skype</label>
   <input id="username" name="username" type="text" required autofocus>
   <label for="password">Password</label>
@@ -85,6 +87,7 @@ ${opts.error ? `<p class="error" role="alert">${escapeHtml(opts.error)}</p>` : '
 
 export function consentPage(opts: {
   uid: string;
+  base?: string;
   appName: string;
   account: IdpAccount;
   scopes: string[];
@@ -92,7 +95,7 @@ export function consentPage(opts: {
   const items = opts.scopes
     .map((s) => `<li title="${escapeHtml(s)}">${escapeHtml(describeScope(s))}</li>`)
     .join('');
-  const action = `/interaction/${encodeURIComponent(opts.uid)}`;
+  const action = `${escapeHtml(opts.base ?? '')}/interaction/${encodeURIComponent(opts.uid)}`;
   return page(
     'Permissions requested',
     `<p class="muted">${escapeHtml(opts.account.username)}</p>
@@ -109,6 +112,7 @@ export function consentPage(opts: {
 
 export function adminApprovalPage(opts: {
   uid: string;
+  base?: string;
   appName: string;
   account: IdpAccount;
   scopes: string[];
@@ -124,7 +128,7 @@ export function adminApprovalPage(opts: {
 <ul class="permissions">${items}</ul>
 <p>Please ask an admin to grant permission to this app before you can use it.</p>
 <div class="actions">
-  <form method="post" action="/interaction/${encodeURIComponent(opts.uid)}/return"><button class="primary" type="submit" id="return">Return to the application without granting consent</button></form>
+  <form method="post" action="${escapeHtml(opts.base ?? '')}/interaction/${encodeURIComponent(opts.uid)}/return"><button class="primary" type="submit" id="return">Return to the application without granting consent</button></form>
 </div>`,
   );
 }
