@@ -178,10 +178,31 @@ export const userSyncStyles = css`
     min-block-size: 30px;
     padding-inline: var(--_space);
   }
-  .managed {
-    white-space: nowrap;
+  .integration {
+    min-inline-size: 14rem;
   }
-  .nowrap {
+  .integration .source {
+    display: flex;
+    margin-block-end: 2px;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  .name {
+    display: block;
+  }
+  .filter {
+    inline-size: 40%;
+    min-inline-size: 16rem;
+  }
+  .filter code {
+    display: block;
+    unicode-bidi: isolate;
+    text-align: start;
+  }
+  .status {
+    min-inline-size: 9rem;
+  }
+  .activity .when {
     white-space: nowrap;
   }
 `;

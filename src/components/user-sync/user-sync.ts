@@ -644,13 +644,10 @@ export class UcxUserSync extends UcxElement {
       <table part="list">
         <thead>
           <tr>
-            <th scope="col">${msg('Source', { id: 'user-sync.col.source' })}</th>
-            <th scope="col">${msg('Name', { id: 'user-sync.col.name' })}</th>
+            <th scope="col">${msg('Integration', { id: 'user-sync.col.integration' })}</th>
             <th scope="col">${msg('Filters', { id: 'user-sync.col.filter' })}</th>
             <th scope="col">${msg('Status', { id: 'user-sync.col.status' })}</th>
-            <th scope="col">${msg('Managed by', { id: 'user-sync.col.managed-by' })}</th>
-            <th scope="col">${msg('Last sync', { id: 'user-sync.col.last-sync' })}</th>
-            <th scope="col">${msg('Created', { id: 'user-sync.col.created' })}</th>
+            <th scope="col">${msg('Activity', { id: 'user-sync.col.activity' })}</th>
             <th scope="col">${msg('Actions', { id: 'user-sync.col.actions' })}</th>
           </tr>
         </thead>
@@ -670,9 +667,11 @@ export class UcxUserSync extends UcxElement {
     const lang = closestLang(this);
     const vendor = i.managedBy === 'vendor';
     const vendorName = this.vendorName || DEFAULT_VENDOR_NAME;
+    // Five columns, so the table fits a console's content area: who and what in
+    // the first, when in the fourth; the filter text always reads left to right.
     return html`<tr part="row" data-id=${i.id}>
-      <td><span class="source">${sourceIcon(def)}${def.label()}</span></td>
-      <td>
+      <td class="integration">
+        <span class="source">${sourceIcon(def)}${def.label()}</span>
         <span class="name">${i.displayName}</span>
         ${
           i.tenantId
@@ -681,23 +680,32 @@ export class UcxUserSync extends UcxElement {
               >`
             : nothing
         }
+        <span class="sub managed">
+          ${
+            vendor
+              ? msg(str`Managed by ${vendorName}`, { id: 'user-sync.managed-by-vendor' })
+              : html`${msg('Managed by', { id: 'user-sync.col.managed-by' })}:
+                ${msg('Your organization', { id: 'user-sync.managed-by-customer' })}`
+          }
+        </span>
       </td>
-      <td part="filter">${this.renderFilter(i.filter)}</td>
-      <td>
+      <td part="filter" class="filter">${this.renderFilter(i.filter)}</td>
+      <td class="status">
         <span class="badge ${i.status}" part="status">${this.statusLabel(i.status)}</span>
         ${i.statusMessage ? html`<span class="sub">${i.statusMessage}</span>` : nothing}
       </td>
-      <td class="managed">
-        ${
-          vendor
-            ? html`${msg(str`Managed by ${vendorName}`, { id: 'user-sync.managed-by-vendor' })}`
-            : msg('Your organization', { id: 'user-sync.managed-by-customer' })
-        }
+      <td class="activity">
+        <span class="sub"
+          >${msg('Last sync', { id: 'user-sync.col.last-sync' })}:
+          <span class="when"
+            >${formatDateTime(i.lastSyncAt, lang) || msg('Never', { id: 'user-sync.never' })}</span
+          ></span
+        >
+        <span class="sub"
+          >${msg('Created', { id: 'user-sync.col.created' })}:
+          <span class="when">${formatDateTime(i.createdAt, lang)}</span></span
+        >
       </td>
-      <td class="nowrap">
-        ${formatDateTime(i.lastSyncAt, lang) || msg('Never', { id: 'user-sync.never' })}
-      </td>
-      <td class="nowrap">${formatDateTime(i.createdAt, lang)}</td>
       <td>
         ${
           vendor
@@ -733,7 +741,7 @@ export class UcxUserSync extends UcxElement {
   private renderFilter(filter: string | null) {
     if (!filter) return html`${msg('All users', { id: 'user-sync.filter.all' })}`;
     const parsed = parseFilter(filter);
-    return html`<code>${filter}</code>${
+    return html`<code dir="ltr">${filter}</code>${
         parsed.ok ? html`<span class="sub">${summarizeFilter(parsed.filter)}</span>` : nothing
       }`;
   }
