@@ -1,0 +1,73 @@
+// The published entry points, as a host's backend and bundler see them after
+// `npm run build` (npm test builds before this suite runs): the filter module
+// imports from plain Node through the package name, with no DOM; the root
+// entry has no side effects; every export path resolves to a built file.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  exports: Record<string, string | { types: string; default: string }>;
+};
+
+function node(code: string): string {
+  return execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+}
+
+describe('package entry points (after npm run build)', () => {
+  it('has been built', () => {
+    expect(existsSync(join(root, 'dist/filter/index.js')), 'run `npm run build` first').toBe(true);
+  });
+
+  it('imports ucx-user-sync/filter from plain Node by the package name', () => {
+    const out = node(`
+      import { parseFilter, formatFilter, matchesFilter, toGraphQuery } from 'ucx-user-sync/filter';
+      const r = parseFilter('(& (Department=Sales)\\n  (location=NYC) )');
+      if (!r.ok) throw new Error(r.error.message);
+      const bad = parseFilter('(dept=Sales)');
+      console.log(JSON.stringify({
+        canonical: formatFilter(r.filter),
+        match: matchesFilter(r.filter, { department: 'sales', location: 'nyc' }),
+        graph: toGraphQuery(r.filter).filter,
+        error: bad.ok ? null : bad.error.message,
+        dom: typeof document,
+      }));
+    `);
+    const result = JSON.parse(out);
+    expect(result.canonical).toBe('(&(department=Sales)(location=NYC))');
+    expect(result.match).toBe(true);
+    expect(result.graph).toBe("department eq 'Sales' and city eq 'NYC'");
+    expect(result.error).toContain('did you mean department?');
+    expect(result.dom).toBe('undefined');
+  });
+
+  it('resolves every export path to a built file, with types', () => {
+    for (const [path, target] of Object.entries(pkg.exports)) {
+      if (path.includes('*')) continue;
+      const files = typeof target === 'string' ? [target] : [target.default, target.types];
+      for (const file of files) {
+        expect(existsSync(join(root, file)), `${path} → ${file}`).toBe(true);
+      }
+    }
+  });
+
+  it('ships the ready redirect page with its bundled bridge and no inline script', () => {
+    const html = readFileSync(join(root, 'dist/redirect/redirect.html'), 'utf8');
+    expect(html).toContain('<script type="module" src="./redirect-bridge.js"></script>');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const bridge = readFileSync(join(root, 'dist/redirect/redirect-bridge.js'), 'utf8');
+    expect(bridge.length).toBeGreaterThan(1000);
+    expect(bridge).not.toMatch(/^\s*import\s/m); // self-contained: no bare imports left
+  });
+
+  it('keeps the root entry free of side effects (no tag is defined by importing it)', () => {
+    const index = readFileSync(join(root, 'dist/index.js'), 'utf8');
+    expect(index).not.toContain('customElements.define');
+    expect(index).not.toContain('ucx-user-sync.js');
+  });
+});
