@@ -6,22 +6,11 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { browserDependencies } from './.storybook/main.js';
+import { CHROMIUM_ARGS } from './scripts/browsers.mjs';
 
 process.env.STORYBOOK_DISABLE_TELEMETRY ??= '1';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-// Keep Chromium off the network on a machine without internet.
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export default defineConfig({
   plugins: [storybookTest({ configDir: '.storybook' })],
@@ -38,7 +27,7 @@ export default defineConfig({
       headless: true,
       screenshotFailures: false,
       provider: playwright({
-        launchOptions: { executablePath: chromium, args: chromeArgs },
+        launchOptions: { executablePath: chromium, args: [...CHROMIUM_ARGS] },
       }),
       instances: [{ browser: 'chromium' }],
     },

@@ -5,7 +5,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
-import { findBrowsers } from './scripts/browsers.mjs';
+import { CHROMIUM_ARGS, findBrowsers } from './scripts/browsers.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { fixtureServerPlugin } from './test/fixture-server/wtr-plugin.mjs';
@@ -14,24 +14,11 @@ import { reactEsmPlugin } from './test/react/react-esm-plugin.mjs';
 const { chrome, firefox } = findBrowsers({ install: false });
 const only = process.env.UCX_BROWSERS?.split(',') ?? ['chromium', 'firefox'];
 
-// Flags that keep Chromium quiet on a machine without internet: without them
-// it keeps trying to reach Google's services at start-up.
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 const browsers = [];
 if (only.includes('chromium') && chrome) {
   browsers.push(
     chromeLauncher({
-      launchOptions: { executablePath: chrome, headless: true, args: chromeArgs },
+      launchOptions: { executablePath: chrome, headless: true, args: CHROMIUM_ARGS },
     }),
   );
 }

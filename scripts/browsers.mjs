@@ -23,6 +23,22 @@ const FIREFOX_CANDIDATES = [
   '/Applications/Firefox.app/Contents/MacOS/firefox',
 ];
 
+/**
+ * Flags for headless Chromium on a machine without internet (and as root):
+ * without the background-networking ones it keeps trying to reach Google's
+ * services. Shared by web-test-runner, the Storybook tests and the e2e suites.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 function firstExisting(envName, candidates) {
   const fromEnv = process.env[envName];
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;

@@ -1,18 +1,12 @@
 // Launches the system's Chromium with playwright-core (never a downloaded browser).
 
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS } from '../../../scripts/browsers.mjs';
 
 export const CHROME_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...SHARED_CHROMIUM_ARGS,
   // The loopback identity provider uses a certificate generated at start-up.
   '--ignore-certificate-errors',
 ];

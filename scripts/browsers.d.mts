@@ -1,0 +1,6 @@
+// Types of scripts/browsers.mjs, for the TypeScript configs and e2e support.
+export declare const CHROMIUM_ARGS: readonly string[];
+export declare function findBrowsers(options?: {
+  install?: boolean;
+  log?: (message: string) => void;
+}): { chrome?: string; firefox?: string; missing: string[] };
