@@ -257,6 +257,14 @@ export class UcxCreateDialog extends UcxElement {
 
   /** Our Cancel: aborts the work in progress, or closes the dialog. */
   #onCancel = () => {
+    if (this.phase === 'consent') {
+      // Only the sign-in is abandoned: nothing reached the server.
+      this.#cancelWork();
+      this.statusText = msg('Microsoft sign-in was cancelled.', {
+        id: 'user-sync.dialog.consent-cancelled',
+      });
+      return;
+    }
     if (this.busy) {
       this.#cancelWork();
       this.statusText =
@@ -328,7 +336,14 @@ export class UcxCreateDialog extends UcxElement {
 
   /** Create / Save. Runs synchronously up to consent.start() (popup blockers). */
   #onSubmit = () => {
-    if (this.busy) return;
+    // While the sign-in popup is out, Create again replaces it (MSAL 5 can't see
+    // a popup the admin closed); during the backend call it does nothing.
+    if (this.busy && !(this.mode === 'create' && this.phase === 'consent')) return;
+    if (this.busy && this.preview && !this.preview.running && !this.preview.impact) {
+      // A Preview's sign-in being replaced: drop its "waiting" view.
+      this.preview.reset();
+      this.previewShown = false;
+    }
     this.statusText = '';
     if (this.mode === 'edit') {
       this.#save();
@@ -672,6 +687,12 @@ export class UcxCreateDialog extends UcxElement {
       return;
     }
     this.#reportError('consent', failure.kind, view.message);
+    if (failure.kind === 'timed-out') {
+      // Nothing is wrong with the data: the popup was closed or left open too
+      // long. Say so in the dialog's status line, not in an error window.
+      this.statusText = view.message;
+      return;
+    }
     void this.#showFailure(view);
   }
 
@@ -718,7 +739,7 @@ export class UcxCreateDialog extends UcxElement {
     const busy = this.busy;
     const create = this.mode === 'create';
     const needsAuth = create && !this.authorized;
-    const submitUnavailable = busy || needsAuth;
+    const submitUnavailable = (busy && !(create && this.phase === 'consent')) || needsAuth;
     return html`<dialog
       part="dialog"
       aria-labelledby="title"

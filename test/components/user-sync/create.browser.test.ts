@@ -229,6 +229,23 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(m.consent.starts).to.equal(2);
   });
 
+  it('reports a sign-in that timed out in the dialog, not as a failure of the data', async () => {
+    const m = await mount({ items: [] });
+    const errors: CustomEvent[] = [];
+    m.el.addEventListener('ucx-error', (e) => errors.push(e));
+    m.consent.failNext = { kind: 'timed-out', code: 'timed_out', retryable: true };
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => deepText(p.dialog).includes('didn’t finish in time'), 'the timeout notice');
+    expect(p.errorDialog().open).to.equal(false);
+    expect(errors[0]?.detail).to.include({ stage: 'consent', code: 'timed-out' });
+    expect(p.body.hasAttribute('inert')).to.equal(false);
+    expect(p.editor.value).to.equal('(department=Sales)');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    expect(m.consent.starts).to.equal(2);
+  });
+
   it('goes on when Escape closes the dialog mid-request: the result shows in the list', async () => {
     const m = await mount({ items: [], faults: [{ method: 'POST', delayMs: 700 }] });
     let created = false;

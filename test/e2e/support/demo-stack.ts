@@ -81,7 +81,12 @@ function installWatchers(): void {
   }
 }
 
-export async function openDemo(browser: Browser, stack: DemoStack, path = '/'): Promise<Watched> {
+export async function openDemo(
+  browser: Browser,
+  stack: DemoStack,
+  path = '/',
+  options: { beforeGoto?: (page: Page) => void | Promise<void> } = {},
+): Promise<Watched> {
   const context = await browser.newContext({
     ignoreHTTPSErrors: true,
     viewport: { width: 1400, height: 900 },
@@ -96,6 +101,7 @@ export async function openDemo(browser: Browser, stack: DemoStack, path = '/'): 
   };
   context.on('page', watch);
   const page = await context.newPage();
+  await options.beforeGoto?.(page);
   await page.goto(new URL(path, stack.origin).href);
   return {
     context,
