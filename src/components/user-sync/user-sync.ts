@@ -188,6 +188,7 @@ export class UcxUserSync extends UcxElement {
     args: () => [this.endpoint, this.revision] as const,
     onComplete: (items) => {
       this.items = items;
+      this.#warmDialogs();
     },
     onError: (e) => {
       if (e instanceof BackendError && e.kind === 'aborted') return;
@@ -293,11 +294,6 @@ export class UcxUserSync extends UcxElement {
       this.#providerLoading = undefined;
       this.#providerFailure = undefined;
     }
-  }
-
-  protected override firstUpdated(): void {
-    // Warm the dialogs while the admin reads the list, so + Create opens at once.
-    this.#whenIdle(() => void this.#loadDialogs().catch(() => undefined));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -433,6 +429,15 @@ export class UcxUserSync extends UcxElement {
       throw e;
     });
     return this.#dialogs;
+  }
+
+  /**
+   * Once the list is on screen, fetch the dialogs while the admin reads it, so
+   * + Create opens at once (after the list: the warm-up must not delay it).
+   */
+  #warmDialogs(): void {
+    if (this.#dialogs) return;
+    this.#whenIdle(() => void this.#loadDialogs().catch(() => undefined));
   }
 
   #whenIdle(work: () => void): void {
