@@ -9,6 +9,9 @@
  * - 100,000 generated user records; matching runs over as many of them as fit the time
  *   budget and reports ns per record·clause.
  * - Match counts are compared with `ldap-filter` and each kind of difference is explained.
+ *
+ * Options, for iterating on one part: `--parse` (parse only), `--match` (match only),
+ * `--shapes=flat,deep` and `--sizes=10,100000` (subsets), `--rounds=N` (default 5).
  */
 import { execSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -166,7 +169,12 @@ function timeOnce(run: () => void, budgetMs: number, maxReps: number): number {
   return ((now - start) * 1e6) / reps;
 }
 
-const ROUNDS = 5;
+const arg = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const list = (name: string): string[] | undefined => arg(name)?.split(',');
+const doParse = !process.argv.includes('--match');
+const doMatch = !process.argv.includes('--parse');
+const ROUNDS = Number(arg('rounds') ?? 5);
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
@@ -196,7 +204,7 @@ type Row = { shape: string; clauses: number; ours: number; ldf: number; ldj: num
 const parseRows: Row[] = [];
 const matchRows: Row[] = [];
 const diffs: string[] = [];
-const SIZES = [10, 100, 1_000, 10_000, 100_000];
+const SIZES = (list('sizes') ?? ['10', '100', '1000', '10000', '100000']).map(Number);
 const OUR_LIMITS = { maxLength: 1e9, maxDepth: 1e9 };
 
 function tryPeer<T>(f: () => T): T | undefined {
@@ -236,6 +244,11 @@ function explain(node: FilterNode, record: UserRecord): string {
 
 const fmt = (x: number): string =>
   Number.isNaN(x) ? 'overflow' : x < 10 ? x.toFixed(2) : x.toFixed(0);
+/** The last row's figures: ours / ldap-filter / @ldapjs/filter. */
+const last = (rows: Row[]): string => {
+  const r = rows[rows.length - 1] as Row;
+  return `${fmt(r.ours)} / ${fmt(r.ldf)} / ${fmt(r.ldj)}`;
+};
 const t0 = performance.now();
 const load = (): string =>
   loadavg()
@@ -249,6 +262,7 @@ for (const [shape, make] of [
   ['balanced', balanced],
   ['deep', deep],
 ] as const) {
+  if (!(list('shapes') ?? [shape]).includes(shape)) continue;
   for (const n of SIZES) {
     const node = make(n);
     const text = formatFilter(node);
@@ -258,15 +272,21 @@ for (const [shape, make] of [
 
     const ldfParsed = tryPeer(() => ldapFilter.parse(text));
     const ldjParsed = tryPeer(() => ldapjs.parseString(text));
-    const [ours, ldf, ldj] = timeAll(
-      [
-        () => parseFilter(text, OUR_LIMITS),
-        ldfParsed && (() => ldapFilter.parse(text)),
-        ldjParsed && (() => ldapjs.parseString(text)),
-      ],
-      budget,
-    ) as [number, number, number];
-    parseRows.push({ shape, clauses: n, ours: ours / n, ldf: ldf / n, ldj: ldj / n });
+    if (doParse) {
+      const [ours, ldf, ldj] = timeAll(
+        [
+          () => parseFilter(text, OUR_LIMITS),
+          ldfParsed && (() => ldapFilter.parse(text)),
+          ldjParsed && (() => ldapjs.parseString(text)),
+        ],
+        budget,
+      ) as [number, number, number];
+      parseRows.push({ shape, clauses: n, ours: ours / n, ldf: ldf / n, ldj: ldj / n });
+      console.log(
+        `  ${shape} ${n}: parse ${last(parseRows)} ns/clause (ours / ldap-filter / @ldapjs/filter)`,
+      );
+    }
+    if (!doMatch) continue;
 
     // Match: the same records for every engine, as many as fit the budget.
     const matcher = compileFilter(node);
@@ -302,12 +322,8 @@ for (const [shape, make] of [
     ) as [number, number, number];
     const per = count * n;
     matchRows.push({ shape, clauses: n, ours: oursNs / per, ldf: ldfNs / per, ldj: ldjNs / per });
-    const last = (rows: Row[]): string => {
-      const r = rows[rows.length - 1] as Row;
-      return `${fmt(r.ours)} / ${fmt(r.ldf)} / ${fmt(r.ldj)}`;
-    };
     console.log(
-      `  ${shape} ${n}: parse ${last(parseRows)} ns/clause, match ${last(matchRows)} ns/record·clause (ours / ldap-filter / @ldapjs/filter)`,
+      `  ${shape} ${n}: match ${last(matchRows)} ns/record·clause (ours / ldap-filter / @ldapjs/filter)`,
     );
     if (ldfCount >= 0 && ldfCount !== oursCount) {
       const sample = subset.find((r) => matcher(r) !== ldfParsed?.matches(r));
@@ -349,17 +365,19 @@ function table(title: string, unit: string, rows: Row[], goal: number): void {
     );
   }
 }
-table('Parse', 'ns/clause', parseRows, 3);
-table('Match', 'ns/record·clause', matchRows, 5);
+if (doParse) table('Parse', 'ns/clause', parseRows, 3);
+if (doMatch) table('Match', 'ns/record·clause', matchRows, 5);
 
-console.log('\nMatch counts vs ldap-filter (same records):');
-if (diffs.length === 0) console.log('  identical everywhere');
+if (doMatch) console.log('\nMatch counts vs ldap-filter (same records):');
+if (doMatch && diffs.length === 0) console.log('  identical everywhere');
 for (const d of diffs) console.log(`  ${d}`);
-console.log(
-  '  Why they differ: we match case-insensitively, compare phone numbers ignoring spaces, -, ., (, ),\n' +
-    "  and treat '' as absent; ldap-filter is case-sensitive and exact. @ldapjs/filter also keeps escapes\n" +
-    '  undecoded in equality values (bldg \\28a\\29 never matches "bldg (a)").',
-);
+if (doMatch) {
+  console.log(
+    '  Why they differ: we match case-insensitively, compare phone numbers ignoring spaces, -, ., (, ),\n' +
+      "  and treat '' as absent; ldap-filter is case-sensitive and exact. @ldapjs/filter also keeps escapes\n" +
+      '  undecoded in equality values (bldg \\28a\\29 never matches "bldg (a)").',
+  );
+}
 
 try {
   const gz = execSync(

@@ -1,20 +1,21 @@
-import type { FieldDefinition, GraphSupport } from './types.js';
+import type { FieldDefinition, GraphFieldDefinition, GraphSupport } from './types.js';
 
 const SUPPORT: Record<string, GraphSupport> = { d: 'default', a: 'advanced', n: 'none' };
 
 /** One field from a compact spec: Graph support letters for eq, startsWith, endsWith, ne, presence. */
 function field(name: string, property: string, support: string, phone?: boolean): FieldDefinition {
-  const [eq, startsWith, endsWith, ne, presence] = [...support].map(
-    (c) => SUPPORT[c] as GraphSupport,
-  ) as GraphSupport[] as [GraphSupport, GraphSupport, GraphSupport, GraphSupport, GraphSupport];
+  const graph = { property } as Record<string, unknown>;
+  ['eq', 'startsWith', 'endsWith', 'ne', 'presence'].map(
+    (k, i) => (graph[k] = SUPPORT[support[i] as string]),
+  );
   const def: FieldDefinition = {
     name,
     labelKey: 'filter.field.' + name,
-    graph: { property, eq, startsWith, endsWith, ne, presence },
+    graph: graph as unknown as GraphFieldDefinition,
   };
   if (phone) {
     def.compare = 'phone';
-    (def.graph as { collection?: boolean }).collection = true;
+    graph.collection = true;
   }
   return def;
 }
@@ -53,14 +54,14 @@ export function findField(
 
 /** Edit distance (Levenshtein). */
 function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
+  let prev = [...Array(b.length + 1).keys()];
+  for (let i = 0; i < a.length; i++) {
+    const cur = [i + 1];
+    for (let j = 0; j < b.length; j++) {
+      cur[j + 1] = Math.min(
+        (prev[j] as number) + (a[i] === b[j] ? 0 : 1),
+        (prev[j + 1] as number) + 1,
+        (cur[j] as number) + 1,
       );
     }
     prev = cur;

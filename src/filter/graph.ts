@@ -55,6 +55,10 @@ type Translation = [filter: string, advanced: boolean, exact: boolean, composite
 /** Unescaped value → OData string literal: double every `'`. */
 const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
+/** A translation when Graph supports it at all (`none`: undefined). */
+const when = (support: string, filter: string, exact: boolean): Translation | undefined =>
+  support === 'none' ? undefined : [filter, support === 'advanced', exact];
+
 /**
  * Translates a filter to a Graph `/users` `$filter` (REFERENCES.md table). All-or-nothing
  * per node: an AND keeps its translatable children server-side and returns the others as
@@ -92,39 +96,48 @@ export function toGraphQuery(
     if (n.type === 'not') {
       // Only `(!(f=v))` translates, as `ne`, so deep chains of nots are never descended into.
       const c = n.child;
-      const h = graphOf(c);
-      return c.type === 'equality' && translate(c)?.[2] && h && h.ne !== 'none'
-        ? [`${h.property} ne ${literal(c.value)}`, h.ne === 'advanced', true]
+      const h = graphOf(c) as GraphFieldDefinition;
+      return c.type === 'equality' && translate(c)?.[2]
+        ? when(h.ne, `${h.property} ne ${literal(c.value)}`, true)
         : undefined;
     }
     if (n.type === 'and' || n.type === 'or') {
       const or = n.type === 'or';
-      const parts = n.children.map((c) => done.get(c));
-      const got = parts.filter((t) => t) as Translation[];
-      const missing = got.length < parts.length;
-      const [first] = got;
-      if (!first || (or && missing)) return undefined;
-      const advanced = got.some((t) => t[1]);
-      const exact = !missing && got.every((t) => t[2]);
-      const h = graphOf(n.children[0] as FilterNode);
+      const kids = n.children;
+      const got: Translation[] = [];
+      let advanced = false;
+      let exact = true;
+      for (const c of kids) {
+        const t = done.get(c);
+        if (t) {
+          got.push(t);
+          advanced ||= t[1];
+          exact &&= t[2];
+        } else if (or) return undefined;
+        else exact = false;
+      }
+      const [first, second] = got;
+      if (!first) return undefined;
+      if (!second) return [first[0], first[1], exact, first[3]];
+      const h = graphOf(kids[0] as FilterNode);
+      let filter = '';
+      let i = 0;
       if (
         or &&
-        got.length > 1 &&
         h &&
         !h.collection &&
-        n.children.every((c) => c.type === 'equality' && graphOf(c) === h)
+        kids.every((c) => c.type === 'equality' && graphOf(c) === h)
       ) {
         // (|(f=a)(f=b)…) on one plain field → f in ('a','b'), in chunks of 15.
-        const values = n.children.map((c) => literal((c as { value: string }).value));
-        const chunks: string[] = [];
-        for (let i = 0; i < values.length; i += MAX_IN) {
-          chunks.push(`${h.property} in (${values.slice(i, i + MAX_IN).join(',')})`);
+        for (; i < kids.length; i += MAX_IN) {
+          filter += `${i ? ' or ' : ''}${h.property} in (${kids
+            .slice(i, i + MAX_IN)
+            .map((c) => literal((c as { value: string }).value))
+            .join(',')})`;
         }
-        return [chunks.join(' or '), advanced, exact, chunks.length > 1];
+        return [filter, advanced, exact, i > MAX_IN];
       }
-      if (got.length === 1) return [first[0], first[1], exact, first[3]];
       // Plain concatenation (not join), so very deep trees build ropes instead of copying.
-      let filter = '';
       for (const t of got) {
         filter = (filter ? filter + (or ? ' or ' : ' and ') : '') + (t[3] ? `(${t[0]})` : t[0]);
       }
@@ -134,33 +147,27 @@ export function toGraphQuery(
     const p = g.property;
     if (n.type === 'equality') {
       const v = literal(n.value);
-      const advanced = g.eq === 'advanced';
-      if (g.eq === 'none' || n.value.length > MAX_VALUE) return undefined;
-      return g.collection
-        ? [`${p}/any(x:x eq ${v})`, advanced, false]
-        : [`${p} eq ${v}`, advanced, true];
+      return n.value.length > MAX_VALUE
+        ? undefined
+        : when(g.eq, g.collection ? `${p}/any(x:x eq ${v})` : `${p} eq ${v}`, !g.collection);
     }
     if (g.collection) return undefined;
-    if (n.type === 'present') {
-      return g.presence === 'none' ? undefined : [`${p} ne null`, g.presence === 'advanced', false];
-    }
-    const pieces: string[] = [];
+    if (n.type === 'present') return when(g.presence, `${p} ne null`, false);
+    let filter = '';
     let advanced = false;
-    let covered = true;
-    for (const [part, fn, support] of [
-      [n.initial, 'startsWith', g.startsWith],
-      [n.final, 'endsWith', g.endsWith],
-    ] as const) {
+    let exact = !n.any.length;
+    let k = 0;
+    // The Graph function names are also the support keys.
+    for (const fn of ['startsWith', 'endsWith'] as const) {
+      const part = fn === 'endsWith' ? n.final : n.initial;
+      const support = g[fn];
       if (!part) continue;
       if (support !== 'none' && part.length <= MAX_VALUE) {
-        pieces.push(`${fn}(${p},${literal(part)})`);
+        filter += `${k++ ? ' and ' : ''}${fn}(${p},${literal(part)})`;
         advanced ||= support === 'advanced';
-      } else covered = false;
+      } else exact = false;
     }
-    const many = pieces.length > 1;
-    return pieces.length
-      ? [pieces.join(' and '), advanced, covered && !n.any.length && !many, many]
-      : undefined;
+    return k ? [filter, advanced, exact && k < 2, k > 1] : undefined;
   };
 
   // Parents before children (the list grows while it is read), then translated in

@@ -48,8 +48,9 @@ function itemTest(node: ItemNode, i: number, fold: Fold): Test {
  * Each record's used fields are folded once, then every clause is a plain string test.
  *
  * The tree becomes a flat list of item tests, each with where to go next when it is true
- * and when it is false: another test, or the answer (-1 true, -2 false). Evaluation is a
- * loop with exact short-circuiting and no recursion, so any depth is fine.
+ * (`next[2i]`) and when it is false (`next[2i+1]`): another test, or the answer (-1 true,
+ * -2 false). Evaluation is a loop with exact short-circuiting and no recursion, so any
+ * depth is fine.
  */
 export function compileFilter(
   node: FilterNode,
@@ -59,28 +60,23 @@ export function compileFilter(
   const names: string[] = [];
   const folds: Fold[] = [];
   const tests: Test[] = [];
-  const onTrue: number[] = [];
-  const onFalse: number[] = [];
+  const next: number[] = [];
   // Right to left, depth first. A subtree starts at its leftmost item, which is the last
   // test created while walking it, so NEXT ("the next sibling") resolves, when a node is
   // reached, to the last test created so far.
   const NEXT = -3;
   const stack: [FilterNode, number, number][] = [[node, -1, -2]];
-  const leaf = (test: Test, t: number, f: number): void => {
-    tests.push(test);
-    onTrue.push(t);
-    onFalse.push(f);
-  };
-  while (stack.length > 0) {
+  while (stack.length) {
     const [n, t0, f0] = stack.pop() as [FilterNode, number, number];
     const t = t0 === NEXT ? tests.length - 1 : t0;
     const f = f0 === NEXT ? tests.length - 1 : f0;
+    let test: Test | undefined;
     if (n.type === 'not') {
       stack.push([n.child, f, t]);
     } else if (n.type === 'and' || n.type === 'or') {
       const and = n.type === 'and';
       const last = n.children.length - 1;
-      if (last < 0) leaf(() => and, t, f);
+      if (last < 0) test = () => and;
       n.children.forEach((c, i) => {
         stack.push([c, i === last || !and ? t : NEXT, i === last || and ? f : NEXT]);
       });
@@ -90,7 +86,11 @@ export function compileFilter(
         index = names.push(n.field) - 1;
         folds.push(findField(fields, n.field)?.compare === 'phone' ? foldPhone : foldText);
       }
-      leaf(itemTest(n, index, folds[index] as Fold), t, f);
+      test = itemTest(n, index, folds[index] as Fold);
+    }
+    if (test) {
+      tests.push(test);
+      next.push(t, f);
     }
   }
 
@@ -109,7 +109,7 @@ export function compileFilter(
             : fold(String(raw)) || undefined;
     }
     let i = start;
-    while (i >= 0) i = (tests[i] as Test)(values) ? (onTrue[i] as number) : (onFalse[i] as number);
+    while (i >= 0) i = next[2 * i + ((tests[i] as Test)(values) ? 0 : 1)] as number;
     return i === -1;
   };
 }

@@ -8,8 +8,8 @@ export type Params = Record<string, string | number>;
  * character), while `offset` is 0-based. A UI translates by code, using the same params.
  */
 export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCode, string>> = {
-  empty: 'the filter is empty: write e.g. (department=Sales)',
-  'too-long': 'the filter has {length} characters, over {max}: shorten it',
+  empty: 'empty filter: write e.g. (department=Sales)',
+  'too-long': '{length} characters, over {max}: shorten it',
   'too-deep': 'this ( at {position} nests over {max} levels: flatten it',
   'raw-nul': 'NUL at {position}: write it as \\00',
   'lone-surrogate': 'invalid character at {position}: retype it',
@@ -18,7 +18,7 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
   'unmatched-close-paren': 'this ) at {position} has no matching (: remove it',
   'multiple-filters': 'a second filter at {position}: put both in (&…) or (|…)',
   'trailing-text': "remove '{text}' after the filter",
-  'empty-parens': '() is empty: write a condition in it',
+  'empty-parens': '() is empty: write a filter in it',
   'unexpected-open-paren': 'this ( at {position} is not expected: write a field, &, | or !',
   'whitespace-after-paren': 'remove the space at {position} after (',
   'operand-needs-parentheses': "put '{text}' at {position} in parentheses",
@@ -26,11 +26,11 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
   'empty-or': '(|) needs a filter in it',
   'not-without-filter': '(!) needs a filter in it',
   'not-with-several': '(! takes one filter: use (&…) or (|…)',
-  'missing-field': 'a field name is missing at {position}',
+  'missing-field': 'a field name is missing at {position}: write one',
   'missing-operator': "'{field}' has no =: write ({field}=value)",
-  'whitespace-in-field': 'remove the space at {position} in the field name',
+  'whitespace-in-field': 'remove the space at {position} in the field',
   'whitespace-before-equals': 'remove the space at {position} before =',
-  'invalid-field-character': "'{char}' at {position} can't be in a field name",
+  'invalid-field-character': "remove '{char}' at {position} from the field",
   'unknown-field': "unknown field '{field}': did you mean {suggestion}?",
   'unknown-field-no-suggestion': "unknown field '{field}': use {fields}",
   'unsupported-oid': "OID '{field}' is not supported: use {fields}",
@@ -52,7 +52,8 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
   'value-starts-with-equals': "'{field}' value starts with '='",
 };
 
-const codes = Object.keys(FILTER_MESSAGES);
+/** The codes in table order; the parser refers to them by index (`Code`), which is smaller. */
+const codes = Object.keys(FILTER_MESSAGES) as (FilterErrorCode | FilterWarningCode)[];
 const isWarning = (k: string): boolean => k.startsWith('value-');
 
 /** Every error code, so a UI can check that it has a translation for each. */
@@ -62,16 +63,63 @@ export const FILTER_ERROR_CODES: readonly FilterErrorCode[] = codes.filter(
 
 export const FILTER_WARNING_CODES = codes.filter(isWarning) as FilterWarningCode[];
 
+/** Indexes of the codes in FILTER_MESSAGES (same order). */
+export const enum Code {
+  empty,
+  tooLong,
+  tooDeep,
+  rawNul,
+  loneSurrogate,
+  missingParentheses,
+  unclosedParen,
+  unmatchedCloseParen,
+  multipleFilters,
+  trailingText,
+  emptyParens,
+  unexpectedOpenParen,
+  whitespaceAfterParen,
+  operandNeedsParentheses,
+  emptyAnd,
+  emptyOr,
+  notWithoutFilter,
+  notWithSeveral,
+  missingField,
+  missingOperator,
+  whitespaceInField,
+  whitespaceBeforeEquals,
+  invalidFieldCharacter,
+  unknownField,
+  unknownFieldNoSuggestion,
+  unsupportedOid,
+  unsupportedAttributeOption,
+  unsupportedExtensible,
+  unsupportedApprox,
+  unsupportedGreaterOrEqual,
+  unsupportedLessOrEqual,
+  unsupportedNotEquals,
+  emptyValue,
+  emptySubstringPart,
+  unescapedParenInValue,
+  invalidEscape,
+  truncatedEscape,
+  invalidUtf8,
+  internal,
+  valueLeadingWhitespace,
+  valueTrailingWhitespace,
+  valueStartsWithEquals,
+}
+
 /** A problem with its English message; `params` always carries the 1-based `position`. */
-export function problem<C extends FilterErrorCode | FilterWarningCode>(
-  code: C,
+export function problem(
+  code: Code,
   offset: number,
   length: number,
   params?: Params,
-): FilterProblem<C> {
+): FilterProblem<never> {
   const all: Params = { position: offset + 1, ...params };
-  const message = FILTER_MESSAGES[code].replace(/\{(\w+)\}/g, (m, k: string) =>
+  const c = codes[code] as FilterErrorCode;
+  const message = FILTER_MESSAGES[c].replace(/\{(\w+)\}/g, (m, k: string) =>
     k in all ? String(all[k]) : m,
   );
-  return { code, message, offset, length, params: all };
+  return { code: c as never, message, offset, length, params: all };
 }
