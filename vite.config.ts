@@ -28,6 +28,7 @@ export default defineConfig({
         'ucx-user-sync-dialogs': resolve(import.meta.dirname, 'src/ucx-user-sync-dialogs.ts'),
         'ucx-filter-editor': resolve(import.meta.dirname, 'src/ucx-filter-editor.ts'),
         'filter/index': resolve(import.meta.dirname, 'src/filter/index.ts'),
+        'filter/tokenize': resolve(import.meta.dirname, 'src/filter/tokenize.ts'),
         'auth/index': resolve(import.meta.dirname, 'src/auth/index.ts'),
         'auth/redirect-bridge': resolve(import.meta.dirname, 'src/auth/redirect-bridge.ts'),
         'graph/index': resolve(import.meta.dirname, 'src/graph/index.ts'),

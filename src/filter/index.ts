@@ -32,5 +32,3 @@ export { filtersEqual } from './equal.js';
 export { compileFilter, matchesFilter } from './match.js';
 export { GRAPH_USER_SELECT, graphUserToRecord, toGraphQuery } from './graph.js';
 export type { GraphQuery, GraphUser } from './graph.js';
-export { tokenizeFilter } from './tokenize.js';
-export type { FilterToken, FilterTokenKind } from './tokenize.js';

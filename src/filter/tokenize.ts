@@ -1,3 +1,5 @@
+// Entry `ucx-user-sync/filter/tokenize`: a lenient tokenizer for syntax highlighting.
+// Kept out of `ucx-user-sync/filter` so parsers and matchers don't pay for it.
 import { isHex, isName, isWs, until } from './parse.js';
 
 export type FilterTokenKind =

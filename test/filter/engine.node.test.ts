@@ -8,12 +8,12 @@ import {
   graphUserToRecord,
   matchesFilter,
   parseFilter,
-  tokenizeFilter,
   toGraphQuery,
   type FieldDefinition,
   type FilterNode,
   type UserRecord,
 } from '../../src/filter/index.js';
+import { tokenizeFilter } from '../../src/filter/tokenize.js';
 
 function f(text: string): FilterNode {
   const r = parseFilter(text);
