@@ -447,8 +447,11 @@ function blockedPopupScript(filter: string): string {
         await sleep(50);
       }
     };
-    const el = document.querySelector('ucx-user-sync');
-    await until(() => el && el.shadowRoot && el.shadowRoot.querySelector('tr[part="row"]'), 'the list');
+    // The demo page creates the element after fetching its config: look it up
+    // on every try, not once.
+    const find = () => document.querySelector('ucx-user-sync');
+    await until(() => find()?.shadowRoot?.querySelector('tr[part="row"]'), 'the list');
+    const el = find();
     if (!(await el.openCreateDialog())) throw new Error('the create dialog did not open');
     const dialog = el.shadowRoot.querySelector('ucx-create-dialog.create-dialog');
     const root = dialog.shadowRoot;
