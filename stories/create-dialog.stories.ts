@@ -211,6 +211,24 @@ export const Edit: Story = {
   },
 };
 
+/**
+ * Edit with impact: Preview shows how many users the new filter matches and
+ * "+X users will be added, −Y removed" against the saved filter, before saving.
+ */
+export const EditWithImpact: Story = {
+  play: async ({ canvasElement }) => {
+    const d = await openEditDialog(sectionOf(canvasElement), 'int-entra-sales');
+    await typeFilter(d, '(|(department=Sales)(department=Support))');
+    await userEvent.click(d.q('[part~="preview-button"]'));
+    const impact = () => deep(d.host, 'ucx-user-preview', '[part~="impact"]');
+    await waitFor(() => expect(impact()?.dataset.added).toBeDefined(), { timeout: 8000 });
+    await expect(Number(impact()!.dataset.added)).toBeGreaterThan(0);
+    await expect(Number(impact()!.dataset.removed)).toBeGreaterThan(0);
+    await expect(deep(d.host, 'ucx-user-preview', '[part~="preview-table"]')).toBeTruthy();
+    await settled();
+  },
+};
+
 /** Edit while the backend is saving: inert form, spinner on Save. */
 export const EditSaving: Story = {
   args: { backend: 'save never answers' },

@@ -27,6 +27,8 @@ export function fakeConsent(
   return {
     ready: true,
     prepare: () => Promise.resolve(),
+    // The Preview stories read the fake Graph with it (stories/support/fake-graph.ts).
+    getAccessToken: () => 'storybook.fake.access-token',
     start() {
       return new Promise<ConsentResult>((resolve, reject) => {
         cancelPending = () =>

@@ -18,6 +18,7 @@ import {
   type FakeBackendOptions,
 } from './fake-backend.js';
 import { fakeConsent, type ConsentBehaviour } from './fake-consent.js';
+import { FAKE_GRAPH_BASE_URL, installFakeGraph } from './fake-graph.js';
 
 export const BACKENDS = {
   populated: { items: POPULATED },
@@ -128,6 +129,7 @@ export const sectionArgTypes: Partial<ArgTypes<SectionArgs>> = {
 export let currentBackend: FakeBackend | undefined;
 
 export function renderSection(args: SectionArgs) {
+  installFakeGraph();
   const backend = fakeBackend(BACKENDS[args.backend] ?? BACKENDS.populated);
   currentBackend = backend;
   const consent = fakeConsent(CONSENT_FLOWS[args.consentFlow] ?? CONSENT_FLOWS['granted at once']);
@@ -140,6 +142,7 @@ export function renderSection(args: SectionArgs) {
     vendor-name=${args.vendorName}
     timeout=${args.timeout}
     lang=${ifDefined(args.lang || undefined)}
+    graph-base-url=${FAKE_GRAPH_BASE_URL}
     .fetch=${backend.fetch}
     .consent=${consent}
     @ucx-integration-created=${args.onIntegrationCreated}
