@@ -9,4 +9,14 @@ export default {
   dependencies: false,
   // Only the committed manifest is linked from package.json ("customElements").
   packagejson: !process.env.UCX_CEM_OUTDIR,
+  plugins: [
+    {
+      // The globbed file order follows the file system's, which differs between
+      // machines; sort so the committed manifest is the same everywhere.
+      name: 'ucx-sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

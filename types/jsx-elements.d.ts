@@ -40,20 +40,6 @@ export interface UcxErrorWindowAttributes {
   advice?: Elements.UcxErrorWindow['advice'];
 }
 
-/** Attributes, properties and events of `<ucx-user-preview>`. Preview of the users a filter matches, through Microsoft Graph. */
-export interface UcxUserPreviewAttributes {
-  /** Microsoft Graph base URL (the demo and tests point it at a stand-in). */
-  graphBaseUrl?: Elements.UcxUserPreview['graphBaseUrl'];
-  /** Microsoft Graph base URL (the demo and tests point it at a stand-in). */
-  'graph-base-url'?: string | number;
-  /** How many matching users the table lists. */
-  sampleSize?: Elements.UcxUserPreview['sampleSize'];
-  /** How many matching users the table lists. */
-  'sample-size'?: string | number;
-  /** Set when the filter changed since the shown preview (says so). */
-  stale?: Elements.UcxUserPreview['stale'];
-}
-
 /** Attributes, properties and events of `<ucx-filter-editor>`. LDAP filter editor (text with highlighting, or builder) with validation and summary. */
 export interface UcxFilterEditorAttributes {
   /** The filter text (as typed, or as the builder wrote it). Blank means "all users". */
@@ -78,6 +64,20 @@ export interface UcxFilterEditorAttributes {
   readonly?: Elements.UcxFilterEditor['readonly'];
   /** `UcxFilterChangeEvent` with `{ value, valid, canonical?, error? }` on every admin change. Bubbles, composed. */
   'onucx-filter-change'?: UcxEventHandler<CustomEvent>;
+}
+
+/** Attributes, properties and events of `<ucx-user-preview>`. Preview of the users a filter matches, through Microsoft Graph. */
+export interface UcxUserPreviewAttributes {
+  /** Microsoft Graph base URL (the demo and tests point it at a stand-in). */
+  graphBaseUrl?: Elements.UcxUserPreview['graphBaseUrl'];
+  /** Microsoft Graph base URL (the demo and tests point it at a stand-in). */
+  'graph-base-url'?: string | number;
+  /** How many matching users the table lists. */
+  sampleSize?: Elements.UcxUserPreview['sampleSize'];
+  /** How many matching users the table lists. */
+  'sample-size'?: string | number;
+  /** Set when the filter changed since the shown preview (says so). */
+  stale?: Elements.UcxUserPreview['stale'];
 }
 
 /** Attributes, properties and events of `<ucx-user-sync>`. Users' synchronization integrations: list, create, edit, delete. */
@@ -160,7 +160,7 @@ export interface UcxIntrinsicElements {
   'ucx-confirm-dialog': UcxConfirmDialogAttributes & UcxGlobalAttributes;
   'ucx-create-dialog': UcxCreateDialogAttributes & UcxGlobalAttributes;
   'ucx-error-window': UcxErrorWindowAttributes & UcxGlobalAttributes;
-  'ucx-user-preview': UcxUserPreviewAttributes & UcxGlobalAttributes;
   'ucx-filter-editor': UcxFilterEditorAttributes & UcxGlobalAttributes;
+  'ucx-user-preview': UcxUserPreviewAttributes & UcxGlobalAttributes;
   'ucx-user-sync': UcxUserSyncAttributes & UcxGlobalAttributes;
 }
