@@ -1,6 +1,6 @@
-// Per-keystroke validation cost of the filter editor on a 1 KB filter, in
-// headless Chromium (issue 3: ≤ 1 ms): one character typed in the middle of the
-// text, then validation, highlighting and layout; plus parseFilter alone in Node.
+// Per-keystroke cost of the filter editor on a 1 KB filter, in headless
+// Chromium. Issue 3's goal is validation ≤ 1 ms per keystroke; the whole
+// keystroke (validation, highlight re-render, style and layout) is reported too.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,7 +47,12 @@ const handle = await page.waitForFunction(
   undefined,
   { timeout: 60_000 },
 );
-const browserResult = (await handle.jsonValue()) as { length: number; median: number; p95: number };
+const browserResult = (await handle.jsonValue()) as {
+  length: number;
+  median: number;
+  p95: number;
+  validation: number;
+};
 await browser.close();
 server.close();
 rmSync(out, { recursive: true, force: true });
@@ -64,8 +69,11 @@ const t0 = process.hrtime.bigint();
 for (let i = 0; i < runs; i++) parseFilter(text);
 const parseUs = Number(process.hrtime.bigint() - t0) / runs / 1000;
 
-console.log(`Per keystroke on a ${browserResult.length}-character filter (goal ≤ 1 ms):`);
+console.log(`Per keystroke on a ${browserResult.length}-character filter:`);
 console.log(
-  `  editor in Chromium (input → validated, highlighted, laid out): median ${browserResult.median.toFixed(3)} ms, p95 ${browserResult.p95.toFixed(3)} ms`,
+  `  validation (parseFilter) in Chromium: ${(browserResult.validation * 1000).toFixed(1)} µs (goal ≤ 1 ms)`,
+);
+console.log(
+  `  editor in Chromium (whole keystroke: validated, highlighted, laid out): median ${browserResult.median.toFixed(3)} ms, p95 ${browserResult.p95.toFixed(3)} ms`,
 );
 console.log(`  parseFilter alone in Node: ${parseUs.toFixed(1)} µs`);
