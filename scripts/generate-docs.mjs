@@ -7,23 +7,11 @@
 //   node scripts/generate-docs.mjs --check   exit 1 when they are out of date
 //
 // Options: --manifest <path> (default custom-elements.json).
-import { readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
-import { loadElements } from './manifest-elements.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generatorContext, writeGenerated } from './manifest-elements.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const check = args.includes('--check');
-const manifestArg = args.indexOf('--manifest');
-const manifestPath = resolve(
-  root,
-  manifestArg >= 0 ? (args[manifestArg + 1] ?? 'custom-elements.json') : 'custom-elements.json',
-);
-
-const { elements, events } = await loadElements(manifestPath, root);
+const { root, check, elements, events } = await generatorContext(import.meta.url);
 const PUBLIC = ['ucx-user-sync', 'ucx-filter-editor'];
 const byTag = new Map(elements.map((e) => [e.tag, e]));
 
@@ -247,22 +235,4 @@ const files = {
   'docs/theming.md': await theming(),
   'docs/api.md': api(),
 };
-let stale = 0;
-for (const [file, raw] of Object.entries(files)) {
-  const path = join(root, file);
-  // Written as Prettier would, so `npm run format:check` accepts the output.
-  const text = await prettier.format(raw, {
-    ...(await prettier.resolveConfig(path)),
-    filepath: path,
-  });
-  const current = existsSync(path) ? await readFile(path, 'utf8') : '';
-  if (current === text) continue;
-  if (check) {
-    stale++;
-    console.error(`${file} is out of date: run node scripts/generate-docs.mjs`);
-  } else {
-    await writeFile(path, text);
-    console.log(`wrote ${file}`);
-  }
-}
-if (stale) process.exit(1);
+await writeGenerated(root, files, { check, command: 'node scripts/generate-docs.mjs' });

@@ -1,21 +1,14 @@
 // Reads custom-elements.json into a flat description of the package's elements
 // and event classes, shared by generate-docs.mjs and generate-framework-types.mjs.
-//
-// Tag names: the manifest's own `tagName`, else the `define('tag', Class)`
-// calls of src/ucx-user-sync.ts (the one place tags are registered, through a
-// guard the analyzer does not follow).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Tag names come from the manifest (each element class carries `@tag`).
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 
-export async function loadElements(manifestPath, root) {
+export async function loadElements(manifestPath) {
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-  const defineSource = await readFile(join(root, 'src/ucx-user-sync.ts'), 'utf8').catch(() => '');
-  const tags = new Map();
-  for (const m of defineSource.matchAll(
-    /define\(\s*['"]([a-z][\w-]*-[\w-]*)['"]\s*,\s*(\w+)\s*\)/g,
-  )) {
-    tags.set(m[2], m[1]);
-  }
 
   const declarations = manifest.modules.flatMap((mod) =>
     (mod.declarations ?? []).map((d) => ({ ...d, path: mod.path })),
@@ -37,9 +30,9 @@ export async function loadElements(manifestPath, root) {
   const eventClassByName = new Map(events.map((e) => [e.eventName, e.name]));
 
   const elements = declarations
-    .filter((d) => d.kind === 'class' && (d.customElement || d.tagName || tags.has(d.name)))
+    .filter((d) => d.kind === 'class' && d.tagName)
     .map((d) => {
-      const tag = d.tagName ?? tags.get(d.name);
+      const tag = d.tagName;
       const members = d.members ?? [];
       const attributes = d.attributes ?? [];
       const attrByField = new Map(
@@ -120,4 +113,44 @@ export async function loadElements(manifestPath, root) {
     })
     .filter((e) => e.tag);
   return { elements, events };
+}
+
+/**
+ * What both generators start with: the repository root, whether `--check` was
+ * given, and the elements of the manifest (`--manifest <path>`, default
+ * custom-elements.json).
+ */
+export async function generatorContext(scriptUrl, argv = process.argv.slice(2)) {
+  const root = resolve(dirname(fileURLToPath(scriptUrl)), '..');
+  const at = argv.indexOf('--manifest');
+  const manifest = at >= 0 ? (argv[at + 1] ?? 'custom-elements.json') : 'custom-elements.json';
+  const { elements, events } = await loadElements(resolve(root, manifest));
+  return { root, check: argv.includes('--check'), elements, events };
+}
+
+/**
+ * Writes generated files, formatted as Prettier would (so `npm run format:check`
+ * accepts them), or with `check` only reports the stale ones. Exits 1 when a
+ * file is stale under `check`.
+ */
+export async function writeGenerated(root, files, { check, command }) {
+  let stale = 0;
+  for (const [file, raw] of Object.entries(files)) {
+    const path = join(root, file);
+    const text = await prettier.format(raw, {
+      ...(await prettier.resolveConfig(path)),
+      filepath: path,
+    });
+    const current = existsSync(path) ? await readFile(path, 'utf8') : '';
+    if (current === text) continue;
+    if (check) {
+      stale++;
+      console.error(`${file} is out of date: run ${command}`);
+    } else {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+      console.log(`wrote ${file}`);
+    }
+  }
+  if (stale) process.exit(1);
 }

@@ -462,31 +462,52 @@ export class UcxCreateDialog extends UcxElement {
       await this.updateComplete;
       this.preview?.showWaiting(waiting);
     }
-    let consent: ConsentResult;
-    try {
-      consent = await consentPromise;
-    } catch (e) {
-      if (generation !== this.#generation) return;
-      this.#setPhase('idle');
+    const consent = await this.#awaitConsent(consentPromise, fresh, generation, () => {
       this.preview?.reset();
       this.previewShown = false;
       this.#previewText = undefined;
-      const failure: ConsentFailure =
-        e instanceof ConsentError
-          ? e.failure
-          : { kind: 'unknown', code: 'unknown', retryable: true };
-      this.#consentFailed(failure);
-      return;
-    }
-    if (generation !== this.#generation) return;
+    });
+    if (!consent) return;
     if (fresh) {
-      this.#consent = consent;
-      this.#tokenStale = false;
-      this.delegate?.emit(new UcxConsentGrantedEvent({ consent }));
       this.#setPhase('idle');
       this.statusText = '';
     }
     await this.#runPreview(filter);
+  }
+
+  /**
+   * Waits for the consent popup. A fresh result is kept for the dialog's life
+   * (Preview and Create reuse it) and announced to the host; a failure returns
+   * to the form with its message (after `onFailure` tidies up). Undefined when
+   * consent failed or a newer action superseded this one.
+   */
+  async #awaitConsent(
+    consentPromise: Promise<ConsentResult>,
+    fresh: boolean,
+    generation: number,
+    onFailure?: () => void,
+  ): Promise<ConsentResult | undefined> {
+    let consent: ConsentResult;
+    try {
+      consent = await consentPromise;
+    } catch (e) {
+      if (generation !== this.#generation) return undefined;
+      this.#setPhase('idle');
+      onFailure?.();
+      this.#consentFailed(
+        e instanceof ConsentError
+          ? e.failure
+          : { kind: 'unknown', code: 'unknown', retryable: true },
+      );
+      return undefined;
+    }
+    if (generation !== this.#generation) return undefined;
+    if (fresh) {
+      this.#consent = consent;
+      this.#tokenStale = false;
+      this.delegate?.emit(new UcxConsentGrantedEvent({ consent }));
+    }
+    return consent;
   }
 
   /** Runs the preview element (never rejects); undefined when it isn't rendered. */
@@ -511,30 +532,14 @@ export class UcxCreateDialog extends UcxElement {
   ): Promise<void> {
     const generation = ++this.#generation;
     const delegate = this.delegate!;
-    let consent: ConsentResult;
     if (fresh) {
       this.#setPhase('consent');
       this.statusText = msg('Waiting for Microsoft sign-in…', {
         id: 'user-sync.dialog.waiting-consent',
       });
     }
-    try {
-      consent = await consentPromise;
-    } catch (e) {
-      if (generation !== this.#generation) return;
-      this.#setPhase('idle');
-      const failure: ConsentFailure =
-        e instanceof ConsentError
-          ? e.failure
-          : { kind: 'unknown', code: 'unknown', retryable: true };
-      this.#consentFailed(failure);
-      return;
-    }
-    if (generation !== this.#generation) return;
-    if (fresh) {
-      this.#consent = consent;
-      delegate.emit(new UcxConsentGrantedEvent({ consent }));
-    }
+    const consent = await this.#awaitConsent(consentPromise, fresh, generation);
+    if (!consent) return;
     const body: CreateIntegration = { ...base, consent };
     const key = this.#keys.keyFor({
       source: base.source,

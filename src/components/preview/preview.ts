@@ -194,6 +194,11 @@ export class UcxUserPreview extends UcxElement {
     this.#abort?.abort();
     this.#abort = undefined;
     this.phase = 'idle';
+    this.#clearResults();
+  }
+
+  /** Forgets the last preview's results, errors and progress. */
+  #clearResults(): void {
     this.waiting = '';
     this.clauses = undefined;
     this.progress = undefined;
@@ -223,17 +228,9 @@ export class UcxUserPreview extends UcxElement {
     const editing = request.current !== undefined;
     const current = norm(request.current);
     this.phase = 'running';
-    this.waiting = '';
+    this.#clearResults();
     this.filter = filter;
     this.editing = editing;
-    this.clauses = undefined;
-    this.progress = undefined;
-    this.impactProgress = undefined;
-    this.result = undefined;
-    this.impactResult = undefined;
-    this.error = undefined;
-    this.impactError = undefined;
-    this.stale = false;
     const live = () => generation === this.#generation;
 
     const outcome: UserPreviewOutcome = {};

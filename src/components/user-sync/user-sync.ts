@@ -13,7 +13,7 @@ import {
   vendorLockMessage,
   type FailureView,
 } from '../../internal/failures.js';
-import { useLocale } from '../../i18n/localization.js';
+import { getLocale, useLocale } from '../../i18n/localization.js';
 import {
   BackendClient,
   BackendError,
@@ -177,6 +177,7 @@ export class UcxUserSync extends UcxElement {
   #providerFailure: ConsentFailure | undefined;
   #focusCreateAfterRender = false;
   #dialogs: Promise<unknown> | undefined;
+  #summaries = new Map<string, string | null>();
 
   #load = new Task(this, {
     task: async ([endpoint], { signal }) => {
@@ -745,10 +746,26 @@ export class UcxUserSync extends UcxElement {
 
   private renderFilter(filter: string | null) {
     if (!filter) return html`${msg('All users', { id: 'user-sync.filter.all' })}`;
-    const parsed = parseFilter(filter);
+    const summary = this.#summaryOf(filter);
     return html`<code dir="ltr">${filter}</code>${
-        parsed.ok ? html`<span class="sub">${summarizeFilter(parsed.filter)}</span>` : nothing
+        summary === null ? nothing : html`<span class="sub">${summary}</span>`
       }`;
+  }
+
+  /**
+   * A row's plain-language summary, by locale and filter text, so re-renders
+   * (an announcement, a refresh with the same rows) don't parse every filter again.
+   */
+  #summaryOf(filter: string): string | null {
+    const key = `${getLocale()}\n${filter}`;
+    let summary = this.#summaries.get(key);
+    if (summary === undefined) {
+      const parsed = parseFilter(filter);
+      summary = parsed.ok ? summarizeFilter(parsed.filter) : null;
+      if (this.#summaries.size > 500) this.#summaries.clear();
+      this.#summaries.set(key, summary);
+    }
+    return summary;
   }
 
   private statusLabel(status: IntegrationStatus): string {

@@ -1,7 +1,7 @@
 import { expectAccessible } from '../../support/a11y.js';
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { integration, vendorWebex } from '../../fixture-server/fixture.js';
+import { integration, scenario, vendorWebex } from '../../fixture-server/fixture.js';
 import { $, deepActive, deepText, dialogParts, mount, typeFilter, waitFor } from './helpers.js';
 
 describe('<ucx-user-sync> edit and delete', () => {
@@ -168,5 +168,24 @@ describe('<ucx-user-sync> in Italian', () => {
     // Back to English for the other tests (the runtime locale is page-wide).
     m.el.setAttribute('lang', 'en');
     await waitFor(() => m.root.textContent!.includes('Users’ Synchronization'), 'English again');
+  });
+
+  it('follows the language of the page when it has no lang, row summaries included', async () => {
+    const fx = await scenario({ items: [integration()] });
+    const host = await fixture<HTMLDivElement>(
+      html`<div lang="it">
+        <ucx-user-sync endpoint=${fx.endpoint} client-id="client-1"></ucx-user-sync>
+      </div>`,
+    );
+    const el = host.querySelector('ucx-user-sync')!;
+    const root = el.shadowRoot!;
+    await waitFor(() => root.querySelector('[part~="filter"] .sub'), 'the row');
+    await waitFor(() => deepText(root).includes('Integrazione'), 'Italian text');
+    const summary = () => root.querySelector('[part~="filter"] .sub')!.textContent!;
+    await waitFor(() => summary().includes('uguale a Sales'), 'the summary in Italian');
+    // Switching the page back to English re-renders the summary in English.
+    host.setAttribute('lang', 'en');
+    el.setAttribute('lang', 'en');
+    await waitFor(() => summary().includes('whose department is Sales'), 'the summary in English');
   });
 });
