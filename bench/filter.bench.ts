@@ -183,14 +183,18 @@ const median = (xs: number[]): number => {
 /**
  * Times several engines on the same input fairly: one warm-up run each, then ROUNDS rounds
  * that interleave the engines (so a burst of load hits all of them alike); the median of
- * the rounds, in ns per run. `undefined` engines (they overflowed) give NaN.
+ * the rounds, in ns per run. `undefined` engines (they overflowed) give NaN. With
+ * `--expose-gc` (scripts/bench.mjs passes it) a full collection precedes each timing.
  */
 function timeAll(runs: ((() => void) | undefined)[], budgetMs: number, maxReps = 1e6): number[] {
   for (const run of runs) run?.();
   const samples: number[][] = runs.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     runs.forEach((run, i) => {
-      if (run) samples[i]?.push(timeOnce(run, budgetMs, maxReps));
+      if (!run) return;
+      // Start each engine on a clean heap, so none pays for the garbage another left.
+      (globalThis as { gc?: () => void }).gc?.();
+      samples[i]?.push(timeOnce(run, budgetMs, maxReps));
     });
   }
   return samples.map((xs) => (xs.length ? median(xs) : NaN));

@@ -8,7 +8,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const only = process.argv.slice(2);
+// Names select benchmarks; `--options` are passed on to each (e.g. `filter --parse`).
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const options = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const benches = readdirSync(join(root, 'bench'))
   .filter((f) => /\.bench\.(ts|mjs)$/.test(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -17,7 +19,7 @@ const benches = readdirSync(join(root, 'bench'))
 let failed = 0;
 for (const file of benches) {
   console.log(`\n━━ bench/${file} ${'━'.repeat(Math.max(0, 60 - file.length))}`);
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), [join('bench', file)], {
+  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--expose-gc', join('bench', file), ...options], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -178,6 +178,8 @@ export class UcxUserSync extends UcxElement {
   #focusCreateAfterRender = false;
   #dialogs: Promise<unknown> | undefined;
   #summaries = new Map<string, string | null>();
+  /** True until the first render past the loading shell (see renderDialogs). */
+  #shellOnly = true;
 
   #load = new Task(this, {
     task: async ([endpoint], { signal }) => {
@@ -544,7 +546,18 @@ export class UcxUserSync extends UcxElement {
             : html`${this.#load.status === TaskStatus.ERROR ? this.renderLoadError(true) : nothing}
               ${this.items.length === 0 ? this.renderEmpty() : this.renderList(this.items)}`
       }
-      <ucx-create-dialog
+      ${this.#shellOnly && loading ? nothing : this.renderDialogs()}
+    </section>`;
+  }
+
+  /**
+   * The dialogs' elements (defined later, see #loadDialogs). Not in the loading shell:
+   * nothing can open them before the list is there, and three fewer elements, with their
+   * attribute and property bindings, make the first paint cheaper. Once rendered they stay.
+   */
+  private renderDialogs() {
+    this.#shellOnly = false;
+    return html`<ucx-create-dialog
         class="create-dialog"
         mode="create"
         .delegate=${this.#delegate}
@@ -562,8 +575,7 @@ export class UcxUserSync extends UcxElement {
       <ucx-confirm-dialog
         .delegate=${this.#delegate}
         exportparts="dialog, confirm-dialog, dialog-header, dialog-body, dialog-footer, cancel-button, confirm-button, error-window, error-window-header, error-window-body, error-window-footer"
-      ></ucx-confirm-dialog>
-    </section>`;
+      ></ucx-confirm-dialog>`;
   }
 
   private renderContact() {

@@ -119,11 +119,12 @@ export async function mount(
       'the first load to finish',
     );
   }
+  // The dialogs' elements are rendered once the list (or its load error) is there.
   const create = root.querySelector<UcxCreateDialog>('ucx-create-dialog.create-dialog')!;
   const edit = root.querySelector<UcxCreateDialog>('ucx-create-dialog.edit-dialog')!;
   const confirm = root.querySelector<UcxConfirmDialog>('ucx-confirm-dialog')!;
-  create.stillWorkingDelay = 400;
-  edit.stillWorkingDelay = 400;
+  if (create) create.stillWorkingDelay = 400;
+  if (edit) edit.stillWorkingDelay = 400;
   return { el, consent, fx, root, create, edit, confirm };
 }
 

@@ -8,14 +8,22 @@ import { scenario } from '../../fixture-server/fixture.js';
 
 describe('<ucx-user-sync> loads its dialogs on demand', () => {
   it('renders the list before the dialogs exist, then + Create opens the dialog', async () => {
-    const s = await scenario({ items: [] });
+    const s = await scenario({ items: [], faults: [{ method: 'GET', delayMs: 300 }] });
     expect(customElements.get('ucx-create-dialog')).to.equal(undefined);
     const el = await fixture<UcxUserSync>(
       html`<ucx-user-sync endpoint=${s.endpoint} client-id="test-client"></ucx-user-sync>`,
     );
     const create = () =>
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="create-button"]')!;
+    // The loading shell has no dialog elements; they arrive with the list.
+    expect(el.shadowRoot!.querySelector('[part="loading"]')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('ucx-create-dialog, ucx-confirm-dialog')).to.have.length(
+      0,
+    );
     await waitUntil(() => create().getAttribute('aria-disabled') === 'false', 'list loaded');
+    expect(el.shadowRoot!.querySelectorAll('ucx-create-dialog, ucx-confirm-dialog')).to.have.length(
+      3,
+    );
     create().focus();
     create().click();
     await waitUntil(() => customElements.get('ucx-create-dialog'), 'dialogs defined on demand');
