@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import type { Integration, IntegrationList } from '../../src/backend/types.js';
 import {
@@ -6,36 +6,24 @@ import {
   OTHER_TENANT,
   TENANT,
   createBody,
-  createTestIdp,
   expectProblem,
   issuerFor,
   post,
   startTestBackend,
-  type TestBackend,
-  type TestIdp,
+  useTestBackend,
 } from './backend-helpers.js';
 
-let idp: TestIdp;
-let be: TestBackend;
-
-beforeAll(async () => {
-  idp = await createTestIdp();
-  be = await startTestBackend(idp);
-});
-afterAll(async () => {
-  await be.dispose();
-  await idp.close();
-});
+const backend = useTestBackend();
 
 async function count(): Promise<number> {
-  const body = (await (await fetch(be.endpoint)).json()) as IntegrationList;
+  const body = (await (await fetch(backend.be.endpoint)).json()) as IntegrationList;
   return body.items.length;
 }
 
 describe('reference backend: ID token verification', () => {
   it('accepts a valid token (JWKS fetched over HTTP) and takes the tenant from tid', async () => {
-    const body = await createBody(idp, { filter: null }, { tid: OTHER_TENANT });
-    const res = await post(be.endpoint, body);
+    const body = await createBody(backend.idp, { filter: null }, { tid: OTHER_TENANT });
+    const res = await post(backend.be.endpoint, body);
     expect(res.status).toBe(201);
     const created = (await res.json()) as Integration;
     expect(created.tenantId).toBe(OTHER_TENANT);
@@ -43,80 +31,87 @@ describe('reference backend: ID token verification', () => {
   });
 
   it('refuses a forged signature (key the provider never published) with 401', async () => {
-    const body = await createBody(idp);
-    body.consent.idToken = await idp.sign({}, { key: idp.attackerKey });
+    const body = await createBody(backend.idp);
+    body.consent.idToken = await backend.idp.sign({}, { key: backend.idp.attackerKey });
     const before = await count();
-    const p = await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    const p = await expectProblem(await post(backend.be.endpoint, body), 401, 'consent-invalid');
     expect(p.detail).toMatch(/signature/i);
     expect(p.errors?.[0]?.field).toBe('consent.idToken');
     expect(await count()).toBe(before);
   });
 
   it('refuses a forged token signed with an unknown kid', async () => {
-    const body = await createBody(idp);
-    body.consent.idToken = await idp.sign({}, { key: idp.attackerKey, kid: 'evil' });
-    await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    const body = await createBody(backend.idp);
+    body.consent.idToken = await backend.idp.sign(
+      {},
+      { key: backend.idp.attackerKey, kid: 'evil' },
+    );
+    await expectProblem(await post(backend.be.endpoint, body), 401, 'consent-invalid');
   });
 
   it('refuses a token whose payload was tampered with', async () => {
-    const body = await createBody(idp);
+    const body = await createBody(backend.idp);
     const [h, , s] = body.consent.idToken.split('.');
     const claims = { ...decodeJwt(body.consent.idToken), tid: OTHER_TENANT };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     body.consent.idToken = `${h}.${payload}.${s}`;
     body.consent.tenantId = OTHER_TENANT;
-    await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    await expectProblem(await post(backend.be.endpoint, body), 401, 'consent-invalid');
   });
 
   it('refuses a token for another audience with 401', async () => {
-    const body = await createBody(idp, {}, { aud: 'another-app-client-id' });
-    const p = await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    const body = await createBody(backend.idp, {}, { aud: 'another-app-client-id' });
+    const p = await expectProblem(await post(backend.be.endpoint, body), 401, 'consent-invalid');
     expect(p.detail).toMatch(/another application/);
   });
 
   it('refuses a token from an untrusted issuer with 401', async () => {
-    const body = await createBody(idp, {}, { iss: 'https://evil.example/v2.0' });
-    const p = await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    const body = await createBody(backend.idp, {}, { iss: 'https://evil.example/v2.0' });
+    const p = await expectProblem(await post(backend.be.endpoint, body), 401, 'consent-invalid');
     expect(p.detail).toMatch(/identity provider/);
   });
 
   it("refuses an issuer of another tenant than the token's tid", async () => {
-    const body = await createBody(idp, {}, { iss: issuerFor(OTHER_TENANT) });
-    await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    const body = await createBody(backend.idp, {}, { iss: issuerFor(OTHER_TENANT) });
+    await expectProblem(await post(backend.be.endpoint, body), 401, 'consent-invalid');
   });
 
   it('refuses an expired token with 401', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const body = await createBody(idp, {}, { iat: now - 7200, nbf: now - 7200, exp: now - 3600 });
-    const p = await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
+    const body = await createBody(
+      backend.idp,
+      {},
+      { iat: now - 7200, nbf: now - 7200, exp: now - 3600 },
+    );
+    const p = await expectProblem(await post(backend.be.endpoint, body), 401, 'consent-invalid');
     expect(p.detail).toMatch(/expired/);
   });
 
   it('refuses a token without tid and a garbage token', async () => {
-    const body = await createBody(idp, {}, { tid: undefined });
-    await expectProblem(await post(be.endpoint, body), 401, 'consent-invalid');
-    const garbage = await createBody(idp);
+    const body = await createBody(backend.idp, {}, { tid: undefined });
+    await expectProblem(await post(backend.be.endpoint, body), 401, 'consent-invalid');
+    const garbage = await createBody(backend.idp);
     garbage.consent.idToken = 'eyJhbGciOiJub25lIn0.eyJ0aWQiOiJ4In0.';
-    await expectProblem(await post(be.endpoint, garbage), 401, 'consent-invalid');
+    await expectProblem(await post(backend.be.endpoint, garbage), 401, 'consent-invalid');
   });
 
   it('refuses a body whose tenant differs from tid (403)', async () => {
-    const body = await createBody(idp);
+    const body = await createBody(backend.idp);
     body.consent.tenantId = OTHER_TENANT;
-    const p = await expectProblem(await post(be.endpoint, body), 403, 'consent-invalid');
+    const p = await expectProblem(await post(backend.be.endpoint, body), 403, 'consent-invalid');
     expect(p.errors?.[0]?.field).toBe('consent.tenantId');
   });
 
   it('refuses the consumer tenant (personal Microsoft accounts) with 403', async () => {
-    const body = await createBody(idp, {}, { tid: CONSUMER_TENANT });
-    const p = await expectProblem(await post(be.endpoint, body), 403, 'consent-invalid');
+    const body = await createBody(backend.idp, {}, { tid: CONSUMER_TENANT });
+    const p = await expectProblem(await post(backend.be.endpoint, body), 403, 'consent-invalid');
     expect(p.detail).toMatch(/Personal Microsoft accounts/);
   });
 
   it('refuses consent given to another client id (403)', async () => {
-    const body = await createBody(idp);
+    const body = await createBody(backend.idp);
     body.consent.clientId = 'someone-else';
-    const p = await expectProblem(await post(be.endpoint, body), 403, 'consent-invalid');
+    const p = await expectProblem(await post(backend.be.endpoint, body), 403, 'consent-invalid');
     expect(p.errors?.[0]?.field).toBe('consent.clientId');
   });
 });
@@ -124,9 +119,9 @@ describe('reference backend: ID token verification', () => {
 describe('reference backend: token options and app-only confirmation', () => {
   it('accepts an inline JWKS, a fixed issuer, and refuses when confirmAppAccess says no', async () => {
     const checked: string[] = [];
-    const other = await startTestBackend(idp, {
+    const other = await startTestBackend(backend.idp, {
       jwksUrl: undefined,
-      jwks: idp.jwks,
+      jwks: backend.idp.jwks,
       issuer: [issuerFor(TENANT)],
       confirmAppAccess: async ({ tenantId }) => {
         checked.push(tenantId);
@@ -136,14 +131,14 @@ describe('reference backend: token options and app-only confirmation', () => {
       },
     });
     try {
-      const refused = await post(other.endpoint, await createBody(idp));
+      const refused = await post(other.endpoint, await createBody(backend.idp));
       const p = await expectProblem(refused, 403, 'consent-invalid');
       expect(p.detail).toMatch(/not granted/);
       expect(checked).toEqual([TENANT]);
       const list = (await (await fetch(other.endpoint)).json()) as IntegrationList;
       expect(list.items).toEqual([]);
       // A fixed issuer list: another tenant's issuer is not in it.
-      const body = await createBody(idp, {}, { tid: OTHER_TENANT });
+      const body = await createBody(backend.idp, {}, { tid: OTHER_TENANT });
       await expectProblem(await post(other.endpoint, body), 401, 'consent-invalid');
     } finally {
       await other.dispose();
@@ -151,18 +146,22 @@ describe('reference backend: token options and app-only confirmation', () => {
   });
 
   it('answers 503 (not consent-invalid) when the JWKS cannot be fetched', async () => {
-    const other = await startTestBackend(idp, { jwksUrl: 'http://127.0.0.1:9/keys' });
+    const other = await startTestBackend(backend.idp, { jwksUrl: 'http://127.0.0.1:9/keys' });
     try {
-      await expectProblem(await post(other.endpoint, await createBody(idp)), 503, 'server-error');
+      await expectProblem(
+        await post(other.endpoint, await createBody(backend.idp)),
+        503,
+        'server-error',
+      );
     } finally {
       await other.dispose();
     }
   });
 
   it('starts pending and becomes active after the simulated first sync', async () => {
-    const other = await startTestBackend(idp, { firstSyncDelayMs: 150 });
+    const other = await startTestBackend(backend.idp, { firstSyncDelayMs: 150 });
     try {
-      const res = await post(other.endpoint, await createBody(idp));
+      const res = await post(other.endpoint, await createBody(backend.idp));
       const created = (await res.json()) as Integration;
       expect(created.status).toBe('pending');
       expect(created.statusMessage).toMatch(/first synchronization/i);

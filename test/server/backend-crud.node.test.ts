@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Integration, IntegrationList } from '../../src/backend/types.js';
 import {
   assertSchema,
   createBody,
-  createTestIdp,
   expectProblem,
   patch,
   post,
-  startTestBackend,
-  type TestBackend,
-  type TestIdp,
+  useTestBackend,
 } from './backend-helpers.js';
 
-let idp: TestIdp;
-let be: TestBackend;
-
-beforeAll(async () => {
-  idp = await createTestIdp();
-  be = await startTestBackend(idp, { seed: true, faults: false });
-});
-afterAll(async () => {
-  await be.dispose();
-  await idp.close();
-});
+const backend = useTestBackend({ seed: true, faults: false });
 
 async function list(): Promise<Integration[]> {
-  const res = await fetch(be.endpoint);
+  const res = await fetch(backend.be.endpoint);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   expect(res.headers.get('x-request-id')).toBeTruthy();
@@ -48,8 +35,10 @@ describe('reference backend: list, create, patch, delete', () => {
   });
 
   it('creates an integration (201, Location, canonical filter, tenant from the token)', async () => {
-    const body = await createBody(idp, { filter: '(&(DEPARTMENT=Sales)  (location=NYC) )' });
-    const res = await post(be.endpoint, body);
+    const body = await createBody(backend.idp, {
+      filter: '(&(DEPARTMENT=Sales)  (location=NYC) )',
+    });
+    const res = await post(backend.be.endpoint, body);
     expect(res.status).toBe(201);
     const created = (await res.json()) as Integration;
     assertSchema('Integration', created);
@@ -62,7 +51,7 @@ describe('reference backend: list, create, patch, delete', () => {
       managedBy: 'customer',
     });
     expect(created.createdAt).toBe(created.updatedAt);
-    expect(res.headers.get('location')).toBe(`${be.backend.basePath}/${created.id}`);
+    expect(res.headers.get('location')).toBe(`${backend.be.backend.basePath}/${created.id}`);
     const items = await list();
     expect(items.at(-1)?.id).toBe(created.id);
   });
@@ -71,7 +60,7 @@ describe('reference backend: list, create, patch, delete', () => {
     const items = await list();
     const target = items.find((i) => i.status === 'error');
     if (!target) throw new Error('seeded error integration missing');
-    const res = await patch(`${be.endpoint}/${target.id}`, {
+    const res = await patch(`${backend.be.endpoint}/${target.id}`, {
       filter: '(|\n  (department=Marketing)\n  (EMAIL=*@fabrikam.com)\n  (phonenumber=+39\\2a)\n)',
     });
     expect(res.status).toBe(200);
@@ -88,57 +77,57 @@ describe('reference backend: list, create, patch, delete', () => {
 
   it('patches a filter to null (all users); blank text counts as null', async () => {
     const target = (await list()).find((i) => i.status === 'error');
-    const res = await patch(`${be.endpoint}/${target?.id}`, { filter: '  \n ' });
+    const res = await patch(`${backend.be.endpoint}/${target?.id}`, { filter: '  \n ' });
     expect(res.status).toBe(200);
     expect(((await res.json()) as Integration).filter).toBeNull();
   });
 
   it('deletes an integration (204) and then answers 404 for it', async () => {
     const target = (await list()).find((i) => i.status === 'error');
-    const res = await fetch(`${be.endpoint}/${target?.id}`, { method: 'DELETE' });
+    const res = await fetch(`${backend.be.endpoint}/${target?.id}`, { method: 'DELETE' });
     expect(res.status).toBe(204);
     expect(res.headers.get('x-request-id')).toBeTruthy();
     expect(await res.text()).toBe('');
     expect((await list()).some((i) => i.id === target?.id)).toBe(false);
     await expectProblem(
-      await fetch(`${be.endpoint}/${target?.id}`, { method: 'DELETE' }),
+      await fetch(`${backend.be.endpoint}/${target?.id}`, { method: 'DELETE' }),
       404,
       'not-found',
     );
     await expectProblem(
-      await patch(`${be.endpoint}/${target?.id}`, { filter: null }),
+      await patch(`${backend.be.endpoint}/${target?.id}`, { filter: null }),
       404,
       'not-found',
     );
   });
 
   it('answers 404 problems for unknown paths and 405 for unknown methods', async () => {
-    const nf = await expectProblem(await fetch(`${be.url}/nope`), 404, 'not-found');
+    const nf = await expectProblem(await fetch(`${backend.be.url}/nope`), 404, 'not-found');
     expect(nf.type).toBe('urn:ucx-user-sync:problem:not-found');
-    const res = await fetch(be.endpoint, { method: 'PUT' });
+    const res = await fetch(backend.be.endpoint, { method: 'PUT' });
     await expectProblem(res, 405, 'method-not-allowed');
     expect(res.headers.get('allow')).toBe('GET, POST');
   });
 
   it('echoes a well-formed incoming X-Request-Id and replaces a bad one', async () => {
     const mine = 'trace-0123456789abcdef';
-    const a = await fetch(be.endpoint, { headers: { 'X-Request-Id': mine } });
+    const a = await fetch(backend.be.endpoint, { headers: { 'X-Request-Id': mine } });
     expect(a.headers.get('x-request-id')).toBe(mine);
-    const b = await fetch(be.endpoint, { headers: { 'X-Request-Id': 'bad id<>' } });
+    const b = await fetch(backend.be.endpoint, { headers: { 'X-Request-Id': 'bad id<>' } });
     expect(b.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
 describe('reference backend: request validation', () => {
   it('reports every schema violation as a field error (400 validation-failed)', async () => {
-    const good = await createBody(idp, { filter: null });
+    const good = await createBody(backend.idp, { filter: null });
     const bad = {
       ...good,
       authorized: false,
       extra: 1,
       consent: { ...good.consent, tenantId: 'not-a-uuid', idToken: 42 },
     };
-    const p = await expectProblem(await post(be.endpoint, bad), 400, 'validation-failed');
+    const p = await expectProblem(await post(backend.be.endpoint, bad), 400, 'validation-failed');
     const fields = (p.errors ?? []).map((e) => `${e.field}:${e.code}`).sort();
     expect(fields).toEqual(
       [
@@ -152,7 +141,7 @@ describe('reference backend: request validation', () => {
   });
 
   it('requires the whole body and the Idempotency-Key header', async () => {
-    const res = await fetch(be.endpoint, {
+    const res = await fetch(backend.be.endpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
@@ -165,9 +154,9 @@ describe('reference backend: request validation', () => {
   });
 
   it('rejects a malformed Idempotency-Key', async () => {
-    const body = await createBody(idp);
+    const body = await createBody(backend.idp);
     const p = await expectProblem(
-      await post(be.endpoint, body, { 'Idempotency-Key': 'has spaces in it' }),
+      await post(backend.be.endpoint, body, { 'Idempotency-Key': 'has spaces in it' }),
       400,
       'validation-failed',
     );
@@ -175,8 +164,8 @@ describe('reference backend: request validation', () => {
   });
 
   it('rejects a body that is not JSON (400 invalid-json) or not declared as JSON (415)', async () => {
-    await expectProblem(await post(be.endpoint, '{"source":'), 400, 'invalid-json');
-    const res = await fetch(be.endpoint, {
+    await expectProblem(await post(backend.be.endpoint, '{"source":'), 400, 'invalid-json');
+    const res = await fetch(backend.be.endpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': 'k-415' },
       body: '{}',
@@ -185,19 +174,19 @@ describe('reference backend: request validation', () => {
   });
 
   it('rejects a body over the size limit with 413', async () => {
-    const body = await createBody(idp, { filter: `(department=${'x'.repeat(70_000)})` });
-    await expectProblem(await post(be.endpoint, body), 413, 'payload-too-large');
+    const body = await createBody(backend.idp, { filter: `(department=${'x'.repeat(70_000)})` });
+    await expectProblem(await post(backend.be.endpoint, body), 413, 'payload-too-large');
   });
 
   it('rejects an unsupported source', async () => {
-    const body = await createBody(idp, { source: 'okta' });
-    const p = await expectProblem(await post(be.endpoint, body), 400, 'validation-failed');
+    const body = await createBody(backend.idp, { source: 'okta' });
+    const p = await expectProblem(await post(backend.be.endpoint, body), 400, 'validation-failed');
     expect(p.errors?.[0]).toMatchObject({ field: 'source', code: 'unsupported-source' });
   });
 
   it('re-validates the filter with the shared engine (400 invalid-filter, engine code and place)', async () => {
-    const body = await createBody(idp, { filter: '(&(department=Sales)(dept=NYC))' });
-    const res = await post(be.endpoint, body);
+    const body = await createBody(backend.idp, { filter: '(&(department=Sales)(dept=NYC))' });
+    const res = await post(backend.be.endpoint, body);
     const p = await expectProblem(res, 400, 'invalid-filter');
     expect(p.title).toBe('Invalid LDAP filters');
     expect(p.errors).toHaveLength(1);
@@ -212,23 +201,23 @@ describe('reference backend: request validation', () => {
     ['department=Sales', 'missing-parentheses'],
     ['(department=\\zz)', 'invalid-escape'],
   ])('invalid filter %s → %s', async (filter, code) => {
-    const body = await createBody(idp, { filter });
-    const p = await expectProblem(await post(be.endpoint, body), 400, 'invalid-filter');
+    const body = await createBody(backend.idp, { filter });
+    const p = await expectProblem(await post(backend.be.endpoint, body), 400, 'invalid-filter');
     expect(p.errors?.[0]?.field).toBe('filter');
     expect(p.errors?.[0]?.code).toBe(code);
   });
 
   it('validates PATCH bodies too', async () => {
-    const target = (await fetch(be.endpoint).then((r) => r.json())) as IntegrationList;
+    const target = (await fetch(backend.be.endpoint).then((r) => r.json())) as IntegrationList;
     const id = target.items.find((i) => i.managedBy === 'customer')?.id;
     const a = await expectProblem(
-      await patch(`${be.endpoint}/${id}`, { filter: 1, status: 'active' }),
+      await patch(`${backend.be.endpoint}/${id}`, { filter: 1, status: 'active' }),
       400,
       'validation-failed',
     );
     expect((a.errors ?? []).map((e) => e.field).sort()).toEqual(['filter', 'status']);
     const b = await expectProblem(
-      await patch(`${be.endpoint}/${id}`, { filter: '(location~=NYC)' }),
+      await patch(`${backend.be.endpoint}/${id}`, { filter: '(location~=NYC)' }),
       400,
       'invalid-filter',
     );

@@ -1,6 +1,7 @@
 // Shared set-up for the reference backend's Node tests: a real identity-provider key
 // pair with its JWKS served over loopback HTTP, ID tokens signed like Entra's, and
 // a backend started on an ephemeral port with a temporary data folder.
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -120,6 +121,36 @@ export async function startTestBackend(
     },
   };
   return self;
+}
+
+/**
+ * One IdP and one backend for the whole file: started before its tests, stopped (and
+ * the data folder removed) after them. Read `idp` and `be` inside tests and hooks.
+ */
+export function useTestBackend(overrides: Partial<StartBackendOptions> = {}): {
+  readonly idp: TestIdp;
+  readonly be: TestBackend;
+} {
+  let idp: TestIdp | undefined;
+  let be: TestBackend | undefined;
+  beforeAll(async () => {
+    idp = await createTestIdp();
+    be = await startTestBackend(idp, overrides);
+  });
+  afterAll(async () => {
+    await be?.dispose();
+    await idp?.close();
+  });
+  return {
+    get idp() {
+      if (!idp) throw new Error('useTestBackend: the IdP is only there inside tests');
+      return idp;
+    },
+    get be() {
+      if (!be) throw new Error('useTestBackend: the backend is only there inside tests');
+      return be;
+    },
+  };
 }
 
 export async function createBody(
