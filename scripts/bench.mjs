@@ -19,10 +19,14 @@ const benches = readdirSync(join(root, 'bench'))
 let failed = 0;
 for (const file of benches) {
   console.log(`\n━━ bench/${file} ${'━'.repeat(Math.max(0, 60 - file.length))}`);
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--expose-gc', join('bench', file), ...options], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    join(root, 'node_modules/.bin/tsx'),
+    ['--expose-gc', join('bench', file), ...options],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);
