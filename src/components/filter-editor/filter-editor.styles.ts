@@ -214,7 +214,7 @@ export const filterEditorStyles = css`
     overflow: auto;
     min-block-size: 6.5em;
     max-block-size: var(--ucx-editor-max-height, 24em);
-    /* Grows with the text where supported (Chromium); elsewhere rows="4" and resizable. */
+    /* Grows with the text (Chromium natively; elsewhere growWithText() sets the height). */
     field-sizing: content;
     background: transparent;
     color: transparent;

@@ -356,6 +356,7 @@ export class UcxFilterEditor extends LitElement {
 
   protected override updated(): void {
     this.syncFormState();
+    this.growWithText();
     this.syncScroll();
     this.placePopup();
     if (this.pendingFocus) {
@@ -527,6 +528,28 @@ export class UcxFilterEditor extends LitElement {
       );
     }
     this.inserting = false;
+  }
+
+  #grownFor: string | undefined;
+
+  /**
+   * Where `field-sizing: content` is not in effect (Safari before 26, Firefox before 139),
+   * grows the textarea with its text by hand, up to the CSS max-block-size, as newer
+   * browsers do natively. Only when the text changed, so a height the admin dragged stays
+   * until they type.
+   */
+  private growWithText(): void {
+    const ta = this.textarea;
+    if (!ta || ta.value === this.#grownFor) return;
+    this.#grownFor = ta.value;
+    const style = getComputedStyle(ta);
+    if ((style as { fieldSizing?: string }).fieldSizing === 'content') return;
+    ta.style.blockSize = 'auto';
+    const edges =
+      style.boxSizing === 'border-box'
+        ? parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth)
+        : -(parseFloat(style.paddingTop) + parseFloat(style.paddingBottom));
+    ta.style.blockSize = `${ta.scrollHeight + edges}px`;
   }
 
   private syncScroll(): void {

@@ -40,6 +40,38 @@ describe('ucx-filter-editor: text mode', () => {
     expect(el.validity.valid).to.equal(true);
   });
 
+  for (const [native, title] of [
+    [true, ''],
+    [false, ' (without field-sizing)'],
+  ] as const) {
+    it(`grows with its text, up to a maximum height, and the mirror follows${title}`, async () => {
+      const el = await editor();
+      if (!native) {
+        // As in a browser without field-sizing (Safari before 26, Firefox before 139).
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync('textarea { field-sizing: fixed !important; }');
+        el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets, sheet];
+      }
+      const ta = textareaOf(el);
+      const empty = ta.getBoundingClientRect().height;
+      await typeInto(
+        el,
+        '(|\n(department=a)\n(department=b)\n(department=c)\n(department=d)\n(department=e)\n(department=f))',
+      );
+      const grown = ta.getBoundingClientRect().height;
+      expect(grown).to.be.greaterThan(empty * 1.3);
+      expect(ta.scrollHeight).to.be.at.most(ta.clientHeight + 1); // all lines visible
+      const mirror = el.shadowRoot!.querySelector('pre')!;
+      expect(Math.abs(mirror.getBoundingClientRect().height - grown)).to.be.lessThan(1);
+      // A very long filter stops growing at the maximum and scrolls instead.
+      await typeInto(el, '\n(location=x)'.repeat(40));
+      const capped = ta.getBoundingClientRect().height;
+      const em = parseFloat(getComputedStyle(ta).fontSize);
+      expect(capped).to.be.at.most(24 * em + 1);
+      expect(ta.scrollHeight).to.be.greaterThan(ta.clientHeight);
+    });
+  }
+
   it('highlights fields, operators, values, escapes and wildcards as they are typed', async () => {
     const el = await editor();
     await typeInto(el, '(&(department=R\\26D)(email=*@company.com))');
