@@ -31,6 +31,14 @@ export interface PreviewViewState {
   cancel: () => void;
 }
 
+/**
+ * An address that may wrap only before `@` and after a `.` (`<wbr>`: no text is added),
+ * so a narrow table breaks `ann.lee@contoso.com` into readable pieces, not mid-word.
+ */
+function breakable(address: string) {
+  return address.split(/(?=@)|(?<=\.)/).map((piece, i) => (i ? html`<wbr />${piece}` : piece));
+}
+
 class View {
   constructor(private readonly s: PreviewViewState) {}
 
@@ -367,11 +375,11 @@ class View {
     const row = (u: PreviewUser) =>
       html`<tr>
         <td>${dash(u.displayName)}</td>
-        <td>${dash(u.email ?? u.userPrincipalName)}</td>
+        <td class="email">${breakable(dash(u.email ?? u.userPrincipalName))}</td>
         <td>${dash(u.department)}</td>
         <td>${dash(u.officeLocation)}</td>
         <td>${dash(u.city)}</td>
-        <td>${dash(u.phone)}</td>
+        <td class="phone">${dash(u.phone)}</td>
       </tr>`;
     return html`<div
       class="table-wrap"

@@ -114,7 +114,10 @@ export const previewStyles = css`
     border-block-start: 1px solid var(--_border);
   }
   td {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  td.phone {
+    white-space: nowrap;
   }
   th {
     white-space: nowrap;

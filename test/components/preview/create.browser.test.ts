@@ -2,6 +2,26 @@ import { expect } from '@open-wc/testing';
 import { $, fillCreate, dialogParts, posts, waitFor } from '../user-sync/helpers.js';
 import { expectedCount, graphControl, mountWithGraph, previewParts } from './helpers.js';
 
+/** The characters on either side of each line break in an element's text. */
+function lineBreaks(el: Element): [string, string][] {
+  const chars: { char: string; top: number }[] = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    for (let i = 0; i < text.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      chars.push({ char: text[i]!, top: range.getBoundingClientRect().top });
+    }
+  }
+  const breaks: [string, string][] = [];
+  for (let i = 1; i < chars.length; i++) {
+    if (chars[i]!.top > chars[i - 1]!.top + 2) breaks.push([chars[i - 1]!.char, chars[i]!.char]);
+  }
+  return breaks;
+}
+
 describe('<ucx-user-sync> preview of matching users (create)', () => {
   beforeEach(async () => {
     await graphControl.reset();
@@ -38,6 +58,17 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     const rows = table.querySelectorAll('tbody tr');
     expect(rows).to.have.length(10);
     for (const row of rows) expect(row.children[2]!.textContent).to.equal('Sales');
+    // Emails wrap only before @ or after a dot, never mid-word, whatever the column width.
+    let wrapped = 0;
+    for (const row of rows) {
+      const breaks = lineBreaks(row.children[1]!);
+      wrapped += breaks.length;
+      for (const [before, after] of breaks) {
+        expect(before === '.' || after === '@', `wrapped between ${before} and ${after}`).to.be
+          .true;
+      }
+    }
+    expect(wrapped, 'some email wraps in the dialog').to.be.greaterThan(0);
     const clauses = pv.clauses();
     expect(clauses).to.have.length(1);
     expect(clauses[0]!.dataset.where).to.equal('graph');
