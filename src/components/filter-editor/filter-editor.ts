@@ -343,6 +343,9 @@ export class UcxFilterEditor extends LitElement {
     super.disconnectedCallback();
     this.renderRoot.removeEventListener('input', stop);
     this.renderRoot.removeEventListener('change', stop);
+    this.#sizeWatch?.disconnect();
+    this.#sizeWatch = undefined;
+    this.#grownFor = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -530,20 +533,33 @@ export class UcxFilterEditor extends LitElement {
     this.inserting = false;
   }
 
-  #grownFor: string | undefined;
+  /** What the textarea was last sized for (see growWithText). */
+  #grownFor: { ta: HTMLTextAreaElement; value: string; width: number } | undefined;
+  #sizeWatch: ResizeObserver | undefined;
 
   /**
    * Where `field-sizing: content` is not in effect (Safari before 26, Firefox before 139),
    * grows the textarea with its text by hand, up to the CSS max-block-size, as newer
-   * browsers do natively. Only when the text changed, so a height the admin dragged stays
-   * until they type.
+   * browsers do natively. Only when the text, the textarea or its width changed, so a
+   * height the admin dragged stays until they type. A hidden textarea (a closed dialog)
+   * has no size to measure: a ResizeObserver sizes it once it is shown.
    */
   private growWithText(): void {
     const ta = this.textarea;
-    if (!ta || ta.value === this.#grownFor) return;
-    this.#grownFor = ta.value;
+    if (!ta) return;
+    const width = ta.clientWidth;
+    const last = this.#grownFor;
+    if (last && last.ta === ta && last.value === ta.value && last.width === width) return;
     const style = getComputedStyle(ta);
-    if ((style as { fieldSizing?: string }).fieldSizing === 'content') return;
+    if ((style as { fieldSizing?: string }).fieldSizing === 'content') {
+      this.#grownFor = { ta, value: ta.value, width };
+      return;
+    }
+    // Resizing inside the observer's callback would make it report a loop: next frame.
+    this.#sizeWatch ??= new ResizeObserver(() => requestAnimationFrame(() => this.growWithText()));
+    this.#sizeWatch.observe(ta);
+    if (!width) return;
+    this.#grownFor = { ta, value: ta.value, width };
     ta.style.blockSize = 'auto';
     const edges =
       style.boxSizing === 'border-box'

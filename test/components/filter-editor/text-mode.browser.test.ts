@@ -1,5 +1,5 @@
 import { expectAccessible } from '../../support/a11y.js';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   errorRangeText,
@@ -69,6 +69,28 @@ describe('ucx-filter-editor: text mode', () => {
       const em = parseFloat(getComputedStyle(ta).fontSize);
       expect(capped).to.be.at.most(24 * em + 1);
       expect(ta.scrollHeight).to.be.greaterThan(ta.clientHeight);
+    });
+
+    it(`a filter set while hidden (a closed dialog) is sized when shown${title}`, async () => {
+      const box = await fixture<HTMLDivElement>(
+        html`<div hidden>
+          <ucx-filter-editor></ucx-filter-editor>
+        </div>`,
+      );
+      const el = box.querySelector<UcxFilterEditor>('ucx-filter-editor')!;
+      await el.updateComplete;
+      if (!native) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync('textarea { field-sizing: fixed !important; }');
+        el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets, sheet];
+      }
+      el.value =
+        '(|\n(department=a)\n(department=b)\n(department=c)\n(department=d)\n(department=e))';
+      await el.updateComplete;
+      box.hidden = false;
+      const ta = textareaOf(el);
+      await waitUntil(() => ta.scrollHeight <= ta.clientHeight + 1, 'all lines visible');
+      expect(ta.getBoundingClientRect().height).to.be.greaterThan(0);
     });
   }
 
