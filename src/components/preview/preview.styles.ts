@@ -114,6 +114,11 @@ export const previewStyles = css`
     border-block-start: 1px solid var(--_border);
   }
   td {
+    overflow-wrap: anywhere;
+  }
+  /* Emails wrap at their <wbr>s (before @, after a dot); a column wide enough for each
+     piece, never a break inside one. */
+  td.email {
     overflow-wrap: break-word;
   }
   td.phone {
