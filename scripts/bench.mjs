@@ -8,9 +8,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-// Names select benchmarks; `--options` are passed on to each (e.g. `filter --parse`).
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const options = process.argv.slice(2).filter((a) => a.startsWith('--'));
+// Names select benchmarks; everything from the first `--option` on is passed to each
+// (`filter --parse --sizes=10,100`, `preview --runs 3`).
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith('--'));
+const only = firstOption < 0 ? args : args.slice(0, firstOption);
+const options = firstOption < 0 ? [] : args.slice(firstOption);
 const benches = readdirSync(join(root, 'bench'))
   .filter((f) => /\.bench\.(ts|mjs)$/.test(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))

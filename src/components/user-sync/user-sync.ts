@@ -423,8 +423,8 @@ export class UcxUserSync extends UcxElement {
   /**
    * The dialogs (and the filter editor and preview inside them) are not part of
    * the first paint: they are defined by a module loaded once the list has
-   * rendered, or by the first click that needs one. The dialog elements are in
-   * the template from the start and upgrade in place when it arrives.
+   * rendered, or by the first click that needs one. The dialog elements are
+   * rendered with the list (see renderDialogs) and upgrade in place when it arrives.
    */
   #loadDialogs(): Promise<unknown> {
     this.#dialogs ??= import('../../ucx-user-sync-dialogs.js').catch((e: unknown) => {
