@@ -142,129 +142,119 @@ describe('consent with MSAL against the local identity provider', () => {
     expect(outcome.result?.tenantId).toBe(CONTOSO_TENANT_ID);
   }
 
-  it('reports a popup closed by the admin as timed out (short test timeout), then retries', async () => {
-    const { context, page } = await openPage({ popupTimeoutMs: '2500' });
-    try {
-      await waitForPrepared(page);
-      const popup = await clickCreate(page);
-      await popup.waitForSelector('#username');
-      await popup.close();
-      const outcome = await waitForOutcome(page, 1, 15_000);
-      expect(outcome.failure).toEqual({
-        kind: 'timed-out',
-        code: 'timed_out redirect_bridge_timeout',
-        retryable: true,
-      });
-      await retrySucceeds(page, 1);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('our Cancel abandons the pending sign-in at once and closes the popup; retry works', async () => {
-    const { context, page } = await openPage();
-    try {
-      await waitForPrepared(page);
-      const popup = await clickCreate(page);
-      await popup.waitForSelector('#username');
-      await page.click('#cancel');
-      const outcome = await waitForOutcome(page, 1, 5_000);
-      expect(outcome.failure).toEqual({
-        kind: 'cancelled',
-        code: 'cancelled_by_user',
-        retryable: true,
-      });
-      await expect.poll(() => popup.isClosed()).toBe(true);
-      await retrySucceeds(page, 1);
-      const storage = await storageSnapshot(context, page, server.origin);
-      expect(storage.sessionStorage).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('maps a declined consent (Cancel on the consent page) to declined / AADSTS65004', async () => {
-    const { context, page } = await openPage();
-    try {
-      await waitForPrepared(page);
-      const popup = await clickCreate(page);
-      await signIn(popup, 'admin@contoso.example');
-      await popup.waitForSelector('#deny');
-      // The consent page lists the requested permissions.
-      const text = await popup.textContent('ul.permissions');
-      expect(text).toContain('Sign you in');
-      expect(text).toContain('The permissions configured for this application');
-      await popup.click('#deny');
-      const outcome = await waitForOutcome(page, 1);
-      expect(outcome.failure).toEqual({
-        kind: 'declined',
-        code: 'access_denied AADSTS65004',
-        retryable: true,
-      });
-      await retrySucceeds(page, 1);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('maps a non-admin user to admin-approval-required / AADSTS90094', async () => {
-    const { context, page } = await openPage();
-    try {
-      await waitForPrepared(page);
-      const popup = await clickCreate(page);
-      await signIn(popup, 'user@contoso.example');
-      await popup.waitForSelector('#return');
-      expect(await popup.textContent('h1')).toBe('Need admin approval');
-      await popup.click('#return');
-      const outcome = await waitForOutcome(page, 1);
-      expect(outcome.failure).toEqual({
+  /**
+   * Each failure the admin can meet, mapped to the provider's failure, then a retry that
+   * signs in. `act` leads the test page to the failure; `after` checks what follows a
+   * successful retry.
+   */
+  const failures: {
+    title: string;
+    options?: Record<string, string>;
+    act: (page: Page) => Promise<Page | void>;
+    failure: { kind: string; code: string; retryable: boolean };
+    waitMs?: number;
+    whenFailed?: (popup: Page | void) => Promise<void>;
+    after?: (context: BrowserContext, page: Page) => Promise<void>;
+  }[] = [
+    {
+      title: 'reports a popup closed by the admin as timed out (short test timeout), then retries',
+      options: { popupTimeoutMs: '2500' },
+      act: async (page) => {
+        const popup = await clickCreate(page);
+        await popup.waitForSelector('#username');
+        await popup.close();
+      },
+      failure: { kind: 'timed-out', code: 'timed_out redirect_bridge_timeout', retryable: true },
+      waitMs: 15_000,
+    },
+    {
+      title: 'our Cancel abandons the pending sign-in at once and closes the popup; retry works',
+      act: async (page) => {
+        const popup = await clickCreate(page);
+        await popup.waitForSelector('#username');
+        await page.click('#cancel');
+        return popup;
+      },
+      failure: { kind: 'cancelled', code: 'cancelled_by_user', retryable: true },
+      waitMs: 5_000,
+      whenFailed: async (popup) => {
+        await expect.poll(() => (popup as Page).isClosed()).toBe(true);
+      },
+      after: async (context, page) => {
+        const storage = await storageSnapshot(context, page, server.origin);
+        expect(storage.sessionStorage).toEqual([]);
+      },
+    },
+    {
+      title: 'maps a declined consent (Cancel on the consent page) to declined / AADSTS65004',
+      act: async (page) => {
+        const popup = await clickCreate(page);
+        await signIn(popup, 'admin@contoso.example');
+        await popup.waitForSelector('#deny');
+        // The consent page lists the requested permissions.
+        const text = await popup.textContent('ul.permissions');
+        expect(text).toContain('Sign you in');
+        expect(text).toContain('The permissions configured for this application');
+        await popup.click('#deny');
+      },
+      failure: { kind: 'declined', code: 'access_denied AADSTS65004', retryable: true },
+    },
+    {
+      title: 'maps a non-admin user to admin-approval-required / AADSTS90094',
+      act: async (page) => {
+        const popup = await clickCreate(page);
+        await signIn(popup, 'user@contoso.example');
+        await popup.waitForSelector('#return');
+        expect(await popup.textContent('h1')).toBe('Need admin approval');
+        await popup.click('#return');
+      },
+      failure: {
         kind: 'admin-approval-required',
         code: 'access_denied AADSTS90094',
         retryable: true,
-      });
-      await retrySucceeds(page, 1);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('maps a personal account to wrong-account / AADSTS50020', async () => {
-    const { context, page } = await openPage();
-    try {
-      await waitForPrepared(page);
-      const popup = await clickCreate(page);
-      await signIn(popup, 'someone@outlook.example');
-      const outcome = await waitForOutcome(page, 1);
-      expect(outcome.failure).toEqual({
-        kind: 'wrong-account',
-        code: 'invalid_request AADSTS50020',
-        retryable: true,
-      });
-      await retrySucceeds(page, 1);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('answers like Entra when switched (app not in tenant: AADSTS700016, not retryable)', async () => {
-    const { context, page } = await openPage();
-    try {
-      await waitForPrepared(page);
-      idp.setBehaviour({ nextError: 'AADSTS700016' });
-      await clickCreate(page);
-      const outcome = await waitForOutcome(page, 1);
-      expect(outcome.failure).toEqual({
+      },
+    },
+    {
+      title: 'maps a personal account to wrong-account / AADSTS50020',
+      act: async (page) => {
+        await signIn(await clickCreate(page), 'someone@outlook.example');
+      },
+      failure: { kind: 'wrong-account', code: 'invalid_request AADSTS50020', retryable: true },
+    },
+    {
+      title: 'answers like Entra when switched (app not in tenant: AADSTS700016, not retryable)',
+      act: async (page) => {
+        idp.setBehaviour({ nextError: 'AADSTS700016' });
+        await clickCreate(page);
+      },
+      failure: {
         kind: 'app-unavailable',
         code: 'unauthorized_client AADSTS700016',
         retryable: false,
-      });
-      expect(idp.behaviour.nextError).toBeNull();
-      await retrySucceeds(page, 1);
-    } finally {
-      idp.setBehaviour({ nextError: null });
-      await context.close();
-    }
-  });
+      },
+      whenFailed: async () => {
+        expect(idp.behaviour.nextError).toBeNull();
+      },
+    },
+  ];
+
+  for (const c of failures) {
+    it(c.title, async () => {
+      const { context, page } = await openPage(c.options);
+      try {
+        await waitForPrepared(page);
+        const popup = await c.act(page);
+        const outcome = await waitForOutcome(page, 1, c.waitMs);
+        expect(outcome.failure).toEqual(c.failure);
+        await c.whenFailed?.(popup);
+        await retrySucceeds(page, 1);
+        await c.after?.(context, page);
+      } finally {
+        idp.setBehaviour({ nextError: null });
+        await context.close();
+      }
+    });
+  }
 
   it('a second click while the popup is open overrides it: one popup at a time', async () => {
     const { context, page } = await openPage();
