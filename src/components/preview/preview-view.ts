@@ -32,12 +32,15 @@ export interface PreviewViewState {
 }
 
 /**
- * An address that may wrap only before `@` and after a `.` (`<wbr>`: no text is added),
- * so a narrow table breaks `ann.lee@contoso.com` into readable pieces, not mid-word.
+ * Text that may wrap only where `at` matches (a zero-width pattern), through `<wbr>`s,
+ * which add no text: an email before `@` and after a dot, a phone number after a dot or
+ * dash, so a narrow table shows `ann.lee@contoso.com` in readable pieces, not mid-word.
  */
-function breakable(address: string) {
-  return address.split(/(?=@)|(?<=\.)/).map((piece, i) => (i ? html`<wbr />${piece}` : piece));
+function breakable(text: string, at: RegExp) {
+  return text.split(at).map((piece, i) => (i ? html`<wbr />${piece}` : piece));
 }
+const EMAIL_BREAKS = /(?=@)|(?<=\.)/;
+const PHONE_BREAKS = /(?<=[.-])/;
 
 class View {
   constructor(private readonly s: PreviewViewState) {}
@@ -375,11 +378,11 @@ class View {
     const row = (u: PreviewUser) =>
       html`<tr>
         <td>${dash(u.displayName)}</td>
-        <td class="email">${breakable(dash(u.email ?? u.userPrincipalName))}</td>
+        <td class="email">${breakable(dash(u.email ?? u.userPrincipalName), EMAIL_BREAKS)}</td>
         <td>${dash(u.department)}</td>
         <td>${dash(u.officeLocation)}</td>
         <td>${dash(u.city)}</td>
-        <td class="phone">${dash(u.phone)}</td>
+        <td>${breakable(dash(u.phone), PHONE_BREAKS)}</td>
       </tr>`;
     return html`<div
       class="table-wrap"

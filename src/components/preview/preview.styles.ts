@@ -108,21 +108,15 @@ export const previewStyles = css`
   }
   th,
   td {
-    padding: calc(var(--_space) * 0.5) var(--_space);
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
     text-align: start;
     vertical-align: top;
     border-block-start: 1px solid var(--_border);
   }
+  /* Words stay whole (emails and phone numbers break at their <wbr>s); a word longer
+     than the table can give breaks only then. */
   td {
-    overflow-wrap: anywhere;
-  }
-  /* Emails wrap at their <wbr>s (before @, after a dot); a column wide enough for each
-     piece, never a break inside one. */
-  td.email {
     overflow-wrap: break-word;
-  }
-  td.phone {
-    white-space: nowrap;
   }
   th {
     white-space: nowrap;

@@ -58,17 +58,26 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     const rows = table.querySelectorAll('tbody tr');
     expect(rows).to.have.length(10);
     for (const row of rows) expect(row.children[2]!.textContent).to.equal('Sales');
-    // Emails wrap only before @ or after a dot, never mid-word, whatever the column width.
-    let wrapped = 0;
+    // Words stay whole: emails wrap only before @ or after a dot, phone numbers after a
+    // dot or dash or at a space, everything else at spaces; and the table fits its box.
+    let emailWraps = 0;
     for (const row of rows) {
-      const breaks = lineBreaks(row.children[1]!);
-      wrapped += breaks.length;
-      for (const [before, after] of breaks) {
-        expect(before === '.' || after === '@', `wrapped between ${before} and ${after}`).to.be
-          .true;
-      }
+      [...row.children].forEach((cell, column) => {
+        for (const [before, after] of lineBreaks(cell)) {
+          const ok =
+            column === 1
+              ? before === '.' || after === '@'
+              : column === 5
+                ? '.- '.includes(before)
+                : before === ' ';
+          expect(ok, `column ${column} wrapped between "${before}" and "${after}"`).to.be.true;
+          if (column === 1) emailWraps++;
+        }
+      });
     }
-    expect(wrapped, 'some email wraps in the dialog').to.be.greaterThan(0);
+    expect(emailWraps, 'some email wraps in the dialog').to.be.greaterThan(0);
+    const wrap = table.closest('.table-wrap') ?? table.parentElement!;
+    expect(wrap.scrollWidth, 'no sideways scrolling').to.be.at.most(wrap.clientWidth + 1);
     const clauses = pv.clauses();
     expect(clauses).to.have.length(1);
     expect(clauses[0]!.dataset.where).to.equal('graph');
