@@ -4,7 +4,16 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium } from './browser.js';
-import { openCreateForm, rows, setFilter, submit, waitOpen } from './demo-page.js';
+import { consentAsAdmin } from './consent-page.js';
+import {
+  editDialog,
+  openCreateForm,
+  rows,
+  setFilter,
+  submit,
+  until,
+  waitOpen,
+} from './demo-page.js';
 import { openDemo, startTestStack } from './demo-stack.js';
 
 const outDir = process.argv[2] ?? '/tmp/ucx-shots';
@@ -42,9 +51,32 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: shot('7-created'), fullPage: true });
 
+  // Edit the new integration: a filter over several lines, then Preview (which signs in).
+  await rows(page).last().locator('button[part="edit-button"]').click();
+  const edit = editDialog(page);
+  await waitOpen(edit);
+  await setFilter(
+    edit,
+    '(|\n  (department=Sales)\n  (department=Marketing)\n  (location=Milan)\n  (email=*@contoso.example))',
+  );
+  const [previewPopup] = await Promise.all([
+    page.waitForEvent('popup'),
+    edit.locator('[part="preview-button"]').click(),
+  ]);
+  await consentAsAdmin(previewPopup);
+  await until(
+    async () => (await edit.locator('[part="preview-table"]').count()) > 0,
+    'the preview table',
+  );
+  await edit.locator('[part="preview-table"]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shot('8-edit-preview') });
+  await edit.locator('[part="cancel-button"]').click();
+  await waitOpen(edit, false);
+
   await page.locator('#vendor-lock').check();
   await page.waitForTimeout(800);
-  await page.screenshot({ path: shot('8-vendor-lock'), fullPage: true });
+  await page.screenshot({ path: shot('9-vendor-lock'), fullPage: true });
   await page.locator('#vendor-lock').uncheck();
   console.log(`screenshots in ${outDir}; CSP violations: ${(await w.violations()).length}`);
   await w.close();
