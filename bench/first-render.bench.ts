@@ -93,21 +93,27 @@ for (let i = 0; i < 3; i++) {
   await measure('/ucx');
   await measure('/lit');
 }
+// Alternate which page goes first (ABBA), so neither always follows the other's
+// teardown: the position in the sequence otherwise biases the figures by a few ms.
 for (let i = 0; i < RUNS; i++) {
-  const ucx = await measure('/ucx');
-  const lit = await measure('/lit');
-  samples.ucxShell!.push(ucx.shell);
-  samples.ucxList!.push(ucx.list ?? NaN);
-  samples.lit!.push(lit.shell);
+  const order = i % 2 === 0 ? ['/ucx', '/lit'] : ['/lit', '/ucx'];
+  for (const path of order) {
+    const r = await measure(path);
+    if (path === '/ucx') {
+      samples.ucxShell!.push(r.shell);
+      samples.ucxList!.push(r.list ?? NaN);
+    } else samples.lit!.push(r.shell);
+  }
 }
 await browser.close();
 server.close();
 rmSync(out, { recursive: true, force: true });
 
-const median = (xs: number[]) => {
+const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return s[Math.min(s.length - 1, Math.floor(s.length * q))]!;
 };
+const median = (xs: number[]) => quantile(xs, 0.5);
 const lit = median(samples.lit!);
 const shell = median(samples.ucxShell!);
 const listed = median(samples.ucxList!);
@@ -122,4 +128,10 @@ row(
   '<ucx-user-sync> with the list loaded and rendered',
   listed,
   `${(listed / lit).toFixed(2)}× baseline`,
+);
+// The spread of the run-by-run ratios (each run's shell against the baseline run next to
+// it): on a shared 2-core machine one median can move by a few tenths between runs.
+const ratios = samples.ucxShell!.map((x, i) => x / samples.lit![i]!);
+console.log(
+  `  shell ÷ baseline, run by run: median ${median(ratios).toFixed(2)}×, middle half ${quantile(ratios, 0.25).toFixed(2)}–${quantile(ratios, 0.75).toFixed(2)}×`,
 );
