@@ -3,33 +3,10 @@
 // Both pages are production bundles (esbuild, minified), served from one
 // loopback server with the same list response; each run is a fresh page load
 // in a fresh browser context, interleaved, and we report medians.
-import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { servePages } from './support/pages.js';
 import { launchChromium } from '../test/e2e/support/browser.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
-const root = new URL('..', import.meta.url).pathname;
-const out = mkdtempSync(join(tmpdir(), 'ucx-first-render-'));
-
-await build({
-  entryPoints: {
-    ucx: join(root, 'bench/first-render/ucx-page.ts'),
-    lit: join(root, 'bench/first-render/lit-page.ts'),
-  },
-  bundle: true,
-  splitting: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  outdir: out,
-  logLevel: 'error',
-  conditions: ['browser', 'production'],
-});
-
 const now = new Date().toISOString();
 const list = JSON.stringify({
   items: [
@@ -48,27 +25,11 @@ const list = JSON.stringify({
   ],
 });
 
-const server = createServer((req, res) => {
-  const url = req.url ?? '/';
-  if (url.startsWith('/api/')) {
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(list);
-  } else if (url === '/ucx' || url === '/lit') {
-    res
-      .writeHead(200, { 'Content-Type': 'text/html' })
-      .end(
-        `<!doctype html><meta charset="utf-8"><script type="module" src="/${url.slice(1)}.js"></script>`,
-      );
-  } else if (url.endsWith('.js')) {
-    try {
-      const body = readFileSync(join(out, url.slice(1)));
-      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  } else res.writeHead(404).end();
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const pages = await servePages(
+  { ucx: 'bench/first-render/ucx-page.ts', lit: 'bench/first-render/lit-page.ts' },
+  (path) => (path.startsWith('/api/') ? list : undefined),
+);
+const base = pages.base;
 
 const browser = await launchChromium();
 const samples: Record<string, number[]> = { ucxShell: [], ucxList: [], lit: [] };
@@ -106,8 +67,7 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 await browser.close();
-server.close();
-rmSync(out, { recursive: true, force: true });
+pages.close();
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,47 +1,14 @@
 // Per-keystroke cost of the filter editor on a 1 KB filter, in headless
 // Chromium. Issue 3's goal is validation ≤ 1 ms per keystroke; the whole
 // keystroke (validation, highlight re-render, style and layout) is reported too.
-import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseFilter } from '../src/filter/index.js';
 import { launchChromium } from '../test/e2e/support/browser.js';
+import { servePages } from './support/pages.js';
 
-const root = new URL('..', import.meta.url).pathname;
-const out = mkdtempSync(join(tmpdir(), 'ucx-keystroke-'));
-await build({
-  entryPoints: { page: join(root, 'bench/first-render/keystroke-page.ts') },
-  bundle: true,
-  splitting: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  outdir: out,
-  logLevel: 'error',
-  conditions: ['browser', 'production'],
-});
-const server = createServer((req, res) => {
-  const url = req.url ?? '/';
-  if (url === '/') {
-    res
-      .writeHead(200, { 'Content-Type': 'text/html' })
-      .end('<!doctype html><meta charset="utf-8"><script type="module" src="/page.js"></script>');
-    return;
-  }
-  try {
-    const body = readFileSync(join(out, url.slice(1)));
-    res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const pages = await servePages({ page: 'bench/first-render/keystroke-page.ts' });
 const browser = await launchChromium();
 const page = await browser.newPage();
-await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+await page.goto(`${pages.base}/page`);
 const handle = await page.waitForFunction(
   () => (window as unknown as { __result?: unknown }).__result,
   undefined,
@@ -54,8 +21,7 @@ const browserResult = (await handle.jsonValue()) as {
   validation: number;
 };
 await browser.close();
-server.close();
-rmSync(out, { recursive: true, force: true });
+pages.close();
 
 // parseFilter alone, on the same kind of 1 KB text.
 let text = '(|';

@@ -5,18 +5,7 @@
 // runs under Trusted Types.
 import '../src/ucx-user-sync.js';
 import type { UcxUserSync } from '../src/index.js';
-
-interface DemoConfig {
-  endpoint: string;
-  clientId: string;
-  authority: string;
-  redirectUri: string;
-  supportUrl: string;
-  msalConfig?: Record<string, unknown>;
-  vendorLockUrl?: string;
-  graphBaseUrl?: string;
-  hint?: string;
-}
+import type { DemoConfig } from './server/dev/config.js';
 
 const HOST_EVENTS = [
   'ucx-integration-created',

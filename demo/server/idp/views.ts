@@ -85,6 +85,13 @@ ${opts.error ? `<p class="error" role="alert">${escapeHtml(opts.error)}</p>` : '
   );
 }
 
+/** The requested scopes as list items, in words, each with its scope as a tooltip. */
+function permissionItems(scopes: string[]): string {
+  return scopes
+    .map((s) => `<li title="${escapeHtml(s)}">${escapeHtml(describeScope(s))}</li>`)
+    .join('');
+}
+
 export function consentPage(opts: {
   uid: string;
   base?: string;
@@ -92,9 +99,7 @@ export function consentPage(opts: {
   account: IdpAccount;
   scopes: string[];
 }): string {
-  const items = opts.scopes
-    .map((s) => `<li title="${escapeHtml(s)}">${escapeHtml(describeScope(s))}</li>`)
-    .join('');
+  const items = permissionItems(opts.scopes);
   const action = `${escapeHtml(opts.base ?? '')}/interaction/${encodeURIComponent(opts.uid)}`;
   return page(
     'Permissions requested',
@@ -117,9 +122,7 @@ export function adminApprovalPage(opts: {
   account: IdpAccount;
   scopes: string[];
 }): string {
-  const items = opts.scopes
-    .map((s) => `<li title="${escapeHtml(s)}">${escapeHtml(describeScope(s))}</li>`)
-    .join('');
+  const items = permissionItems(opts.scopes);
   return page(
     'Need admin approval',
     `<p class="muted">${escapeHtml(opts.account.username)}</p>

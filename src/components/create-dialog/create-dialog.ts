@@ -366,14 +366,8 @@ export class UcxCreateDialog extends UcxElement {
     );
     if (!allowed) return;
 
-    let consent: Promise<ConsentResult>;
-    if (cached) {
-      consent = Promise.resolve(cached);
-    } else {
-      const started = this.#startConsent(delegate);
-      if (!started) return;
-      consent = started;
-    }
+    const consent = cached ? Promise.resolve(cached) : this.#startConsent(delegate);
+    if (!consent) return;
     void this.#continueCreate(base, consent, !cached);
   };
 
@@ -431,14 +425,8 @@ export class UcxCreateDialog extends UcxElement {
     const delegate = this.delegate;
     if (!delegate) return;
     const cached = this.#tokenStale ? undefined : this.#consent;
-    let consent: Promise<ConsentResult>;
-    if (cached) {
-      consent = Promise.resolve(cached);
-    } else {
-      const started = this.#startConsent(delegate);
-      if (!started) return;
-      consent = started;
-    }
+    const consent = cached ? Promise.resolve(cached) : this.#startConsent(delegate);
+    if (!consent) return;
     void this.#continuePreview(filter, consent, !cached);
   };
 

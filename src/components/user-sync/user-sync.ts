@@ -178,8 +178,6 @@ export class UcxUserSync extends UcxElement {
   #focusCreateAfterRender = false;
   #dialogs: Promise<unknown> | undefined;
   #summaries = new Map<string, string | null>();
-  /** True until the first render past the loading shell (see renderDialogs). */
-  #shellOnly = true;
 
   #load = new Task(this, {
     task: async ([endpoint], { signal }) => {
@@ -546,17 +544,18 @@ export class UcxUserSync extends UcxElement {
             : html`${this.#load.status === TaskStatus.ERROR ? this.renderLoadError(true) : nothing}
               ${this.items.length === 0 ? this.renderEmpty() : this.renderList(this.items)}`
       }
-      ${this.#shellOnly && loading ? nothing : this.renderDialogs()}
+      ${loading ? nothing : this.renderDialogs()}
     </section>`;
   }
 
   /**
    * The dialogs' elements (defined later, see #loadDialogs). Not in the loading shell:
    * nothing can open them before the list is there, and three fewer elements, with their
-   * attribute and property bindings, make the first paint cheaper. Once rendered they stay.
+   * attribute and property bindings, make the first paint cheaper. Once the list is
+   * there it stays (a refresh keeps the old rows), and so do they; while the first load
+   * is retried nothing can open them either.
    */
   private renderDialogs() {
-    this.#shellOnly = false;
     return html`<ucx-create-dialog
         class="create-dialog"
         mode="create"

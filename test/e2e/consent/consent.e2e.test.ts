@@ -13,7 +13,7 @@ import {
   clickCreate,
   consentAsAdmin,
   signIn,
-  storageSnapshot,
+  expectNothingStored,
   waitForOutcome,
   waitForPrepared,
 } from '../support/consent-page.js';
@@ -120,13 +120,7 @@ describe('consent with MSAL against the local identity provider', () => {
 
       // Nothing of the flow is left in the page origin's storage or cookies.
       await expect.poll(() => popup.isClosed()).toBe(true);
-      const storage = await storageSnapshot(context, page, server.origin);
-      expect(storage).toEqual({
-        localStorage: [],
-        sessionStorage: [],
-        documentCookie: '',
-        cookies: [],
-      });
+      await expectNothingStored(context, page, server.origin);
     } finally {
       await context.close();
     }
@@ -181,8 +175,7 @@ describe('consent with MSAL against the local identity provider', () => {
         await expect.poll(() => (popup as Page).isClosed()).toBe(true);
       },
       after: async (context, page) => {
-        const storage = await storageSnapshot(context, page, server.origin);
-        expect(storage.sessionStorage).toEqual([]);
+        await expectNothingStored(context, page, server.origin);
       },
     },
     {
@@ -274,13 +267,7 @@ describe('consent with MSAL against the local identity provider', () => {
       await consentAsAdmin(second);
       const outcome = await waitForOutcome(page, 2);
       expect(outcome.result?.username).toBe('admin@contoso.example');
-      const storage = await storageSnapshot(context, page, server.origin);
-      expect(storage).toEqual({
-        localStorage: [],
-        sessionStorage: [],
-        documentCookie: '',
-        cookies: [],
-      });
+      await expectNothingStored(context, page, server.origin);
     } finally {
       await context.close();
     }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { CONTOSO_TENANT_ID } from '../../../demo/server/idp/index.js';
 import { launchChromium } from '../support/browser.js';
-import { consentAsAdmin, storageSnapshot } from '../support/consent-page.js';
+import { consentAsAdmin, expectNothingStored } from '../support/consent-page.js';
 import {
   hostEvents,
   openDemo,
@@ -125,13 +125,7 @@ describe('the demo, end to end', () => {
   });
 
   it('leaves no token in localStorage, sessionStorage or cookies', async () => {
-    const snapshot = await storageSnapshot(w.context, w.page, t.stack.origin);
-    expect(snapshot).toEqual({
-      localStorage: [],
-      sessionStorage: [],
-      documentCookie: '',
-      cookies: [],
-    });
+    await expectNothingStored(w.context, w.page, t.stack.origin);
     // The identity provider's own session cookies live under /idp, httpOnly, and hold no JWT.
     for (const cookie of await w.context.cookies()) {
       expect(cookie.path.startsWith('/idp')).toBe(true);

@@ -1,6 +1,7 @@
 // Drives the consent test page (test/e2e/consent/page/) and the identity
 // provider's pages inside the popup.
 
+import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ConsentFailure, ConsentResult } from '../../../src/auth/types.js';
 
@@ -81,7 +82,7 @@ export async function consentAsAdmin(
 }
 
 /** What the page origin keeps in storage and cookies. */
-export async function storageSnapshot(
+async function storageSnapshot(
   context: BrowserContext,
   page: Page,
   origin: string,
@@ -98,4 +99,18 @@ export async function storageSnapshot(
   }));
   const cookies = (await context.cookies(origin)).map((c) => c.name);
   return { ...inPage, cookies };
+}
+
+/** Asserts that the page's origin keeps nothing: no storage keys, no cookies. */
+export async function expectNothingStored(
+  context: BrowserContext,
+  page: Page,
+  origin: string,
+): Promise<void> {
+  expect(await storageSnapshot(context, page, origin)).toEqual({
+    localStorage: [],
+    sessionStorage: [],
+    documentCookie: '',
+    cookies: [],
+  });
 }
