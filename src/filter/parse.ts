@@ -21,6 +21,9 @@ export const isWs = (c: number): boolean => c === 32 || c === 10 || c === 9 || c
 export const isHex = (c: number): boolean =>
   (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 
+/** A hex digit's value: its low 4 bits, plus 9 for a letter. */
+const hex = (c: number): number => (c & 15) + (c > 64 ? 9 : 0);
+
 /** ASCII letters, digits, `-` (RFC 4512 keystring) and `.` (so OIDs read as one name). */
 export const isName = (c: number): boolean =>
   ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 45 && c <= 57 && c !== 47);
@@ -79,6 +82,7 @@ let fields: readonly FieldDefinition[] = DEFAULT_FIELDS;
 let warnings: FilterWarning[] = [];
 let lower: string[] = [];
 let fieldError: Failure | undefined;
+let spans = false;
 
 const code = (i: number): number => text.charCodeAt(i);
 
@@ -102,6 +106,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
   lower = lowerNames(fields);
   warnings = [];
   fieldError = undefined;
+  spans = options.spans === true;
 
   pos = t.indexOf('\0');
   if (pos >= 0) fail(Code.rawNul, pos, 1);
@@ -181,7 +186,9 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
           );
         }
         depth--;
-        const span = { offset: from, length: ++p - from };
+        // Always a span key, undefined unless asked for: one node shape in both modes, so
+        // switching between them never deoptimizes the code that builds or reads nodes.
+        const span = spans ? { offset: from, length: ++p - from } : (p++, undefined);
         if (kind === 33) {
           done = { type: 'not', child: nodes[--top] as FilterNode, span };
         } else {
@@ -213,6 +220,21 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
 function item(open: number): FilterNode {
   const t = text;
   const start = open + 1;
+  // Fast path: a configured field name, in any case, right before its `=` (the last
+  // definition of a name wins). Letters compare case-insensitively (`| 32`), anything else
+  // exactly and only if it may be in a name; what doesn't match takes the path below.
+  let k = lower.length;
+  search: while (k--) {
+    const l = lower[k] as string;
+    const len = l.length;
+    if (t.charCodeAt(start + len) !== 61 || !len) continue;
+    for (let j = 0; j < len; j++) {
+      const lc = l.charCodeAt(j);
+      const c = t.charCodeAt(start + j);
+      if ((lc - 97) >>> 0 < 26 ? (c | 32) !== lc : c !== lc || !isName(c)) continue search;
+    }
+    return value(open, start + len + 1, (fields[k] as FieldDefinition).name);
+  }
   let p = start;
   while (isName(t.charCodeAt(p))) p++;
   const len = p - start;
@@ -247,16 +269,7 @@ function item(open: number): FilterNode {
     fail(Code.invalidFieldCharacter, p, 1, { char: t.charAt(p) });
   }
   if (!len) fail(Code.missingField, p, 1);
-  // The field, case-insensitively, without slicing (the last definition of a name wins).
-  // `| 32` lowercases ASCII letters and keeps digits, `-` and `.` as they are.
-  let k = lower.length;
-  search: while (k--) {
-    const l = lower[k] as string;
-    if (l.length !== len) continue;
-    for (let j = 0; j < len; j++)
-      if (l.charCodeAt(j) !== (t.charCodeAt(start + j) | 32)) continue search;
-    return value(open, p + 1, (fields[k] as FieldDefinition).name);
-  }
+  // Not a configured field (the fast path above would have found it).
   const name = t.slice(start, p);
   fieldError ??= unknownField(name, start);
   return value(open, p + 1, name);
@@ -270,6 +283,7 @@ function value(open: number, p: number, field: string): FilterNode {
   let cur = '';
   let stars = 0;
   let initial = '';
+  let one = '';
   let any: string[] | undefined;
   let doubleStar = -1;
   let c: number;
@@ -282,14 +296,22 @@ function value(open: number, p: number, field: string): FilterNode {
     if (c === 42) {
       if (code(i - 1) === 42 && doubleStar < 0) doubleStar = i - 1;
       const part = cur + t.slice(seg, i);
-      if (stars++) (any ??= []).push(part);
-      else initial = part;
+      // The first part is `initial`; the middle ones go into `any`, which is only allocated
+      // (at its size) once there are two: most substrings have none or one.
+      if (++stars === 1) initial = part;
+      else if (stars === 2) one = part;
+      else if (stars === 3) any = [one, part];
+      else (any as string[]).push(part);
       cur = '';
       seg = i + 1;
     } else if (c === 92) {
       // A run of \hh escapes, decoded as UTF-8 bytes (decodeURIComponent's strict rules).
       // Raw text between escapes ends the run, so a multi-byte character is escaped whole.
       let e = i;
+      // ASCII bytes (below 0x80, one byte a character) are decoded here; any other byte
+      // sends the run to decodeURIComponent, which checks the UTF-8 sequence.
+      let ascii = '';
+      let utf8 = false;
       while (code(e) === 92) {
         const bad =
           e + 1 >= n
@@ -306,14 +328,19 @@ function value(open: number, p: number, field: string): FilterNode {
             text: t.slice(e, e + Math.abs(bad)),
           });
         }
+        const byte = hex(code(e + 1)) * 16 + hex(code(e + 2));
+        if (byte < 128) ascii += String.fromCharCode(byte);
+        else utf8 = true;
         e += 3;
       }
-      const escaped = t.slice(i, e);
-      let decoded = '';
-      try {
-        decoded = decodeURIComponent(escaped.replace(/\\/g, '%'));
-      } catch {
-        fail(Code.invalidUtf8, i, e - i, { text: escaped });
+      let decoded = ascii;
+      if (utf8) {
+        const escaped = t.slice(i, e);
+        try {
+          decoded = decodeURIComponent(escaped.replace(/\\/g, '%'));
+        } catch {
+          fail(Code.invalidUtf8, i, e - i, { text: escaped });
+        }
       }
       cur += t.slice(seg, i) + decoded;
       seg = e;
@@ -323,8 +350,8 @@ function value(open: number, p: number, field: string): FilterNode {
     }
   }
   pos = i + 1;
-  const span = { offset: open, length: pos - open };
   if (i === p) fail(Code.emptyValue, p, 0, { field });
+  const span = spans ? { offset: open, length: pos - open } : undefined;
   if (i - p === 1 && stars) return { type: 'present', field, span };
   // Warnings for legal-but-suspicious values.
   const first = code(p);
@@ -345,10 +372,16 @@ function value(open: number, p: number, field: string): FilterNode {
   const last = cur + t.slice(seg, i);
   if (!stars) return { type: 'equality', field, value: last, span };
   if (doubleStar >= 0) fail(Code.emptySubstringPart, doubleStar, 2, { field });
-  const node: FilterNode = { type: 'substring', field, any: any ?? [], span };
-  if (initial) node.initial = initial;
-  if (last) node.final = last;
-  return node;
+  // One literal per shape (initial and final are absent, not undefined, when empty): no
+  // properties added after creation, which would cost a second allocation per node.
+  any ??= stars === 2 ? [one] : [];
+  return initial
+    ? last
+      ? { type: 'substring', field, initial, any, final: last, span }
+      : { type: 'substring', field, initial, any, span }
+    : last
+      ? { type: 'substring', field, any, final: last, span }
+      : { type: 'substring', field, any, span };
 }
 
 function unknownField(name: string, offset: number): Failure {

@@ -1,4 +1,7 @@
-/** Where a node or a token sits in the source text (UTF-16 code units). */
+/**
+ * Where a node or a token sits in the source text (UTF-16 code units). Nodes carry it as
+ * `span` only when parsed with `{ spans: true }`; otherwise `span` is undefined.
+ */
 export interface Span {
   offset: number;
   length: number;
@@ -80,6 +83,11 @@ export interface ParseOptions {
   maxLength?: number;
   /** Maximum nesting of `&`, `|`, `!` (default 32). */
   maxDepth?: number;
+  /**
+   * Record where each node sits in the text, as `span` (default false: parsing is faster
+   * and the tree smaller; turn it on to point into the text, as an editor does).
+   */
+  spans?: boolean;
 }
 
 export type FilterErrorCode =

@@ -9,10 +9,11 @@ import {
   type FieldDefinition,
   type FilterErrorCode,
   type FilterNode,
+  type ParseOptions,
 } from '../../src/filter/index.js';
 
-function ok(text: string): FilterNode {
-  const r = parseFilter(text);
+function ok(text: string, options?: ParseOptions): FilterNode {
+  const r = parseFilter(text, options);
   if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${r.error.message}`);
   return r.filter;
 }
@@ -67,6 +68,8 @@ describe('valid filters (REFERENCES.md)', () => {
     ['(department=\\41\\42)', eq('department', 'AB'), '(department=AB)'],
     ['(department=\\e2\\82\\ac)', eq('department', '€'), '(department=€)'],
     ['(department=\\f0\\9f\\98\\80)', eq('department', '😀'), '(department=😀)'],
+    ['(department=\\28\\c3\\bc\\29)', eq('department', '(ü)'), '(department=\\28ü\\29)'],
+    ['(department=\\2A\\5C)', eq('department', '*\\'), '(department=\\2a\\5c)'],
     ['(department=😀)', eq('department', '😀'), '(department=😀)'],
     ['(department=a=b)', eq('department', 'a=b'), '(department=a=b)'],
     ['(department=tab\there)', eq('department', 'tab\there'), '(department=tab\there)'],
@@ -118,16 +121,30 @@ describe('valid filters (REFERENCES.md)', () => {
     expect(filtersEqual(ok(formatFilter(node, { pretty: true })), expected)).toBe(true);
   });
 
-  it('gives spans into the original text', () => {
-    const text = '(&\n (department=Sales)\n (!(email=*)))';
-    const node = ok(text);
+  it('gives spans into the original text when asked for', () => {
+    const text = '(&\n (department=Sales)\n (!(email=*))(email=a*b*c))';
+    const node = ok(text, { spans: true });
     expect(node.span).toEqual({ offset: 0, length: text.length });
     if (node.type !== 'and') throw new Error('and expected');
-    const [a, b] = node.children;
+    const [a, b, c] = node.children;
     expect(a?.span).toEqual({ offset: 4, length: 18 });
-    expect(text.slice(b?.span?.offset, (b?.span?.offset ?? 0) + (b?.span?.length ?? 0))).toBe(
-      '(!(email=*))',
-    );
+    const at = (n: FilterNode | undefined) =>
+      text.slice(n?.span?.offset, (n?.span?.offset ?? 0) + (n?.span?.length ?? 0));
+    expect(at(b)).toBe('(!(email=*))');
+    expect(b?.type === 'not' && at(b.child)).toBe('(email=*)');
+    expect(at(c)).toBe('(email=a*b*c)');
+  });
+
+  it('leaves spans out by default (a smaller tree, parsed faster)', () => {
+    const node = ok('(&(department=Sales)(!(email=*))(email=a*b*c)(location=*NYC))');
+    const all: FilterNode[] = [node];
+    for (const n of all) {
+      expect(n.span).toBeUndefined();
+      if (n.type === 'and' || n.type === 'or') all.push(...n.children);
+      if (n.type === 'not') all.push(n.child);
+    }
+    expect(all).toHaveLength(6);
+    expect(JSON.stringify(node)).not.toContain('span');
   });
 });
 
@@ -239,6 +256,7 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(department=\\ed\\a0\\80)', 'invalid-utf8', 12, 9, /UTF-8/], // surrogate
   ['(department=\\f4\\90\\80\\80)', 'invalid-utf8', 12, 12, /UTF-8/], // > U+10FFFF
   ['(department=\\bc)', 'invalid-utf8', 12, 3, /UTF-8/], // lone continuation
+  ['(department=\\41\\c3)', 'invalid-utf8', 12, 6, /UTF-8/], // ASCII, then a cut sequence
   ['(department=a\uD800b)', 'lone-surrogate', 13, 1, /invalid character/],
   ['(department=a\uDC00)', 'lone-surrogate', 13, 1, /invalid character/],
 ];
@@ -355,5 +373,20 @@ describe('host fields', () => {
     expect(parseFilter('(jobTitle=x)')).toMatchObject({ ok: false });
     const r2 = parseFilter('(jobtitel=x)', { fields });
     expect(!r2.ok && r2.error.message).toMatch(/did you mean jobTitle\?/);
+  });
+
+  it('matches names with digits, - and . exactly, and lets the last of equal names win', () => {
+    const own = (name: string): FieldDefinition => ({ name, labelKey: `x.${name}` });
+    const list = [own('cost-center'), own('ext.id2'), own('Cost-Center')];
+    const r = parseFilter('(&(COST-CENTER=1)(Ext.Id2=2))', { fields: list });
+    expect(r.ok && formatFilter(r.filter)).toBe('(&(Cost-Center=1)(ext.id2=2))');
+    // A control character is not the `-` or a digit that `| 32` would make of it.
+    expect(parseFilter('(cost\rcenter=1)', { fields: list }).ok).toBe(false);
+    expect(parseFilter('(ext.id\x12=2)', { fields: list }).ok).toBe(false);
+    // A name that is not RFC 4512 text is never matched, even when configured.
+    expect(parseFilter('(cost_center=1)', { fields: [own('cost_center')] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-field-character' },
+    });
   });
 });

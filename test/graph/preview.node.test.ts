@@ -433,6 +433,18 @@ describe('clause reports', () => {
     }
     expect(reportClauses(null)).toEqual([]);
   });
+
+  it('says where each clause sits in the text when the filter was parsed with spans', () => {
+    const text = '(&(department=Sales)\n  (email=*x*))';
+    const parsed = parseFilter(text, { spans: true });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const spans = reportClauses(parsed.filter).map((r) => r.span);
+    expect(spans.map((s) => text.slice(s!.offset, s!.offset + s!.length))).toEqual([
+      '(department=Sales)',
+      '(email=*x*)',
+    ]);
+    expect(reportClauses(f(text)).every((r) => !('span' in r))).toBe(true);
+  });
 });
 
 describe('layering', () => {

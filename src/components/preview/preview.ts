@@ -72,7 +72,8 @@ const norm = (filter: string | null | undefined): string | null =>
 
 function toNode(filter: string | null): FilterNode | null {
   if (filter === null) return null;
-  const parsed = parseFilter(filter);
+  // With spans, so the clause report can say where each clause sits in the text.
+  const parsed = parseFilter(filter, { spans: true });
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.filter;
 }
