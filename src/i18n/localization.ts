@@ -47,7 +47,9 @@ let wanted: string | undefined;
 export function useLocale(lang: string | null | undefined): Promise<void> {
   const locale = resolveLocale(lang);
   if (locale === wanted) return pending ?? Promise.resolve();
-  if (wanted === undefined && locale === localization().getLocale()) {
+  // English is the source locale: msg() returns it with no configuration, so a page that
+  // stays in English never sets up the runtime (one less thing in the first render).
+  if (wanted === undefined && locale === (api ? api.getLocale() : sourceLocale)) {
     wanted = locale;
     return Promise.resolve();
   }

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-export const userSyncStyles = css`
+/**
+ * What the loading shell needs (host, frame, header, status line, skeleton). The section's
+ * first render styles only these rules; the rest comes with the list (userSyncListStyles).
+ */
+export const userSyncShellStyles = css`
   :host {
     display: block;
     container-type: inline-size;
@@ -38,15 +42,6 @@ export const userSyncStyles = css`
     gap: var(--_space);
     max-inline-size: 34ch;
   }
-  .lock {
-    margin: 0;
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    border: 1px solid var(--_warning);
-    border-radius: var(--_radius);
-    background: var(--_surface-2);
-    color: var(--_text);
-    font-size: 0.9rem;
-  }
   .announcer {
     margin: 0;
     min-block-size: 1.25em;
@@ -74,6 +69,23 @@ export const userSyncStyles = css`
     .skeleton span {
       animation: none;
     }
+  }
+`;
+
+/**
+ * Everything shown once the list (or its load error) is there: the list, the empty state,
+ * the lock notice, failures. Adopted by the section when it first leaves its loading state,
+ * so the first render doesn't parse and match rules it can't use yet.
+ */
+export const userSyncListStyles = css`
+  .lock {
+    margin: 0;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_warning);
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    color: var(--_text);
+    font-size: 0.9rem;
   }
   .empty,
   .load-error,

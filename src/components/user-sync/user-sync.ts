@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
@@ -34,7 +34,7 @@ import {
   DEFAULT_GRAPH_BASE_URL,
   DEFAULT_REMOVAL_CONFIRM_THRESHOLD,
 } from '../preview/preview-defaults.js';
-import { userSyncStyles } from './user-sync.styles.js';
+import { userSyncListStyles, userSyncShellStyles } from './user-sync.styles.js';
 
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 export const DEFAULT_VENDOR_NAME = 'Imagicle Support';
@@ -124,7 +124,7 @@ export function isVendorLock(i: Integration): boolean {
  * @cssprop [--ucx-space=8px] - Base spacing unit.
  */
 export class UcxUserSync extends UcxElement {
-  static override styles = [tokens, userSyncStyles];
+  static override styles = [tokens, userSyncShellStyles];
 
   /** Base URL of the host's integrations collection (required). */
   @property() endpoint = '';
@@ -178,6 +178,7 @@ export class UcxUserSync extends UcxElement {
   #focusCreateAfterRender = false;
   #dialogs: Promise<unknown> | undefined;
   #summaries = new Map<string, string | null>();
+  #listStyled = false;
 
   #load = new Task(this, {
     task: async ([endpoint], { signal }) => {
@@ -284,6 +285,17 @@ export class UcxUserSync extends UcxElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.#listStyled && !this.#loading) {
+      // The list's rules join the shell's, in the same update that first renders the list
+      // (so it is never painted unstyled).
+      this.#listStyled = true;
+      const root = this.renderRoot as ShadowRoot;
+      if (supportsAdoptingStyleSheets && userSyncListStyles.styleSheet) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, userSyncListStyles.styleSheet];
+      } else {
+        adoptStyles(root, [userSyncListStyles]); // appends a <style> (with the page's nonce)
+      }
+    }
     if (
       changed.has('clientId') ||
       changed.has('authority') ||
@@ -501,9 +513,14 @@ export class UcxUserSync extends UcxElement {
 
   // ---------------------------------------------------------------- render
 
+  /** Waiting for the first list (not a refresh, not a failed load). */
+  get #loading(): boolean {
+    return this.items === undefined && this.#load.status !== TaskStatus.ERROR;
+  }
+
   override render() {
     const locked = this.#locked;
-    const loading = this.items === undefined && this.#load.status !== TaskStatus.ERROR;
+    const loading = this.#loading;
     const createUnavailable = !!locked || this.items === undefined;
     return html`<section class="base" part="base" aria-labelledby="title">
       <div class="header" part="header">

@@ -18,6 +18,31 @@ describe('<ucx-user-sync> section', () => {
     expect(status.textContent?.trim()).to.equal('');
   });
 
+  it('styles the list, the empty state and a load error, though the first render carries only the shell’s rules', async () => {
+    const cssOf = (root: ShadowRoot) =>
+      root.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n');
+    const m = await mount(
+      { items: [integration()], faults: [{ method: 'GET', delayMs: 600 }] },
+      { wait: false },
+    );
+    await waitFor(() => m.root.querySelector('[part="loading"]'), 'the skeleton');
+    const shell = cssOf(m.root as ShadowRoot);
+    expect(shell).to.contain('.skeleton');
+    expect(shell).to.not.contain('.table-wrap');
+    await waitFor(() => m.root.querySelector('table'), 'the list');
+    expect(getComputedStyle($(m.root, 'table')).borderCollapse).to.equal('collapse');
+    expect(getComputedStyle($(m.root, '.badge')).borderTopLeftRadius).to.equal('999px');
+
+    const empty = await mount({ items: [] });
+    expect(getComputedStyle($(empty.root, '[part="empty"]')).borderTopStyle).to.equal('dashed');
+    const failed = await mount({
+      faults: [{ method: 'GET', problem: { status: 503, title: 'Unavailable', code: 'down' } }],
+    });
+    expect(getComputedStyle($(failed.root, '[part="load-error"]')).borderTopStyle).to.equal(
+      'solid',
+    );
+  });
+
   it('lists integrations: source, name, tenant, filter, status, managed by, dates', async () => {
     const m = await mount({
       items: [
