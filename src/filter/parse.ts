@@ -294,7 +294,7 @@ function value(open: number, p: number, field: string): FilterNode {
     if (c === 41) break;
     if (i >= n) fail(Code.unclosedParen, open, 1);
     if (c === 42) {
-      if (code(i - 1) === 42 && doubleStar < 0) doubleStar = i - 1;
+      if (t.charCodeAt(i - 1) === 42 && doubleStar < 0) doubleStar = i - 1;
       const part = cur + t.slice(seg, i);
       // The first part is `initial`; the middle ones go into `any`, which is only allocated
       // (at its size) once there are two: most substrings have none or one.
@@ -354,7 +354,7 @@ function value(open: number, p: number, field: string): FilterNode {
   const span = spans ? { offset: open, length: pos - open } : undefined;
   if (i - p === 1 && stars) return { type: 'present', field, span };
   // Warnings for legal-but-suspicious values.
-  const first = code(p);
+  const first = t.charCodeAt(p);
   if (first === 61 || isWs(first)) {
     warnings.push(
       first === 61
@@ -362,7 +362,7 @@ function value(open: number, p: number, field: string): FilterNode {
         : problem(Code.valueLeadingWhitespace, p, skipWs(p) - p, { field }),
     );
   }
-  if (isWs(code(i - 1))) {
+  if (isWs(t.charCodeAt(i - 1))) {
     let s = i - 1;
     while (s > p && isWs(code(s - 1))) s--;
     if (s > p || !isWs(first)) {
