@@ -672,6 +672,8 @@ export class UcxCreateDialog extends UcxElement {
 
   #consentFailed(failure: ConsentFailure): void {
     const view = consentFailureView(failure);
+    // Whatever happens next, the sign-in is no longer awaited.
+    this.statusText = '';
     if (!view) {
       // Cancelled: quietly back to the form.
       this.statusText = msg('Microsoft sign-in was cancelled.', {

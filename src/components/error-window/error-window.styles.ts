@@ -18,8 +18,11 @@ export const errorWindowStyles = css`
     padding: var(--_space);
     border-inline-start: 3px solid var(--_danger);
     background: var(--_surface-2);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  /* The server's own line breaks are kept; the template's indentation around it is not. */
+  .server-text {
+    white-space: pre-wrap;
   }
   .request-id code {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;

@@ -87,7 +87,8 @@ export class UcxErrorWindow extends UcxElement {
             ? html`<p class="detail">
                 <span class="visually-hidden"
                   >${msg('The server said:', { id: 'user-sync.error.server-said' })}</span
-                >${v.detail}
+                >
+                <span class="server-text">${v.detail}</span>
               </p>`
             : nothing
         }

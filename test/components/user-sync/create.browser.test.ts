@@ -222,6 +222,8 @@ describe('<ucx-user-sync> create dialog', () => {
     await expectAccessible(m.el);
     p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
     await waitFor(() => !p.errorDialog().open, 'the error window to close');
+    // The sign-in is over: the status line no longer says it is awaited.
+    expect(p.status.textContent).to.not.contain('Waiting for Microsoft sign-in');
     expect(p.editor.value).to.equal('(department=Sales)');
     expect(p.switch!.getAttribute('aria-checked')).to.equal('true');
     p.submit.click();

@@ -116,6 +116,17 @@ describe('<ucx-user-sync> create failures', () => {
     ]);
     expect(text).to.contain('already exists');
     expect(text).to.contain('Tenant contoso.com is already connected.');
+    // The server's words start at the box's first line and left edge: no blank line or
+    // indentation from the template.
+    const box = p.errorWindow.shadowRoot!.querySelector<HTMLElement>('.detail')!;
+    const words = box.querySelector('.server-text')!.getClientRects()[0]!;
+    const style = getComputedStyle(box);
+    const inner = box.getBoundingClientRect();
+    const lineHeight = parseFloat(style.fontSize) * 1.5;
+    expect(words.top - inner.top - parseFloat(style.paddingTop)).to.be.below(lineHeight / 2);
+    expect(
+      words.left - inner.left - parseFloat(style.paddingLeft) - parseFloat(style.borderLeftWidth),
+    ).to.be.below(2);
     let gets = 0;
     for (let i = 0; i < 50 && gets < 2; i++) {
       await new Promise((r) => setTimeout(r, 50));
