@@ -283,8 +283,8 @@ export const filterEditorStyles = css`
     padding: 2px;
     list-style: none;
     min-inline-size: 12em;
-    max-block-size: 14em;
-    overflow: auto;
+    /* Never a scrolling box: focus stays in the textarea, so no key could scroll it (and the
+       options are few: the fields and &, |, !). A long host list lets the dialog scroll. */
     background: var(--_surface);
     color: var(--_text);
     border: 1px solid var(--_border);
