@@ -1083,11 +1083,24 @@ export class UcxFilterEditor extends LitElement {
   }
 
   private renderBuilder(root: BuilderGroup): TemplateResult {
-    const counter = { n: 0 };
-    return html`<div part="builder" class="builder">${this.renderGroup(root, 0, counter)}</div>`;
+    // Conditions are numbered in reading order, nested groups included. Numbered here, not
+    // while rendering: a nested group's rows render after the rows that follow the group.
+    const numbers = new Map<number, number>();
+    const walk = (group: BuilderGroup): void => {
+      for (const item of group.items) {
+        if (item.kind === 'row') numbers.set(item.id, numbers.size + 1);
+        else walk(item);
+      }
+    };
+    walk(root);
+    return html`<div part="builder" class="builder">${this.renderGroup(root, 0, numbers)}</div>`;
   }
 
-  private renderGroup(group: BuilderGroup, depth: number, counter: { n: number }): TemplateResult {
+  private renderGroup(
+    group: BuilderGroup,
+    depth: number,
+    numbers: ReadonlyMap<number, number>,
+  ): TemplateResult {
     const locked = this.isDisabled || this.readonly;
     const empty = group.items.length === 0;
     return html`<div
@@ -1152,8 +1165,8 @@ export class UcxFilterEditor extends LitElement {
         (item) => item.id,
         (item) =>
           item.kind === 'row'
-            ? this.renderRow(item, (counter.n += 1))
-            : this.renderGroup(item, depth + 1, counter),
+            ? this.renderRow(item, numbers.get(item.id) ?? 0)
+            : this.renderGroup(item, depth + 1, numbers),
       )}
       <div class="group-actions">
         <button

@@ -123,6 +123,13 @@ describe('ucx-filter-editor: builder mode', () => {
       ['phoneNumber', 'notPresent', null],
       ['officeLocation', 'contains', 'HQ'],
     ]);
+    // Numbered in reading order, the nested group's conditions included.
+    expect(rows(el).map((r) => r.getAttribute('aria-label'))).to.deep.equal(
+      [1, 2, 3, 4, 5].map((n) => `Condition ${n}`),
+    );
+    expect(rowControls(rows(el)[2]!).field.getAttribute('aria-label')).to.equal(
+      'Field of condition 3',
+    );
     await expectAccessible(el);
     await switchTo(el, 'text');
     expect(el.value).to.equal(text);
