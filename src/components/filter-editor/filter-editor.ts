@@ -619,7 +619,21 @@ export class UcxFilterEditor extends LitElement {
     const ta = this.textarea;
     if (!ta) return;
     ta.focus();
-    if (ta.value.trim() === '') ta.select();
+    const text = ta.value;
+    const trimmed = text.trim();
+    if (trimmed === '') ta.select();
+    else if (this.result?.ok) {
+      // Put at the caret if that gives a filter (inside a set, between its members);
+      // otherwise the two are joined with AND, the admin's text kept as it is.
+      const options = { fields: this.fields, maxLength: this.maxLength };
+      const atCaret = text.slice(0, ta.selectionStart) + example + text.slice(ta.selectionEnd);
+      if (!parseFilter(atCaret, options).ok) {
+        ta.select();
+        example = trimmed.startsWith('(&')
+          ? `${trimmed.slice(0, -1)}${example})`
+          : `(&${trimmed}${example})`;
+      }
+    }
     this.insertText(example);
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }

@@ -335,6 +335,37 @@ describe('ucx-filter-editor: text mode', () => {
     expect(el.value).to.equal('');
   });
 
+  it('joins a help example to a filter already typed, so the result is still a filter', async () => {
+    const el = await editor();
+    (part(el, 'help-toggle') as HTMLElement).click();
+    await el.updateComplete;
+    const example = (text: string) =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-example="${text}"]`)!;
+    const ta = textareaOf(el);
+    await typeInto(el, '(department=Sales)');
+    example('(!(department=Temp))').click();
+    await el.updateComplete;
+    expect(el.value).to.equal('(&(department=Sales)(!(department=Temp)))');
+    expect(el.validity.valid).to.equal(true);
+    // Already an AND: the example becomes one more member, the admin's spacing kept.
+    el.value = '(& (department=Sales) )';
+    await el.updateComplete;
+    example('(email=*@company.com)').click();
+    await el.updateComplete;
+    expect(el.value).to.equal('(& (department=Sales) (email=*@company.com))');
+    // Inside a set, at a place where a member fits, it goes at the caret.
+    el.value = '(|(department=Sales))';
+    await el.updateComplete;
+    ta.setSelectionRange(2, 2);
+    example('(!(department=Temp))').click();
+    await el.updateComplete;
+    expect(el.value).to.equal('(|(!(department=Temp))(department=Sales))');
+    // One undo gives back what was there.
+    await undo();
+    await el.updateComplete;
+    expect(el.value).to.equal('(|(department=Sales))');
+  });
+
   it('fires input and ucx-filter-change with validity and canonical text', async () => {
     const el = await editor();
     const details: Array<{
