@@ -24,9 +24,9 @@ export interface UcxCreateDialogAttributes {
   graphBaseUrl?: Elements.UcxCreateDialog['graphBaseUrl'];
   /** Microsoft Graph base URL used by Preview. */
   'graph-base-url'?: string | number;
-  /** Edit: saving a filter that removes more users than this asks for confirmation first. */
+  /** Edit: saving a filter that removes more users than this asks for confirmation first (checked when the dialog has a sign-in, as after Preview). */
   removalConfirmThreshold?: Elements.UcxCreateDialog['removalConfirmThreshold'];
-  /** Edit: saving a filter that removes more users than this asks for confirmation first. */
+  /** Edit: saving a filter that removes more users than this asks for confirmation first (checked when the dialog has a sign-in, as after Preview). */
   'removal-confirm-threshold'?: string | number;
 }
 
@@ -118,9 +118,9 @@ export interface UcxUserSyncAttributes {
   graphBaseUrl?: Elements.UcxUserSync['graphBaseUrl'];
   /** Microsoft Graph base URL used by Preview (default `https://graph.microsoft.com/v1.0`; the demo and tests point it at a stand-in). The access token comes from the consent provider's `getAccessToken()` and is only ever sent here. */
   'graph-base-url'?: string | number;
-  /** Editing: saving a filter that removes more users than this asks for confirmation first. */
+  /** Editing: saving a filter that removes more users than this asks for confirmation first. The count needs Microsoft Graph, so it is checked once the dialog has a sign-in (after Preview); Save itself never opens the sign-in popup. */
   removalConfirmThreshold?: Elements.UcxUserSync['removalConfirmThreshold'];
-  /** Editing: saving a filter that removes more users than this asks for confirmation first. */
+  /** Editing: saving a filter that removes more users than this asks for confirmation first. The count needs Microsoft Graph, so it is checked once the dialog has a sign-in (after Preview); Save itself never opens the sign-in popup. */
   'removal-confirm-threshold'?: string | number;
   /** UI language (falls back to the closest [lang], then the page's). */
   lang?: string | number;

@@ -76,7 +76,8 @@ class NoAccessToken extends Error {
  * (`<ucx-user-preview>`, through Microsoft Graph with the consent's access
  * token; the consent popup opens first if this dialog session has none, and
  * Create reuses it); when editing, also the impact of the change, and Save asks
- * for confirmation when it removes more than `removalConfirmThreshold` users.
+ * for confirmation when it removes more than `removalConfirmThreshold` users (checked
+ * with the dialog's sign-in, when it has one: Save never opens the popup itself).
  * Used inside `<ucx-user-sync>`, which provides its `delegate`.
  *
  * @tag ucx-create-dialog
@@ -117,7 +118,10 @@ export class UcxCreateDialog extends UcxElement {
   @property({ type: Number, attribute: 'still-working-delay' }) stillWorkingDelay = 10_000;
   /** Microsoft Graph base URL used by Preview. */
   @property({ attribute: 'graph-base-url' }) graphBaseUrl = DEFAULT_GRAPH_BASE_URL;
-  /** Edit: saving a filter that removes more users than this asks for confirmation first. */
+  /**
+   * Edit: saving a filter that removes more users than this asks for confirmation first
+   * (checked when the dialog has a sign-in, as after Preview).
+   */
   @property({ type: Number, attribute: 'removal-confirm-threshold' })
   removalConfirmThreshold = DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
 

@@ -53,8 +53,9 @@ export function isVendorLock(i: Integration): boolean {
  * deletes them, and honours the vendor lock. The create and edit dialogs offer a
  * *Preview* of the users a filter matches, read from Microsoft Graph in the browser
  * with the consent's access token (`graph-base-url`); editing also shows the impact
- * of the change and asks before saving a filter that removes more than
- * `removal-confirm-threshold` users. Graph errors never block creating or saving.
+ * of the change and, once the dialog has a sign-in (Preview opens it; Save never does),
+ * asks before saving a filter that removes more than `removal-confirm-threshold` users.
+ * Graph errors never block creating or saving.
  *
  * @tag ucx-user-sync
  * @summary Users' synchronization integrations: list, create, edit, delete.
@@ -156,7 +157,11 @@ export class UcxUserSync extends UcxElement {
    * provider's `getAccessToken()` and is only ever sent here.
    */
   @property({ attribute: 'graph-base-url' }) graphBaseUrl = DEFAULT_GRAPH_BASE_URL;
-  /** Editing: saving a filter that removes more users than this asks for confirmation first. */
+  /**
+   * Editing: saving a filter that removes more users than this asks for confirmation
+   * first. The count needs Microsoft Graph, so it is checked once the dialog has a sign-in
+   * (after Preview); Save itself never opens the sign-in popup.
+   */
   @property({ type: Number, attribute: 'removal-confirm-threshold' })
   removalConfirmThreshold = DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
 
