@@ -528,50 +528,51 @@ export class UcxUserSync extends UcxElement {
     const loading = this.#loading;
     const createUnavailable = !!locked || this.items === undefined;
     return html`<section class="base" part="base" aria-labelledby="title">
-      <div class="header" part="header">
-        <div>
-          <h2 class="title" id="title" part="title" tabindex="-1">
-            ${msg('Users’ Synchronization Integration', { id: 'user-sync.title' })}
-          </h2>
-          <p class="intro">
-            ${msg('Import users from an external directory and keep them up to date.', {
-              id: 'user-sync.intro',
-            })}
-          </p>
+        <div class="header" part="header">
+          <div>
+            <h2 class="title" id="title" part="title" tabindex="-1">
+              ${msg('Users’ Synchronization Integration', { id: 'user-sync.title' })}
+            </h2>
+            <p class="intro">
+              ${msg('Import users from an external directory and keep them up to date.', {
+                id: 'user-sync.intro',
+              })}
+            </p>
+          </div>
+          <div class="header-actions">
+            <button
+              class="btn primary create"
+              part="create-button"
+              type="button"
+              aria-disabled=${createUnavailable ? 'true' : 'false'}
+              aria-describedby=${locked ? 'lock-reason' : nothing}
+              @click=${this.#onCreateClick}
+            >
+              <span aria-hidden="true">+</span>
+              ${msg('Create', { id: 'user-sync.create' })}
+            </button>
+            ${locked ? this.renderLockNotice() : nothing}
+          </div>
         </div>
-        <div class="header-actions">
-          <button
-            class="btn primary create"
-            part="create-button"
-            type="button"
-            aria-disabled=${createUnavailable ? 'true' : 'false'}
-            aria-describedby=${locked ? 'lock-reason' : nothing}
-            @click=${this.#onCreateClick}
-          >
-            <span aria-hidden="true">+</span>
-            ${msg('Create', { id: 'user-sync.create' })}
-          </button>
-          ${locked ? this.renderLockNotice() : nothing}
-        </div>
-      </div>
-      <p class="announcer" role="status" part="announcer">
-        ${loading ? this.#loadingText() : this.announcement}
-      </p>
-      ${this.notice ? this.renderNotice(this.notice.view) : nothing}
-      ${
-        loading
-          ? this.renderLoading()
-          : this.items === undefined
-            ? this.renderLoadError()
-            : html`${this.#load.status === TaskStatus.ERROR ? this.renderLoadError(true) : nothing}
-              ${this.items.length === 0 ? this.renderEmpty() : this.renderList(this.items)}`
-      }
-      ${loading ? nothing : this.renderDialogs()}
-    </section>`;
+        <p class="announcer" role="status" part="announcer">
+          ${loading ? this.#loadingText() : this.announcement}
+        </p>
+        ${this.notice ? this.renderNotice(this.notice.view) : nothing}
+        ${
+          loading
+            ? this.renderLoading()
+            : this.items === undefined
+              ? this.renderLoadError()
+              : html`${this.#load.status === TaskStatus.ERROR ? this.renderLoadError(true) : nothing}
+                ${this.items.length === 0 ? this.renderEmpty() : this.renderList(this.items)}`
+        }
+      </section>
+      ${loading ? nothing : this.renderDialogs()}`;
   }
 
   /**
-   * The dialogs' elements (defined later, see #loadDialogs). Not in the loading shell:
+   * The dialogs' elements (defined later, see #loadDialogs), after the section's grid, so
+   * their empty boxes add no gaps to it. Not in the loading shell:
    * nothing can open them before the list is there, and three fewer elements, with their
    * attribute and property bindings, make the first paint cheaper. Once the list is
    * there it stays (a refresh keeps the old rows), and so do they; while the first load

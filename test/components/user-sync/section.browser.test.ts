@@ -32,6 +32,17 @@ describe('<ucx-user-sync> section', () => {
     await waitFor(() => m.root.querySelector('table'), 'the list');
     expect(getComputedStyle($(m.root, 'table')).borderCollapse).to.equal('collapse');
     expect(getComputedStyle($(m.root, '.badge')).borderTopLeftRadius).to.equal('999px');
+    // The list ends the section: no empty grid rows (the dialogs' hosts) under it.
+    await waitFor(() => m.root.querySelector('ucx-create-dialog'), 'the dialogs');
+    const section = $(m.root, 'section');
+    const below =
+      section.getBoundingClientRect().bottom -
+      $(m.root, '.table-wrap').getBoundingClientRect().bottom;
+    const style = getComputedStyle(section);
+    expect(below).to.be.closeTo(
+      parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth),
+      1,
+    );
 
     const empty = await mount({ items: [] });
     expect(getComputedStyle($(empty.root, '[part="empty"]')).borderTopStyle).to.equal('dashed');
