@@ -418,7 +418,7 @@ function table(title: string, unit: string, rows: Row[], goal: number): void {
         fmt(r.ours),
         fmt(r.ldf),
         fmt(r.ldj),
-        Number.isNaN(ratio) ? '-' : `${ratio.toFixed(1)}×`,
+        Number.isNaN(ratio) ? '-' : `${ratio.toFixed(2)}×`,
         verdict,
       ]
         .concat(r.spans === undefined ? [] : [fmt(r.spans)])
