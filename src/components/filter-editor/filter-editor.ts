@@ -1065,7 +1065,7 @@ export class UcxFilterEditor extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${op('(field=value)', msg('the field is equal to the value (case-insensitive)', { id: 'filter-editor.help.op.equals' }))}
+            ${op(msg('(field=value)', { id: 'filter-editor.help.op.equals-syntax' }), msg('the field is equal to the value (case-insensitive)', { id: 'filter-editor.help.op.equals' }))}
             ${op('*', msg('any text: a*, *a, *a*; (field=*) means the field has a value', { id: 'filter-editor.help.op.wildcard' }))}
             ${op('(&(…)(…))', msg('all of the conditions (AND)', { id: 'filter-editor.help.op.and' }))}
             ${op('(|(…)(…))', msg('any of the conditions (OR)', { id: 'filter-editor.help.op.or' }))}

@@ -87,6 +87,7 @@
 'filter-editor.help.meaning': `Significato`,
 'filter-editor.help.op.and': `tutte le condizioni (AND)`,
 'filter-editor.help.op.equals': `il campo è uguale al valore (senza distinzione tra maiuscole e minuscole)`,
+'filter-editor.help.op.equals-syntax': `(campo=valore)`,
 'filter-editor.help.op.escapes': `per scrivere ( ) * \\ dentro un valore`,
 'filter-editor.help.op.not': `non la condizione (NOT)`,
 'filter-editor.help.op.or': `almeno una delle condizioni (OR)`,
