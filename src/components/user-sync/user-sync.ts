@@ -545,7 +545,15 @@ export class UcxUserSync extends UcxElement {
               part="create-button"
               type="button"
               aria-disabled=${createUnavailable ? 'true' : 'false'}
-              aria-describedby=${locked ? 'lock-reason' : nothing}
+              aria-describedby=${
+                locked
+                  ? 'lock-reason'
+                  : this.items !== undefined
+                    ? nothing
+                    : loading
+                      ? 'announcer'
+                      : 'load-error'
+              }
               @click=${this.#onCreateClick}
             >
               <span aria-hidden="true">+</span>
@@ -554,7 +562,7 @@ export class UcxUserSync extends UcxElement {
             ${locked ? this.renderLockNotice() : nothing}
           </div>
         </div>
-        <p class="announcer" role="status" part="announcer">
+        <p class="announcer" id="announcer" role="status" part="announcer">
           ${loading ? this.#loadingText() : this.announcement}
         </p>
         ${this.notice ? this.renderNotice(this.notice.view) : nothing}
@@ -628,7 +636,7 @@ export class UcxUserSync extends UcxElement {
   private renderLoadError(stale = false) {
     const error = this.#load.error;
     const view = this.#loadFailure(error);
-    return html`<div class="load-error" part="load-error" role="alert">
+    return html`<div class="load-error" id="load-error" part="load-error" role="alert">
       <h3>
         ${
           stale

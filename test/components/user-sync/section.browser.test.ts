@@ -13,6 +13,10 @@ describe('<ucx-user-sync> section', () => {
     const status = $(m.root, '[role="status"]');
     expect(status.textContent).to.contain('Loading integrations…');
     expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('true');
+    // Unavailable, and saying why.
+    const reason = () =>
+      m.root.getElementById($(m.root, '.create').getAttribute('aria-describedby')!);
+    expect(reason()?.textContent).to.contain('Loading integrations…');
     await expectAccessible(m.el);
     await waitFor(() => m.root.querySelector('table'), 'the list');
     expect(status.textContent?.trim()).to.equal('');
@@ -108,6 +112,9 @@ describe('<ucx-user-sync> section', () => {
     m.el.addEventListener('ucx-error', (e) => events.push(e));
     const error = $(m.root, '[part="load-error"]');
     expect(error.getAttribute('role')).to.equal('alert');
+    const create = $(m.root, '.create');
+    expect(create.getAttribute('aria-disabled')).to.equal('true');
+    expect(m.root.getElementById(create.getAttribute('aria-describedby')!)).to.equal(error);
     expect(error.textContent).to.contain('HTTP 503');
     expect(error.textContent).to.match(/Request id:\s*fx-\d+/);
     await expectAccessible(m.el);
