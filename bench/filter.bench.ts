@@ -418,7 +418,8 @@ function table(title: string, unit: string, rows: Row[], goal: number): void {
         fmt(r.ours),
         fmt(r.ldf),
         fmt(r.ldj),
-        Number.isNaN(ratio) ? '-' : `${ratio.toFixed(2)}×`,
+        // Rounded down, so a cell that misses never reads as the goal.
+        Number.isNaN(ratio) ? '-' : `${(Math.floor(ratio * 100) / 100).toFixed(2)}×`,
         verdict,
       ]
         .concat(r.spans === undefined ? [] : [fmt(r.spans)])

@@ -441,12 +441,15 @@ export class UcxFilterEditor extends LitElement {
       const n = this.suggestions.length;
       switch (e.key) {
         case 'ArrowDown':
-          e.preventDefault();
-          this.activeSuggestion = (this.activeSuggestion + 1) % n;
-          return;
         case 'ArrowUp':
           e.preventDefault();
-          this.activeSuggestion = (this.activeSuggestion - 1 + n) % n;
+          this.activeSuggestion = (this.activeSuggestion + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
+          // A long host list may reach past the dialog's edge: keep the active option in view.
+          void this.updateComplete.then(() =>
+            this.renderRoot
+              .querySelector(`#suggestion-${this.activeSuggestion}`)
+              ?.scrollIntoView({ block: 'nearest' }),
+          );
           return;
         case 'Enter':
         case 'Tab':

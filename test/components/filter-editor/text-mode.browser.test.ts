@@ -438,6 +438,30 @@ describe('ucx-filter-editor: text mode', () => {
     }
   });
 
+  it('keeps the active suggestion in view when a long host field list reaches past the edge', async () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({
+      name: `field${i}`,
+      labelKey: `x.${i}`,
+    }));
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="block-size: 240px; overflow: auto">
+        <ucx-filter-editor .fields=${fields}></ucx-filter-editor>
+      </div>`,
+    );
+    const el = box.querySelector<UcxFilterEditor>('ucx-filter-editor')!;
+    await typeInto(el, '(');
+    await sendKeys({ press: 'ArrowUp' }); // wraps to the last option, far below
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    const last = el.shadowRoot!.querySelector(
+      `#${textareaOf(el).getAttribute('aria-activedescendant')}`,
+    )!;
+    const seen = box.getBoundingClientRect();
+    const option = last.getBoundingClientRect();
+    expect(option.top).to.be.at.least(seen.top - 1);
+    expect(option.bottom).to.be.at.most(seen.bottom + 1);
+  });
+
   it('Escape closes the suggestions without closing the surrounding dialog', async () => {
     const dialog = await fixture<HTMLDialogElement>(
       html`<dialog aria-label="Create"><ucx-filter-editor></ucx-filter-editor></dialog>`,
