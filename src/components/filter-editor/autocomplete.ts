@@ -1,5 +1,5 @@
 import type { FieldDefinition } from '../../filter/index.js';
-import { tokenizeForHighlight } from './tokenizer.js';
+import { tokenizeFilter } from '../../filter/tokenize.js';
 
 export interface Suggestion {
   kind: 'field' | 'operator' | 'equals';
@@ -22,7 +22,7 @@ export function suggestionsAt(
   caret: number,
   fields: readonly FieldDefinition[],
 ): Suggestion[] {
-  const tokens = tokenizeForHighlight(text.slice(0, caret));
+  const tokens = tokenizeFilter(text.slice(0, caret));
   const last = tokens[tokens.length - 1];
   if (!last) return [];
   const after = text[caret];

@@ -10,10 +10,12 @@ import {
   parseFilter,
   type FieldDefinition,
   type FilterError,
+  type ParseOptions,
   type ParseResult,
 } from '../../filter/index.js';
 import { filterEditorStyles } from './filter-editor.styles.js';
-import { segmentTokens, tokenizeForHighlight, type HighlightSegment } from './tokenizer.js';
+import { tokenizeFilter } from '../../filter/tokenize.js';
+import { segmentTokens, type HighlightSegment } from './tokenizer.js';
 import { fieldLabel, placedMessage } from './messages.js';
 import { summarizeFilter } from './summary.js';
 import { suggestionsAt, type Suggestion } from './autocomplete.js';
@@ -173,6 +175,11 @@ export class UcxFilterEditor extends LitElement {
 
   @property({ type: Boolean, reflect: true }) readonly = false;
 
+  /** How this editor parses: its fields and length limit. */
+  #parseOptions(): ParseOptions {
+    return { fields: this.fields, maxLength: this.maxLength };
+  }
+
   /** The parse result of the current text; `undefined` when the text is blank (all users). */
   get result(): ParseResult | undefined {
     const text = this._value;
@@ -185,10 +192,7 @@ export class UcxFilterEditor extends LitElement {
     ) {
       return cache.result;
     }
-    const result =
-      text.trim() === ''
-        ? undefined
-        : parseFilter(text, { fields: this.fields, maxLength: this.maxLength });
+    const result = text.trim() === '' ? undefined : parseFilter(text, this.#parseOptions());
     this.parseCache = { text, fields: this.fields, maxLength: this.maxLength, result };
     return result;
   }
@@ -628,9 +632,8 @@ export class UcxFilterEditor extends LitElement {
     else if (this.result?.ok) {
       // Put at the caret if that gives a filter (inside a set, between its members);
       // otherwise the two are joined with AND, the admin's text kept as it is.
-      const options = { fields: this.fields, maxLength: this.maxLength };
       const atCaret = text.slice(0, ta.selectionStart) + example + text.slice(ta.selectionEnd);
-      if (!parseFilter(atCaret, options).ok) {
+      if (!parseFilter(atCaret, this.#parseOptions()).ok) {
         ta.select();
         example = trimmed.startsWith('(&')
           ? `${trimmed.slice(0, -1)}${example})`
@@ -885,11 +888,7 @@ export class UcxFilterEditor extends LitElement {
   private renderText(r: ParseResult | undefined): TemplateResult {
     const invalid = !!r && !r.ok;
     const text = this._value;
-    const segments = segmentTokens(
-      text,
-      tokenizeForHighlight(text),
-      r && !r.ok ? r.error : undefined,
-    );
+    const segments = segmentTokens(text, tokenizeFilter(text), r && !r.ok ? r.error : undefined);
     const warnings = r && r.ok && r.warnings.length > 0;
     const describedBy = ['hint', invalid ? 'error' : '', warnings ? 'warnings' : '', 'summary']
       .filter(Boolean)

@@ -4,14 +4,10 @@
  * highlighted mirror always has the same text as the textarea above it. Validity is
  * `parseFilter`'s to decide; here the tokens are only cut at the error range.
  */
-import { tokenizeFilter, type FilterToken, type FilterTokenKind } from '../../filter/tokenize.js';
-
-export type HighlightKind = FilterTokenKind;
-export type HighlightToken = FilterToken;
-export const tokenizeForHighlight = tokenizeFilter;
+import type { FilterToken, FilterTokenKind } from '../../filter/tokenize.js';
 
 export interface HighlightSegment {
-  kind: HighlightKind;
+  kind: FilterTokenKind;
   text: string;
   /** Inside the error range reported by the parser. */
   error: boolean;
@@ -24,7 +20,7 @@ export interface HighlightSegment {
  */
 export function segmentTokens(
   text: string,
-  tokens: readonly HighlightToken[],
+  tokens: readonly FilterToken[],
   error?: { offset: number; length: number },
 ): HighlightSegment[] {
   const segments: HighlightSegment[] = [];

@@ -546,10 +546,10 @@ export class UcxUserSync extends UcxElement {
               type="button"
               aria-disabled=${createUnavailable ? 'true' : 'false'}
               aria-describedby=${
-                locked
-                  ? 'lock-reason'
-                  : this.items !== undefined
-                    ? nothing
+                !createUnavailable
+                  ? nothing
+                  : locked
+                    ? 'lock-reason'
                     : loading
                       ? 'announcer'
                       : 'load-error'

@@ -3,10 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { part, textareaOf, visibleText, type UcxFilterEditor } from './define.js';
 import { describe, it } from './define.js';
 import { parseFilter } from '../../../src/filter/index.js';
-import {
-  segmentTokens,
-  tokenizeForHighlight,
-} from '../../../src/components/filter-editor/tokenizer.js';
+import { tokenizeFilter } from '../../../src/filter/tokenize.js';
+import { segmentTokens } from '../../../src/components/filter-editor/tokenizer.js';
 
 async function formWith(value?: string): Promise<{ form: HTMLFormElement; el: UcxFilterEditor }> {
   const form = await fixture<HTMLFormElement>(html`
@@ -109,7 +107,7 @@ describe('ucx-filter-editor: form association', () => {
     for (let i = 0; i < runs; i += 1) {
       const t = text.slice(0, text.length - (i % 5));
       const r = parseFilter(t);
-      segmentTokens(t, tokenizeForHighlight(t), r.ok ? undefined : r.error);
+      segmentTokens(t, tokenizeFilter(t), r.ok ? undefined : r.error);
     }
     const each = (performance.now() - t0) / runs;
     expect(each).to.be.lessThan(1);
