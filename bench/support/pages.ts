@@ -10,6 +10,9 @@ import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 
+/** How late `/slow/…` answers. */
+export const SLOW_MS = 150;
+
 export interface PageServer {
   /** `http://127.0.0.1:PORT` */
   base: string;
@@ -35,7 +38,17 @@ export async function servePages(
     conditions: ['browser', 'production'],
   });
   const server = createServer((req, res) => {
-    const path = req.url ?? '/';
+    const url = req.url ?? '/';
+    // `/slow/…` answers as `/…` does, 150 ms later: a backend on a real network.
+    if (url.startsWith('/slow/')) {
+      setTimeout(() => {
+        const body = json(url.slice(5));
+        if (body === undefined) res.writeHead(404).end();
+        else res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+      }, SLOW_MS);
+      return;
+    }
+    const path = url;
     const name = path.slice(1);
     const body = json(path);
     if (body !== undefined) {

@@ -11,6 +11,19 @@ function formatterFor(locale: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Creates the locale's formatter ahead of use. The first Intl object a page makes costs
+ * tens of milliseconds (the engine sets up its locale data), so the section does this
+ * while it waits for the list, not while the list renders.
+ */
+export function prepareDateFormat(locale: string): void {
+  try {
+    formatterFor(locale);
+  } catch {
+    // formatDateTime falls back to ISO text
+  }
+}
+
 /** A localized date-time, or '' when the value is missing or unreadable. */
 export function formatDateTime(value: string | undefined, locale: string): string {
   if (!value) return '';

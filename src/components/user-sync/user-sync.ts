@@ -6,7 +6,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { UcxElement } from '../../internal/ucx-element.js';
 import { tokens } from '../../internal/styles.js';
 import { closestLang } from '../../internal/lang.js';
-import { formatDateTime } from '../../internal/dates.js';
+import { formatDateTime, prepareDateFormat } from '../../internal/dates.js';
 import { sourceDefinition, sourceIcon } from '../../internal/sources.js';
 import {
   describeBackendError,
@@ -312,6 +312,12 @@ export class UcxUserSync extends UcxElement {
       this.#providerLoading = undefined;
       this.#providerFailure = undefined;
     }
+  }
+
+  protected override firstUpdated(): void {
+    // The rows' dates need Intl, whose first use costs tens of milliseconds: pay it while
+    // the list request is in flight, so the list renders without it.
+    this.#whenIdle(() => prepareDateFormat(closestLang(this)));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
