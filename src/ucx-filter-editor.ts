@@ -12,3 +12,6 @@ declare global {
 }
 
 export { UcxFilterEditor };
+// Its event, so `addEventListener('ucx-filter-change', …)` is typed for hosts of this entry.
+export { UcxFilterChangeEvent } from './components/filter-editor/filter-change-event.js';
+export type { UcxFilterChangeDetail } from './components/filter-editor/filter-change-event.js';

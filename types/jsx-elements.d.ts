@@ -50,7 +50,7 @@ export interface UcxFilterEditorAttributes {
   name?: Elements.UcxFilterEditor['name'];
   /** Visible label. Default: "Data source filters" (localized). */
   label?: Elements.UcxFilterEditor['label'];
-  /** Fields the filter may use (default: the five of DESIGN.md §6). */
+  /** Fields the filter may use (default: `DEFAULT_FIELDS`, the five of README's "The filter language"). */
   fields?: Elements.UcxFilterEditor['fields'];
   /** `text` (highlighted text field) or `builder` (rows of conditions). */
   mode?: Elements.UcxFilterEditor['mode'];

@@ -5,7 +5,7 @@
 // at run time. MSAL's message text is only searched for an AADSTS number; it
 // is never returned.
 //
-// Source: REFERENCES.md "MSAL failure catalogue"; MSAL 5 error codes from
+// Sources: MSAL 5 error codes from
 // @azure/msal-browser 5.30 (BrowserAuthErrorCodes, ClientConfigurationErrorCodes,
 // ClientAuthErrorCodes); Entra error numbers from Microsoft's
 // reference-error-codes page.

@@ -1,4 +1,4 @@
-// Typed browser client for the host's integrations endpoint (DESIGN.md §4).
+// Typed browser client for the host's integrations endpoint (src/backend/openapi.yaml).
 // No Lit here: the layers never import components.
 import { BackendError } from './errors.js';
 import type {

@@ -1,4 +1,4 @@
-// Wire types of the host backend contract (DESIGN.md §4, src/backend/openapi.yaml).
+// Wire types of the host backend contract (src/backend/openapi.yaml).
 // Shared by the browser client (src/backend/), the element and the reference
 // backend (demo/server/). Keep in step with openapi.yaml.
 

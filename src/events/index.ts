@@ -4,3 +4,4 @@ export * from './integration-deleted.js';
 export * from './consent-granted.js';
 export * from './error.js';
 export * from './before-create.js';
+export * from '../components/filter-editor/filter-change-event.js';

@@ -21,8 +21,8 @@ function field(name: string, property: string, support: string, phone?: boolean)
 }
 
 /**
- * The five default fields. Graph support follows REFERENCES.md ("Microsoft Graph /users
- * $filter by field"), letters d(efault) a(dvanced) n(one) for eq, startsWith, endsWith,
+ * The five default fields. Graph support follows Microsoft Graph's documentation of `$filter`
+ * on `/users` properties (with and without advanced queries), letters d(efault) a(dvanced) n(one) for eq, startsWith, endsWith,
  * ne, presence; `startsWith` on `businessPhones` is undocumented, so it is none.
  */
 export const DEFAULT_FIELDS: readonly FieldDefinition[] = Object.freeze([

@@ -60,7 +60,7 @@ const when = (support: string, filter: string, exact: boolean): Translation | un
   support === 'none' ? undefined : [filter, support === 'advanced', exact];
 
 /**
- * Translates a filter to a Graph `/users` `$filter` (REFERENCES.md table). All-or-nothing
+ * Translates a filter to a Graph `/users` `$filter` (what Graph supports per field: DEFAULT_FIELDS). All-or-nothing
  * per node: an AND keeps its translatable children server-side and returns the others as
  * `residual`; an OR is translated whole (every member) or not at all; a NOT only as `ne`
  * over an exactly translated equality. Iterative, so any depth is fine.

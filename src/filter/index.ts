@@ -1,5 +1,5 @@
 /**
- * `ucx-user-sync/filter`: the LDAP (RFC 4515) filter dialect of DESIGN.md §6, for the
+ * `ucx-user-sync/filter`: the LDAP (RFC 4515) filter dialect of README's "The filter language", for the
  * browser and Node (no DOM, no Lit, no Node built-ins).
  */
 export type {

@@ -42,7 +42,7 @@ function itemTest(node: ItemNode, i: number, fold: Fold): Test {
 }
 
 /**
- * Compiles a filter into a predicate over user records (DESIGN.md §6 semantics):
+ * Compiles a filter into a predicate over user records (README, "The filter language"):
  * case-insensitive; substring parts in order without overlap; presence = non-empty value;
  * phone fields ignore spaces, `-`, `.`, `(`, `)`; an absent field makes an item false.
  * Each record's used fields are folded once, then every clause is a plain string test.

@@ -38,7 +38,7 @@ export const until = (s: string, p: number, stop: string): number => {
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
- * Parses an RFC 4515 filter restricted to the configured fields (DESIGN.md §6).
+ * Parses an RFC 4515 filter restricted to the configured fields (README, "The filter language").
  * Never throws: any failure, even an internal one, comes back as `{ ok: false }`.
  * Iterative (explicit stack), so depth can never overflow the call stack.
  */

@@ -1,5 +1,5 @@
-// What the admin is told about a failure: the backend table and the consent
-// catalogue of REFERENCES.md, as localized text. Server text stays text.
+// What the admin is told about a failure: each backend failure (README, "The backend
+// contract") and each consent failure, as localized text. Server text stays text.
 import { msg, str } from '@lit/localize';
 import type { BackendError } from '../backend/errors.js';
 import type { ConsentFailure } from '../auth/types.js';

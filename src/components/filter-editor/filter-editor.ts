@@ -159,7 +159,7 @@ export class UcxFilterEditor extends LitElement {
   /** Visible label. Default: "Data source filters" (localized). */
   @property() label?: string;
 
-  /** Fields the filter may use (default: the five of DESIGN.md §6). */
+  /** Fields the filter may use (default: `DEFAULT_FIELDS`, the five of README's "The filter language"). */
   @property({ attribute: false }) fields: readonly FieldDefinition[] = DEFAULT_FIELDS;
 
   /** `text` (highlighted text field) or `builder` (rows of conditions). */
