@@ -308,6 +308,12 @@ export const filterEditorStyles = css`
   .suggestions code {
     font-family: var(--_mono);
   }
+  .suggestions .meaning {
+    color: var(--_muted);
+  }
+  .suggestions li[aria-selected='true'] .meaning {
+    color: inherit;
+  }
 
   .error,
   .warnings,

@@ -972,14 +972,21 @@ export class UcxFilterEditor extends LitElement {
             @click=${() => this.acceptSuggestion(i)}
           >
             <code>${s.kind === 'field' ? s.key : s.kind === 'equals' ? '=' : s.key}</code>
-            <span>${this.suggestionDescription(s)}</span>
+            ${this.suggestionDescription(s) || nothing}
           </li>`,
       )}
     </ul>`;
   }
   /* eslint-enable lit-a11y/click-events-have-key-events */
 
-  private suggestionDescription(s: Suggestion): string {
+  /** What a suggestion means, in words; nothing when that only repeats its text. */
+  private suggestionDescription(s: Suggestion): TemplateResult | '' {
+    const text = this.suggestionText(s);
+    const same = text.replace(/\s+/g, '').toLowerCase() === s.key.toLowerCase();
+    return same ? '' : html`<span class="meaning">${text}</span>`;
+  }
+
+  private suggestionText(s: Suggestion): string {
     switch (s.kind) {
       case 'field':
         return fieldLabel(s.key);

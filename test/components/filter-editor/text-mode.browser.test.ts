@@ -269,6 +269,24 @@ describe('ucx-filter-editor: text mode', () => {
       '|',
       '!',
     ]);
+    // What each one means, in muted text, unless that only repeats its name ("department
+    // Department", "officeLocation Office location" read as a stutter).
+    const meanings = Array.from(el.shadowRoot!.querySelectorAll('[role="option"]')).map(
+      (o) => o.querySelector('.meaning')?.textContent?.trim() ?? '',
+    );
+    expect(meanings).to.deep.equal([
+      '',
+      '',
+      '',
+      'Location (city)',
+      '',
+      'all of (AND)',
+      'any of (OR)',
+      'not (NOT)',
+    ]);
+    const meaning = el.shadowRoot!.querySelector('[role="option"] .meaning')!;
+    const option = meaning.closest('li')!;
+    expect(getComputedStyle(meaning).color).to.not.equal(getComputedStyle(option).color);
     // Every option is in view without a scrollbar (a scrolling listbox is a region no
     // key reaches: focus stays in the textarea), and axe finds nothing with it open.
     const listbox = el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
