@@ -42,9 +42,10 @@ export const userSyncShellStyles = css`
     gap: var(--_space);
     max-inline-size: 34ch;
   }
+  /* The status line: with nothing to say it is visually hidden (still a live region), so
+     the section has no blank row under its header. */
   .announcer {
     margin: 0;
-    min-block-size: 1.25em;
     color: var(--_text);
   }
   .skeleton {

@@ -533,6 +533,7 @@ export class UcxUserSync extends UcxElement {
     const locked = this.#locked;
     const loading = this.#loading;
     const createUnavailable = !!locked || this.items === undefined;
+    const status = loading ? this.#loadingText() : this.announcement;
     return html`<section class="base" part="base" aria-labelledby="title">
         <div class="header" part="header">
           <div>
@@ -568,8 +569,13 @@ export class UcxUserSync extends UcxElement {
             ${locked ? this.renderLockNotice() : nothing}
           </div>
         </div>
-        <p class="announcer" id="announcer" role="status" part="announcer">
-          ${loading ? this.#loadingText() : this.announcement}
+        <p
+          class="announcer ${status ? '' : 'visually-hidden'}"
+          id="announcer"
+          role="status"
+          part="announcer"
+        >
+          ${status}
         </p>
         ${this.notice ? this.renderNotice(this.notice.view) : nothing}
         ${

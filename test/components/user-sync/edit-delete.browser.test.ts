@@ -110,7 +110,9 @@ describe('<ucx-user-sync> edit and delete', () => {
     expect(deleted).to.include({ id: 'int-a' });
     const dels = (await m.fx.log()).filter((r) => r.method === 'DELETE');
     expect(dels.map((r) => r.path)).to.deep.equal(['/integrations/int-a']);
-    expect($(m.root, '[role="status"]').textContent).to.contain('was deleted');
+    const status = $(m.root, '[role="status"]');
+    expect(status.textContent).to.contain('was deleted');
+    expect(status.getBoundingClientRect().height).to.be.greaterThan(10); // shown, not only announced
     await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
   });
 

@@ -18,8 +18,15 @@ describe('<ucx-user-sync> section', () => {
       m.root.getElementById($(m.root, '.create').getAttribute('aria-describedby')!);
     expect(reason()?.textContent).to.contain('Loading integrations…');
     await expectAccessible(m.el);
+    expect(status.getBoundingClientRect().height).to.be.greaterThan(10);
     await waitFor(() => m.root.querySelector('table'), 'the list');
     expect(status.textContent?.trim()).to.equal('');
+    // With nothing to say, the status line (still a live region) leaves no blank row: the
+    // list follows the header at the grid's gap.
+    const gap = parseFloat(getComputedStyle($(m.root, 'section')).rowGap);
+    const header = $(m.root, '[part="header"]').getBoundingClientRect();
+    const list = $(m.root, '.table-wrap').getBoundingClientRect();
+    expect(list.top - header.bottom).to.be.closeTo(gap, 1);
   });
 
   it('styles the list, the empty state and a load error, though the first render carries only the shell’s rules', async () => {
