@@ -132,6 +132,9 @@ export const dialogStyles = css`
     color: var(--_text);
     font-family: var(--_font);
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
+    /* On a short screen the dialog scrolls under its footer (sticky, below): focus
+       scrolling keeps a field above it, not under it. */
+    scroll-padding-block-end: 7rem;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
@@ -162,6 +165,11 @@ export const dialogStyles = css`
     padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
     border-block-start: 1px solid var(--_border);
     margin-block-start: var(--_space);
+    /* Cancel and Create stay in view while the fields scroll. */
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 1;
+    background: var(--_surface);
   }
   .dialog-footer .status {
     flex: 1 1 12em;

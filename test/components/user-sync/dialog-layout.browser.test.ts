@@ -1,0 +1,42 @@
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { chord } from '../filter-editor/define.js';
+import { $, deepActive, dialogParts, mount, waitFor } from './helpers.js';
+
+/** True when the point at the middle of `el` shows `el` (nothing covers it, it is in view). */
+function visibleAtItsCentre(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  const x = r.left + r.width / 2;
+  const y = r.top + r.height / 2;
+  if (y < 0 || y > window.innerHeight) return false;
+  const hit = (el.getRootNode() as ShadowRoot).elementFromPoint(x, y);
+  return hit === el || el.contains(hit);
+}
+
+describe('<ucx-user-sync> dialog on a short screen', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('keeps Cancel and Create in view while the fields scroll, and never hides a focused field under them', async () => {
+    await setViewport({ width: 900, height: 480 });
+    const m = await mount({ items: [] });
+    $(m.root, '.create').click();
+    const p = dialogParts(m.create);
+    await waitFor(() => p.dialog.open, 'the dialog');
+    // The fields are taller than the screen: the dialog scrolls.
+    expect(p.dialog.scrollHeight).to.be.greaterThan(p.dialog.clientHeight);
+    expect(visibleAtItsCentre(p.submit), 'Create in view').to.equal(true);
+    expect(visibleAtItsCentre(p.cancel), 'Cancel in view').to.equal(true);
+    // Shift+Tab from Cancel reaches the last field, Preview: scrolled into view, above the
+    // buttons, not under them.
+    p.cancel.focus();
+    await chord('Shift', 'Tab');
+    const preview = m.create.shadowRoot!.querySelector<HTMLElement>('.preview-button')!;
+    expect(deepActive()).to.equal(preview);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(visibleAtItsCentre(preview), 'Preview in view').to.equal(true);
+    const footer = m.create.shadowRoot!.querySelector<HTMLElement>('.dialog-footer')!;
+    expect(preview.getBoundingClientRect().bottom).to.be.at.most(
+      footer.getBoundingClientRect().top,
+    );
+  });
+});
