@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
 export const createDialogStyles = css`
+  /* Near the top, not centred: as messages, the builder or the preview change its height, the
+     dialog grows downward instead of jumping under the admin's pointer and eyes. */
+  dialog {
+    margin-block: min(8vh, 64px) auto;
+    max-block-size: calc(100vh - min(8vh, 64px) - 16px);
+  }
   .field {
     display: grid;
     gap: calc(var(--_space) * 0.5);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { chord } from '../filter-editor/define.js';
-import { $, deepActive, dialogParts, mount, waitFor } from './helpers.js';
+import { $, deepActive, dialogParts, mount, typeFilter, waitFor } from './helpers.js';
 
 /** True when the point at the middle of `el` shows `el` (nothing covers it, it is in view). */
 function visibleAtItsCentre(el: HTMLElement): boolean {
@@ -13,10 +13,10 @@ function visibleAtItsCentre(el: HTMLElement): boolean {
   return hit === el || el.contains(hit);
 }
 
-describe('<ucx-user-sync> dialog on a short screen', () => {
+describe('<ucx-user-sync> dialog layout', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
-  it('keeps Cancel and Create in view while the fields scroll, and never hides a focused field under them', async () => {
+  it('on a short screen, keeps Cancel and Create in view while the fields scroll, and never hides a focused field under them', async () => {
     await setViewport({ width: 900, height: 480 });
     const m = await mount({ items: [] });
     $(m.root, '.create').click();
@@ -38,5 +38,23 @@ describe('<ucx-user-sync> dialog on a short screen', () => {
     expect(preview.getBoundingClientRect().bottom).to.be.at.most(
       footer.getBoundingClientRect().top,
     );
+  });
+
+  it('stays in place while it grows or shrinks as the admin types', async () => {
+    await setViewport({ width: 900, height: 800 });
+    const m = await mount({ items: [] });
+    $(m.root, '.create').click();
+    const p = dialogParts(m.create);
+    await waitFor(() => p.dialog.open, 'the dialog');
+    const top = () => p.dialog.getBoundingClientRect().top;
+    const height = () => p.dialog.getBoundingClientRect().height;
+    const before = { top: top(), height: height() };
+    // An unclosed parenthesis: the error message appears under the field.
+    await typeFilter(p.editor, '(&(department=Sales)');
+    await waitFor(() => height() > before.height, 'the dialog to grow');
+    expect(top()).to.be.closeTo(before.top, 0.5);
+    await typeFilter(p.editor, ')');
+    await waitFor(() => height() < before.height + 40, 'the message to go');
+    expect(top()).to.be.closeTo(before.top, 0.5);
   });
 });
