@@ -172,9 +172,16 @@ export const dialogStyles = css`
     background: var(--_surface);
   }
   .dialog-footer .status {
-    flex: 1 1 12em;
+    /* One line beside the buttons when it fits, else a line of its own above them (never
+       "sign-" on one line and "in…" on the next). */
+    flex: 1 1 max-content;
     margin: 0;
     color: var(--_text);
     min-block-size: 1.2em;
+  }
+  /* Cancel and the action button wrap together, never one without the other. */
+  .dialog-footer .actions {
+    display: flex;
+    gap: var(--_space);
   }
 `;

@@ -154,23 +154,25 @@ export class UcxConfirmDialog extends UcxElement {
       </div>
       <div class="dialog-footer" part="dialog-footer">
         <p class="status" role="status">${this.statusText}</p>
-        <button class="btn cancel" type="button" part="cancel-button" @click=${this.#onCancel}>
-          ${
-            this.busy
-              ? msg('Cancel request', { id: 'user-sync.dialog.cancel-request' })
-              : msg('Cancel', { id: 'user-sync.dialog.cancel' })
-          }
-        </button>
-        <button
-          class="btn danger confirm"
-          type="button"
-          part="confirm-button"
-          aria-disabled=${this.busy ? 'true' : 'false'}
-          @click=${this.#onConfirm}
-        >
-          ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-          ${msg('Delete', { id: 'user-sync.confirm.delete' })}
-        </button>
+        <div class="actions">
+          <button class="btn cancel" type="button" part="cancel-button" @click=${this.#onCancel}>
+            ${
+              this.busy
+                ? msg('Cancel request', { id: 'user-sync.dialog.cancel-request' })
+                : msg('Cancel', { id: 'user-sync.dialog.cancel' })
+            }
+          </button>
+          <button
+            class="btn danger confirm"
+            type="button"
+            part="confirm-button"
+            aria-disabled=${this.busy ? 'true' : 'false'}
+            @click=${this.#onConfirm}
+          >
+            ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${msg('Delete', { id: 'user-sync.confirm.delete' })}
+          </button>
+        </div>
       </div>
       <ucx-error-window
         exportparts="error-window, error-window-header, error-window-body, error-window-footer"

@@ -782,30 +782,32 @@ export class UcxCreateDialog extends UcxElement {
       <div class="dialog-footer" part="dialog-footer">
         ${this.renderRemovalConfirm()}
         <p class="status" role="status" part="dialog-status">${this.statusText}</p>
-        <button class="btn cancel" type="button" part="cancel-button" @click=${this.#onCancel}>
-          ${
-            busy && this.phase === 'consent'
-              ? msg('Cancel sign-in', { id: 'user-sync.dialog.cancel-consent' })
-              : busy
-                ? msg('Cancel request', { id: 'user-sync.dialog.cancel-request' })
-                : msg('Cancel', { id: 'user-sync.dialog.cancel' })
-          }
-        </button>
-        <button
-          class="btn primary submit"
-          type="button"
-          part="submit-button"
-          aria-disabled=${submitUnavailable ? 'true' : 'false'}
-          aria-describedby=${needsAuth ? 'reason' : this.footerError ? 'footer-error' : nothing}
-          @click=${this.#onSubmit}
-        >
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-          ${
-            create
-              ? msg('Create', { id: 'user-sync.dialog.create' })
-              : msg('Save', { id: 'user-sync.dialog.save' })
-          }
-        </button>
+        <div class="actions">
+          <button class="btn cancel" type="button" part="cancel-button" @click=${this.#onCancel}>
+            ${
+              busy && this.phase === 'consent'
+                ? msg('Cancel sign-in', { id: 'user-sync.dialog.cancel-consent' })
+                : busy
+                  ? msg('Cancel request', { id: 'user-sync.dialog.cancel-request' })
+                  : msg('Cancel', { id: 'user-sync.dialog.cancel' })
+            }
+          </button>
+          <button
+            class="btn primary submit"
+            type="button"
+            part="submit-button"
+            aria-disabled=${submitUnavailable ? 'true' : 'false'}
+            aria-describedby=${needsAuth ? 'reason' : this.footerError ? 'footer-error' : nothing}
+            @click=${this.#onSubmit}
+          >
+            ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${
+              create
+                ? msg('Create', { id: 'user-sync.dialog.create' })
+                : msg('Save', { id: 'user-sync.dialog.save' })
+            }
+          </button>
+        </div>
         ${
           needsAuth
             ? html`<p class="reason" id="reason">

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { chord } from '../filter-editor/define.js';
-import { $, deepActive, dialogParts, mount, typeFilter, waitFor } from './helpers.js';
+import { $, deepActive, dialogParts, fillCreate, mount, typeFilter, waitFor } from './helpers.js';
 
 /** True when the point at the middle of `el` shows `el` (nothing covers it, it is in view). */
 function visibleAtItsCentre(el: HTMLElement): boolean {
@@ -56,5 +56,28 @@ describe('<ucx-user-sync> dialog layout', () => {
     await typeFilter(p.editor, ')');
     await waitFor(() => height() < before.height + 40, 'the message to go');
     expect(top()).to.be.closeTo(before.top, 0.5);
+  });
+
+  it('writes the footer status on one line, beside the buttons or above them', async () => {
+    await setViewport({ width: 900, height: 800 });
+    const m = await mount({ items: [] });
+    m.el.style.fontFamily = 'system-ui, sans-serif'; // a console's font, as in the demo
+    m.consent.hold = true;
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(
+      () => p.status.textContent?.includes('Waiting for Microsoft sign-in…'),
+      'waiting for sign-in',
+    );
+    const range = document.createRange();
+    range.selectNodeContents(p.status);
+    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    expect(lines.size, '"sign-" and "in…" on separate lines').to.equal(1);
+    // The two buttons stay side by side.
+    expect(p.cancel.getBoundingClientRect().top).to.be.closeTo(
+      p.submit.getBoundingClientRect().top,
+      1,
+    );
+    m.consent.cancel();
   });
 });
