@@ -125,6 +125,7 @@ export const dialogStyles = css`
     box-sizing: border-box;
     inline-size: min(560px, calc(100vw - 32px));
     max-block-size: calc(100vh - 32px);
+    max-block-size: calc(100dvh - 32px); /* on phones, the part the browser's bars leave */
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 1.5);
@@ -133,8 +134,9 @@ export const dialogStyles = css`
     font-family: var(--_font);
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
     /* On a short screen the dialog scrolls under its footer (sticky, below): focus
-       scrolling keeps a field above it, not under it. */
-    scroll-padding-block-end: 7rem;
+       scrolling keeps a field above it, not under it (the create dialog measures its
+       footer; 7rem is about a footer with a status line). */
+    scroll-padding-block-end: calc(var(--_footer-size, 7rem) + var(--_space));
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
@@ -169,7 +171,7 @@ export const dialogStyles = css`
     position: sticky;
     inset-block-end: 0;
     z-index: 1;
-    background: var(--_surface);
+    background: inherit; /* the dialog's, also when a host sets it on ::part(dialog) */
   }
   .dialog-footer .status {
     /* One line beside the buttons when it fits, else a line of its own above them (never
@@ -182,6 +184,8 @@ export const dialogStyles = css`
   /* Cancel and the action button wrap together, never one without the other. */
   .dialog-footer .actions {
     display: flex;
+    flex-wrap: wrap; /* at 400% zoom, button under button rather than words cut */
+    justify-content: flex-end;
     gap: var(--_space);
   }
 `;

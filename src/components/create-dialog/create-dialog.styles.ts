@@ -6,6 +6,7 @@ export const createDialogStyles = css`
   dialog {
     margin-block: min(8vh, 64px) auto;
     max-block-size: calc(100vh - min(8vh, 64px) - 16px);
+    max-block-size: calc(100dvh - min(8dvh, 64px) - 16px);
   }
   .field {
     display: grid;

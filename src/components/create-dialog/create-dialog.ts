@@ -220,6 +220,29 @@ export class UcxCreateDialog extends UcxElement {
     super.disconnectedCallback();
     this.#cancelWork();
     clearTimeout(this.#stillTimer);
+    this.#footerSize?.disconnect();
+  }
+
+  /**
+   * The footer is sticky and its height changes (a reason, a status line, the removal
+   * confirmation): the dialog's scroll padding follows it, so a field that takes focus is
+   * scrolled above the footer, never under it.
+   */
+  #footerSize: ResizeObserver | undefined;
+
+  protected override firstUpdated(): void {
+    const footer = this.renderRoot.querySelector<HTMLElement>('.dialog-footer');
+    if (!footer || typeof ResizeObserver !== 'function') return;
+    this.#footerSize = new ResizeObserver(() =>
+      this.dialog?.style.setProperty('--_footer-size', `${footer.offsetHeight}px`),
+    );
+    this.#footerSize.observe(footer);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const footer = this.renderRoot.querySelector<HTMLElement>('.dialog-footer');
+    if (footer) this.#footerSize?.observe(footer);
   }
 
   // ------------------------------------------------------------------ actions

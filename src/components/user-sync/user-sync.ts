@@ -317,7 +317,9 @@ export class UcxUserSync extends UcxElement {
   protected override firstUpdated(): void {
     // The rows' dates need Intl, whose first use costs tens of milliseconds: pay it while
     // the list request is in flight, so the list renders without it.
-    this.#whenIdle(() => prepareDateFormat(closestLang(this)));
+    this.#whenIdle(() => {
+      if (this.isConnected) prepareDateFormat(closestLang(this));
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

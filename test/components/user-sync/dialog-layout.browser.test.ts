@@ -14,7 +14,10 @@ function visibleAtItsCentre(el: HTMLElement): boolean {
 }
 
 describe('<ucx-user-sync> dialog layout', () => {
-  afterEach(() => setViewport({ width: 800, height: 600 }));
+  afterEach(async () => {
+    document.documentElement.style.fontSize = '';
+    await setViewport({ width: 800, height: 600 });
+  });
 
   it('on a short screen, keeps Cancel and Create in view while the fields scroll, and never hides a focused field under them', async () => {
     await setViewport({ width: 900, height: 480 });
@@ -53,8 +56,9 @@ describe('<ucx-user-sync> dialog layout', () => {
     await typeFilter(p.editor, '(&(department=Sales)');
     await waitFor(() => height() > before.height, 'the dialog to grow');
     expect(top()).to.be.closeTo(before.top, 0.5);
+    const grown = height();
     await typeFilter(p.editor, ')');
-    await waitFor(() => height() < before.height + 40, 'the message to go');
+    await waitFor(() => height() < grown - 1, 'the message to go');
     expect(top()).to.be.closeTo(before.top, 0.5);
   });
 
@@ -79,5 +83,28 @@ describe('<ucx-user-sync> dialog layout', () => {
       1,
     );
     m.consent.cancel();
+  });
+
+  it('scrolls a field that takes focus out from under the footer, whatever the footer holds', async () => {
+    await setViewport({ width: 900, height: 480 });
+    document.documentElement.style.fontSize = '10px'; // a host page with a 62.5% root font
+    const m = await mount({ items: [] });
+    $(m.root, '.create').click();
+    const p = dialogParts(m.create);
+    await waitFor(() => p.dialog.open, 'the dialog');
+    const footer = m.create.shadowRoot!.querySelector<HTMLElement>('.dialog-footer')!;
+    const preview = m.create.shadowRoot!.querySelector<HTMLElement>('.preview-button')!;
+    // Scroll so that Preview sits under the footer: inside the dialog's box, but covered.
+    p.dialog.scrollTop +=
+      preview.getBoundingClientRect().top - footer.getBoundingClientRect().top - 2;
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(visibleAtItsCentre(preview), 'Preview covered to begin with').to.equal(false);
+    p.cancel.focus();
+    await chord('Shift', 'Tab');
+    expect(deepActive()).to.equal(preview);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(preview.getBoundingClientRect().bottom).to.be.at.most(
+      footer.getBoundingClientRect().top,
+    );
   });
 });
