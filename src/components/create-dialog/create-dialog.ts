@@ -216,33 +216,36 @@ export class UcxCreateDialog extends UcxElement {
     if (this.dialog?.open) this.dialog.close();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#cancelWork();
-    clearTimeout(this.#stillTimer);
-    this.#footerSize?.disconnect();
-  }
-
   /**
    * The footer is sticky and its height changes (a reason, a status line, the removal
    * confirmation): the dialog's scroll padding follows it, so a field that takes focus is
-   * scrolled above the footer, never under it.
+   * scrolled above the footer, never under it. Observed while connected.
    */
   #footerSize: ResizeObserver | undefined;
 
-  protected override firstUpdated(): void {
+  #observeFooter(): void {
     const footer = this.renderRoot.querySelector<HTMLElement>('.dialog-footer');
     if (!footer || typeof ResizeObserver !== 'function') return;
-    this.#footerSize = new ResizeObserver(() =>
+    this.#footerSize ??= new ResizeObserver(() =>
       this.dialog?.style.setProperty('--_footer-size', `${footer.offsetHeight}px`),
     );
     this.#footerSize.observe(footer);
   }
 
+  protected override firstUpdated(): void {
+    this.#observeFooter();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    const footer = this.renderRoot.querySelector<HTMLElement>('.dialog-footer');
-    if (footer) this.#footerSize?.observe(footer);
+    this.#observeFooter(); // again after a move (nothing before the first render)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#cancelWork();
+    clearTimeout(this.#stillTimer);
+    this.#footerSize?.disconnect();
   }
 
   // ------------------------------------------------------------------ actions

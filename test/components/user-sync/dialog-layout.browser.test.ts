@@ -1,7 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { chord } from '../filter-editor/define.js';
-import { $, deepActive, dialogParts, fillCreate, mount, typeFilter, waitFor } from './helpers.js';
+import {
+  deepActive,
+  fillCreate,
+  mount,
+  openCreate,
+  typeFilter,
+  waitFor,
+  type Mounted,
+} from './helpers.js';
 
 /** True when the point at the middle of `el` shows `el` (nothing covers it, it is in view). */
 function visibleAtItsCentre(el: HTMLElement): boolean {
@@ -13,6 +21,21 @@ function visibleAtItsCentre(el: HTMLElement): boolean {
   return hit === el || el.contains(hit);
 }
 
+const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
+
+/** Shift+Tab from Cancel to the last field, Preview; returns it once focus has scrolled. */
+async function shiftTabFromCancelToPreview(
+  m: Mounted,
+  p: Awaited<ReturnType<typeof openCreate>>,
+): Promise<HTMLElement> {
+  p.cancel.focus();
+  await chord('Shift', 'Tab');
+  const preview = m.create.shadowRoot!.querySelector<HTMLElement>('.preview-button')!;
+  expect(deepActive()).to.equal(preview);
+  await nextFrame();
+  return preview;
+}
+
 describe('<ucx-user-sync> dialog layout', () => {
   afterEach(async () => {
     document.documentElement.style.fontSize = '';
@@ -22,33 +45,24 @@ describe('<ucx-user-sync> dialog layout', () => {
   it('on a short screen, keeps Cancel and Create in view while the fields scroll, and never hides a focused field under them', async () => {
     await setViewport({ width: 900, height: 480 });
     const m = await mount({ items: [] });
-    $(m.root, '.create').click();
-    const p = dialogParts(m.create);
-    await waitFor(() => p.dialog.open, 'the dialog');
+    const p = await openCreate(m);
     // The fields are taller than the screen: the dialog scrolls.
     expect(p.dialog.scrollHeight).to.be.greaterThan(p.dialog.clientHeight);
     expect(visibleAtItsCentre(p.submit), 'Create in view').to.equal(true);
     expect(visibleAtItsCentre(p.cancel), 'Cancel in view').to.equal(true);
     // Shift+Tab from Cancel reaches the last field, Preview: scrolled into view, above the
     // buttons, not under them.
-    p.cancel.focus();
-    await chord('Shift', 'Tab');
-    const preview = m.create.shadowRoot!.querySelector<HTMLElement>('.preview-button')!;
-    expect(deepActive()).to.equal(preview);
-    await new Promise((r) => requestAnimationFrame(r));
+    const preview = await shiftTabFromCancelToPreview(m, p);
     expect(visibleAtItsCentre(preview), 'Preview in view').to.equal(true);
-    const footer = m.create.shadowRoot!.querySelector<HTMLElement>('.dialog-footer')!;
     expect(preview.getBoundingClientRect().bottom).to.be.at.most(
-      footer.getBoundingClientRect().top,
+      p.footer.getBoundingClientRect().top,
     );
   });
 
   it('stays in place while it grows or shrinks as the admin types', async () => {
     await setViewport({ width: 900, height: 800 });
     const m = await mount({ items: [] });
-    $(m.root, '.create').click();
-    const p = dialogParts(m.create);
-    await waitFor(() => p.dialog.open, 'the dialog');
+    const p = await openCreate(m);
     const top = () => p.dialog.getBoundingClientRect().top;
     const height = () => p.dialog.getBoundingClientRect().height;
     const before = { top: top(), height: height() };
@@ -89,22 +103,16 @@ describe('<ucx-user-sync> dialog layout', () => {
     await setViewport({ width: 900, height: 480 });
     document.documentElement.style.fontSize = '10px'; // a host page with a 62.5% root font
     const m = await mount({ items: [] });
-    $(m.root, '.create').click();
-    const p = dialogParts(m.create);
-    await waitFor(() => p.dialog.open, 'the dialog');
-    const footer = m.create.shadowRoot!.querySelector<HTMLElement>('.dialog-footer')!;
+    const p = await openCreate(m);
     const preview = m.create.shadowRoot!.querySelector<HTMLElement>('.preview-button')!;
     // Scroll so that Preview sits under the footer: inside the dialog's box, but covered.
     p.dialog.scrollTop +=
-      preview.getBoundingClientRect().top - footer.getBoundingClientRect().top - 2;
-    await new Promise((r) => requestAnimationFrame(r));
+      preview.getBoundingClientRect().top - p.footer.getBoundingClientRect().top - 2;
+    await nextFrame();
     expect(visibleAtItsCentre(preview), 'Preview covered to begin with').to.equal(false);
-    p.cancel.focus();
-    await chord('Shift', 'Tab');
-    expect(deepActive()).to.equal(preview);
-    await new Promise((r) => requestAnimationFrame(r));
+    await shiftTabFromCancelToPreview(m, p);
     expect(preview.getBoundingClientRect().bottom).to.be.at.most(
-      footer.getBoundingClientRect().top,
+      p.footer.getBoundingClientRect().top,
     );
   });
 });

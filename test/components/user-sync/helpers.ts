@@ -145,6 +145,7 @@ export function dialogParts(dialog: UcxCreateDialog | UcxConfirmDialog) {
     switch: r.querySelector<HTMLButtonElement>('[role="switch"]'),
     source: r.querySelector<HTMLSelectElement>('#source'),
     status: r.querySelector<HTMLElement>('[role="status"]')!,
+    footer: r.querySelector<HTMLElement>('.dialog-footer')!,
     editor: r.querySelector<HTMLElement & { value: string }>('ucx-filter-editor')!,
     errorWindow,
     errorDialog: () => errorWindow.shadowRoot!.querySelector('dialog')!,
@@ -178,14 +179,20 @@ export async function typeFilter(editor: HTMLElement, text: string): Promise<voi
   await new Promise((r) => setTimeout(r, 30));
 }
 
+/** Opens the create dialog with a click on + Create. */
+export async function openCreate(m: Mounted): Promise<ReturnType<typeof dialogParts>> {
+  $(m.root, '.create').click();
+  const p = dialogParts(m.create);
+  await waitFor(() => p.dialog.open, 'the dialog to open');
+  return p;
+}
+
 /** Opens the create dialog with a click, turns Authorization on and optionally types a filter. */
 export async function fillCreate(
   m: Mounted,
   filter?: string,
 ): Promise<ReturnType<typeof dialogParts>> {
-  $(m.root, '.create').click();
-  const p = dialogParts(m.create);
-  await waitFor(() => p.dialog.open, 'the dialog to open');
+  const p = await openCreate(m);
   p.switch!.click();
   await m.create.updateComplete;
   if (filter) {
