@@ -972,7 +972,7 @@ export class UcxFilterEditor extends LitElement {
             @click=${() => this.acceptSuggestion(i)}
           >
             <code>${s.kind === 'field' ? s.key : s.kind === 'equals' ? '=' : s.key}</code>
-            ${this.suggestionDescription(s) || nothing}
+            ${this.suggestionDescription(s)}
           </li>`,
       )}
     </ul>`;
@@ -980,10 +980,10 @@ export class UcxFilterEditor extends LitElement {
   /* eslint-enable lit-a11y/click-events-have-key-events */
 
   /** What a suggestion means, in words; nothing when that only repeats its text. */
-  private suggestionDescription(s: Suggestion): TemplateResult | '' {
+  private suggestionDescription(s: Suggestion): TemplateResult | typeof nothing {
     const text = this.suggestionText(s);
     const same = text.replace(/\s+/g, '').toLowerCase() === s.key.toLowerCase();
-    return same ? '' : html`<span class="meaning">${text}</span>`;
+    return same ? nothing : html`<span class="meaning">${text}</span>`;
   }
 
   private suggestionText(s: Suggestion): string {
