@@ -192,10 +192,14 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
         if (kind === 33) {
           done = { type: 'not', child: nodes[--top] as FilterNode, span };
         } else {
-          // A loop is faster than slice() for the few children most sets have (and a huge
-          // new Array() would not get fast elements).
+          // Two children, the usual case, as an array literal: V8 tracks its allocation site
+          // and, when a big tree's arrays all survive, allocates them straight in the old
+          // generation instead of copying each through the young one (a 100,000-clause
+          // balanced tree: ~750 → ~560 ns/clause). Otherwise a loop is faster than slice()
+          // for a few children (and a huge new Array() would not get fast elements).
           let children = nodes;
-          if (count > 8) children = nodes.slice(start, top);
+          if (count === 2) children = [nodes[start] as FilterNode, nodes[start + 1] as FilterNode];
+          else if (count > 8) children = nodes.slice(start, top);
           else {
             children = new Array<FilterNode>(count);
             for (let k = 0; k < count; k++) children[k] = nodes[start + k] as FilterNode;
