@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  types: string;
+  main: string;
+  customElements: string;
   exports: Record<string, string | { types: string; default: string }>;
 };
 
@@ -54,6 +57,35 @@ describe('package entry points (after npm run build)', () => {
         expect(existsSync(join(root, file)), `${path} → ${file}`).toBe(true);
       }
     }
+  });
+
+  it('publishes every file the exports, the types and the manifest point to', () => {
+    // What `npm pack` would put in the tarball (the "files" list): a target that exists
+    // here but is left out of it would only break for hosts.
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: root,
+        encoding: 'utf8',
+      }),
+    ) as { files: { path: string }[] }[];
+    const files = new Set(packed[0]?.files.map((f) => f.path));
+    const strip = (p: string) => p.replace(/^\.\//, '');
+    const wanted = [pkg.types, pkg.customElements, pkg.main];
+    for (const [path, target] of Object.entries(pkg.exports)) {
+      const targets = typeof target === 'string' ? [target] : [target.default, target.types];
+      if (!path.includes('*')) {
+        wanted.push(...targets);
+        continue;
+      }
+      // A pattern export: it has to match something in the tarball.
+      for (const t of targets) {
+        const [head, tail] = strip(t).split('*') as [string, string];
+        const some = [...files].some((f) => f.startsWith(head) && f.endsWith(tail));
+        expect(some, `${path} → ${t} matches no published file`).toBe(true);
+      }
+    }
+    for (const file of wanted)
+      expect(files.has(strip(file)), `${file} is not published`).toBe(true);
   });
 
   it('ships the ready redirect page with its bundled bridge and no inline script', () => {
