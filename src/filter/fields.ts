@@ -33,13 +33,24 @@ export const DEFAULT_FIELDS: readonly FieldDefinition[] = Object.freeze([
   field('phoneNumber', 'businessPhones', 'dnnan', true),
 ]);
 
-const lowered = new WeakMap<readonly FieldDefinition[], string[]>();
+/** Per list: the names it had when cached, and those in lower case. */
+const lowered = new WeakMap<readonly FieldDefinition[], [string[], string[]]>();
 
-/** The fields' names in lower case (cached per list); names match case-insensitively. */
+/**
+ * The fields' names in lower case (cached per list, and made again when a host has changed
+ * the list since); names match case-insensitively.
+ */
 export function lowerNames(fields: readonly FieldDefinition[]): string[] {
-  let names = lowered.get(fields);
-  if (!names) lowered.set(fields, (names = fields.map((f) => f.name.toLowerCase())));
-  return names;
+  let cached = lowered.get(fields);
+  if (
+    !cached ||
+    cached[0].length !== fields.length ||
+    cached[0].some((name, i) => name !== fields[i]?.name)
+  ) {
+    const names = fields.map((f) => f.name);
+    lowered.set(fields, (cached = [names, names.map((name) => name.toLowerCase())]));
+  }
+  return cached[1];
 }
 
 /** The definition of a field name, case-insensitively; the last of equal names wins. */

@@ -1,4 +1,5 @@
-import type { FilterNode } from './types.js';
+import { DEFAULT_FIELDS, findField } from './fields.js';
+import type { FieldDefinition, FilterNode } from './types.js';
 
 /** Escapes exactly `*`, `(`, `)`, `\` and NUL (lowercase hex); every other character stays raw. */
 export function escapeFilterValue(value: string): string {
@@ -8,12 +9,17 @@ export function escapeFilterValue(value: string): string {
 const OPS: Record<string, string> = { and: '&', or: '|', not: '!' };
 
 /**
- * The canonical text of a filter: canonical field names, no whitespace, minimal escaping.
+ * The canonical text of a filter: canonical field names (a name of `fields` in any case is
+ * written as defined there), no whitespace, minimal escaping.
  * `pretty: true` puts every component on its own line, indented two spaces per level (up to
  * 32 levels; deeper ones stay there, so the size stays linear). Iterative, so any depth is fine.
  */
-export function formatFilter(node: FilterNode, options?: { pretty?: boolean }): string {
+export function formatFilter(
+  node: FilterNode,
+  options?: { pretty?: boolean; fields?: readonly FieldDefinition[] },
+): string {
   const pretty = options?.pretty === true;
+  const fields = options?.fields ?? DEFAULT_FIELDS;
   const parts: string[] = [];
   // Stack of nodes to write, or closing text (string) to write, with their depth.
   const stack: (FilterNode | string)[] = [node];
@@ -34,7 +40,7 @@ export function formatFilter(node: FilterNode, options?: { pretty?: boolean }): 
         depths.push(depth + 1);
       }
     } else if (top.type === 'equality' || top.type === 'present' || top.type === 'substring') {
-      line += `(${top.field}=${
+      line += `(${findField(fields, top.field)?.name ?? top.field}=${
         top.type === 'present'
           ? '*'
           : top.type === 'equality'

@@ -31,6 +31,7 @@ export const GRAPH_USER_SELECT =
 
 /** Maps a Graph user to the record the matcher sees: mail, department, officeLocation, city, businessPhones[0]. */
 export function graphUserToRecord(user: GraphUser): UserRecord {
+  user ||= {};
   const phones = user.businessPhones;
   return {
     email: user.mail ?? null,
@@ -63,7 +64,8 @@ const when = (support: string, filter: string, exact: boolean): Translation | un
  * Translates a filter to a Graph `/users` `$filter` (what Graph supports per field: DEFAULT_FIELDS). All-or-nothing
  * per node: an AND keeps its translatable children server-side and returns the others as
  * `residual`; an OR is translated whole (every member) or not at all; a NOT only as `ne`
- * over an exactly translated equality. Iterative, so any depth is fine.
+ * over an exactly translated equality. Iterative, so any depth is fine. A host's own field
+ * list goes in `{ fields }`, as for parseFilter and matchesFilter.
  *
  * Decisions (each keeps the server result a superset of the real matches):
  * - Graph compares these string properties case-insensitively, like our matcher, so `eq`
@@ -83,8 +85,13 @@ const when = (support: string, filter: string, exact: boolean): Translation | un
  */
 export function toGraphQuery(
   node: FilterNode,
-  fields: readonly FieldDefinition[] = DEFAULT_FIELDS,
+  options?: { fields?: readonly FieldDefinition[] } | readonly FieldDefinition[],
 ): GraphQuery {
+  // `{ fields }` as parseFilter and matchesFilter take it, or (as before) the list itself.
+  const fields =
+    (Array.isArray(options)
+      ? (options as readonly FieldDefinition[])
+      : (options as { fields?: readonly FieldDefinition[] } | undefined)?.fields) ?? DEFAULT_FIELDS;
   const done = new Map<FilterNode, Translation | undefined>();
   const graphOf = (n: FilterNode): GraphFieldDefinition | undefined => {
     const def = 'field' in n ? findField(fields, n.field) : undefined;

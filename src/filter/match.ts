@@ -101,12 +101,16 @@ export function compileFilter(
     for (let i = 0; i < count; i++) {
       const raw = record[names[i] as string];
       const fold = folds[i] as Fold;
+      // A string, or a number or boolean as its text; anything else (null, an object, or a
+      // function such as an inherited `constructor`) is absent.
       values[i] =
-        raw === '' || raw == null
-          ? undefined
-          : typeof raw === 'string'
-            ? fold(raw)
-            : fold(String(raw)) || undefined;
+        typeof raw === 'string'
+          ? raw === ''
+            ? undefined
+            : fold(raw)
+          : typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'bigint'
+            ? fold(String(raw)) || undefined
+            : undefined;
     }
     let i = start;
     while (i >= 0) i = next[2 * i + ((tests[i] as Test)(values) ? 0 : 1)] as number;

@@ -37,6 +37,13 @@ export const until = (s: string, p: number, stop: string): number => {
 /** A surrogate that is not part of a pair (with `u`, a pair reads as one code point). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/** The UTF-16 length of the character at i: 2 for a surrogate pair, so no underline halves it. */
+const width = (s: string, i: number): number => ((s.codePointAt(i) as number) > 0xffff ? 2 : 1);
+
+/** A limit from the options: a number ≥ 0 (Infinity: none), else the default. */
+const limit = (v: unknown, d: number): number =>
+  typeof v === 'number' && v >= 0 ? Math.floor(v) : d;
+
 /**
  * Parses an RFC 4515 filter restricted to the configured fields (README, "The filter language").
  * Never throws: any failure, even an internal one, comes back as `{ ok: false }`.
@@ -44,9 +51,11 @@ const LONE_SURROGATE = /\p{Cs}/u;
  */
 export function parseFilter(text: string, options?: ParseOptions): ParseResult {
   let src = '';
-  const max = options?.maxLength ?? 8192;
+  let max = 8192;
   try {
-    src = typeof text === 'string' ? text : String(text);
+    // Inside the try: an option's getter may throw too. No text (an unset value) is empty.
+    max = limit(options?.maxLength, max);
+    src = typeof text === 'string' ? text : text == null ? '' : String(text);
     return parse(src, options ?? {}, max);
   } catch (e) {
     let detail = 'unknown';
@@ -67,8 +76,8 @@ export function parseFilter(text: string, options?: ParseOptions): ParseResult {
       ok: false,
       error:
         n > max && code !== Code.internal && (offset + length > max || code === Code.unclosedParen)
-          ? problem(Code.tooLong, max, n - max, { max, length: n })
-          : problem(code, offset, length, params),
+          ? problem(Code.tooLong, max, n - max, { max, length: n }, src)
+          : problem(code, offset, length, params, src),
     };
   }
 }
@@ -95,13 +104,20 @@ function skipWs(p: number): number {
 function failRest(c: Code, p: number): never {
   let e = n;
   while (e > p && isWs(code(e - 1))) e--;
-  return fail(c, p, e - p, { text: text.slice(p, e) });
+  let rest = text.slice(p, e);
+  // `department=Sales)` needs (department=Sales), not (department=Sales)).
+  if (c === Code.missingParentheses && rest.split(')').length > rest.split('(').length) {
+    rest = rest.slice(0, -1);
+  }
+  return fail(c, p, e - p, { text: rest });
 }
 
 function parse(source: string, options: ParseOptions, maxLength: number): ParseResult {
-  const maxDepth = options.maxDepth ?? 32;
-  const t = (text = source);
-  n = source.length;
+  const maxDepth = limit(options.maxDepth, 32);
+  // Only the text up to one character past the limit is read: whatever follows can only
+  // end in too-long, so a huge text costs no more than one at the limit.
+  n = Math.min(source.length, maxLength + 1);
+  const t = (text = n < source.length ? source.slice(0, n) : source);
   fields = options.fields ?? DEFAULT_FIELDS;
   lower = lowerNames(fields);
   warnings = [];
@@ -270,7 +286,8 @@ function item(open: number): FilterNode {
     const op = '~><!'.indexOf(t.charAt(p));
     if (op >= 0 && len && code(p + 1) === 61) fail(Code.unsupportedApprox + op, p, 2, field);
     if ((c === 41 || c === 40) && len) fail(Code.missingOperator, start, len, field);
-    fail(Code.invalidFieldCharacter, p, 1, { char: t.charAt(p) });
+    const w = width(t, p);
+    fail(Code.invalidFieldCharacter, p, w, { char: t.slice(p, p + w) });
   }
   if (!len) fail(Code.missingField, p, 1);
   // Not a configured field (the fast path above would have found it).
@@ -328,8 +345,10 @@ function value(open: number, p: number, field: string): FilterNode {
                   ? 0
                   : -3;
         if (bad) {
-          fail(bad > 0 ? Code.truncatedEscape : Code.invalidEscape, e, Math.abs(bad), {
-            text: t.slice(e, e + Math.abs(bad)),
+          // Not an escape: up to and including the character that isn't a hex digit, whole.
+          const len = bad > 0 ? bad : -bad - 1 + width(t, e - bad - 1);
+          fail(bad > 0 ? Code.truncatedEscape : Code.invalidEscape, e, len, {
+            text: t.slice(e, e + len),
           });
         }
         const byte = hex(code(e + 1)) * 16 + hex(code(e + 2));
@@ -354,7 +373,8 @@ function value(open: number, p: number, field: string): FilterNode {
     }
   }
   pos = i + 1;
-  if (i === p) fail(Code.emptyValue, p, 0, { field });
+  // Nothing between = and ): underline the ), before which the value goes.
+  if (i === p) fail(Code.emptyValue, p, 1, { field });
   const span = spans ? { offset: open, length: pos - open } : undefined;
   if (i - p === 1 && stars) return { type: 'present', field, span };
   // Warnings for legal-but-suspicious values.
@@ -362,15 +382,15 @@ function value(open: number, p: number, field: string): FilterNode {
   if (first === 61 || isWs(first)) {
     warnings.push(
       first === 61
-        ? problem(Code.valueStartsWithEquals, p, 1, { field })
-        : problem(Code.valueLeadingWhitespace, p, skipWs(p) - p, { field }),
+        ? problem(Code.valueStartsWithEquals, p, 1, { field }, t)
+        : problem(Code.valueLeadingWhitespace, p, skipWs(p) - p, { field }, t),
     );
   }
   if (isWs(t.charCodeAt(i - 1))) {
     let s = i - 1;
     while (s > p && isWs(code(s - 1))) s--;
     if (s > p || !isWs(first)) {
-      warnings.push(problem(Code.valueTrailingWhitespace, s, i - s, { field }));
+      warnings.push(problem(Code.valueTrailingWhitespace, s, i - s, { field }, t));
     }
   }
   const last = cur + t.slice(seg, i);

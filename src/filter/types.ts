@@ -67,7 +67,10 @@ export interface GraphFieldDefinition {
 }
 
 export interface FieldDefinition {
-  /** Canonical name, as written back by formatFilter. Matched case-insensitively. */
+  /**
+   * Canonical name, as written back by formatFilter. Matched case-insensitively. An LDAP
+   * attribute name (RFC 4512 `descr`): a letter, then letters, digits and `-` (ASCII).
+   */
   name: string;
   /** i18n key for the field's label. */
   labelKey: string;

@@ -34,6 +34,21 @@ describe('formatFilter', () => {
     );
     expect(formatFilter(f('(email=a*b)'), { pretty: true })).toBe('(email=a*b)');
   });
+  it('writes field names in their canonical case, also in trees built by hand', () => {
+    const node: FilterNode = {
+      type: 'and',
+      children: [
+        { type: 'equality', field: 'DEPARTMENT', value: 'Sales' },
+        { type: 'present', field: 'officelocation' },
+        { type: 'equality', field: 'jobtitle', value: 'x' },
+      ],
+    };
+    expect(formatFilter(node)).toBe('(&(department=Sales)(officeLocation=*)(jobtitle=x))');
+    const fields: FieldDefinition[] = [{ name: 'jobTitle', labelKey: 'x' }];
+    expect(formatFilter(node, { fields })).toBe(
+      '(&(DEPARTMENT=Sales)(officelocation=*)(jobTitle=x))',
+    );
+  });
 });
 
 describe('matchesFilter', () => {
@@ -94,6 +109,20 @@ describe('matchesFilter', () => {
     const fields: FieldDefinition[] = [...DEFAULT_FIELDS, { name: 'jobTitle', labelKey: 'x' }];
     const r = parseFilter('(jobtitle=*engineer)', { fields });
     expect(r.ok && matchesFilter(r.filter, { jobTitle: 'Senior Engineer' }, { fields })).toBe(true);
+  });
+  it('reads only values of its own: an inherited property or an object is absent', () => {
+    const fields: FieldDefinition[] = [
+      { name: 'constructor', labelKey: 'x' },
+      { name: 'manager', labelKey: 'y' },
+    ];
+    const present = (text: string, record: UserRecord) => {
+      const r = parseFilter(text, { fields });
+      return r.ok && matchesFilter(r.filter, record, { fields });
+    };
+    expect(present('(constructor=*)', {})).toBe(false);
+    expect(present('(constructor=x)', { constructor: 'x' } as UserRecord)).toBe(true);
+    expect(present('(manager=*)', { manager: { id: 1 } })).toBe(false);
+    expect(present('(manager=42)', { manager: 42 })).toBe(true);
   });
 });
 
@@ -259,6 +288,28 @@ describe('toGraphQuery', () => {
     expect(q.exact).toBe(expected.exact);
     expect(q.residual && formatFilter(q.residual)).toBe(expected.residual);
   });
+  it('takes a host field list as { fields }, like parseFilter and matchesFilter', () => {
+    const fields: FieldDefinition[] = [
+      {
+        name: 'jobTitle',
+        labelKey: 'x',
+        graph: {
+          property: 'jobTitle',
+          eq: 'default',
+          startsWith: 'default',
+          endsWith: 'none',
+          ne: 'advanced',
+          presence: 'advanced',
+        },
+      },
+    ];
+    const r = parseFilter('(jobTitle=Engineer)', { fields });
+    if (!r.ok) throw new Error(r.error.message);
+    const expected = { filter: "jobTitle eq 'Engineer'", advanced: false, exact: true };
+    expect(toGraphQuery(r.filter, { fields })).toEqual(expected);
+    expect(toGraphQuery(r.filter, fields)).toEqual(expected);
+    expect(toGraphQuery(r.filter)).toMatchObject({ exact: false, residual: r.filter });
+  });
   it('splits more than 15 values into several in()', () => {
     const values = Array.from({ length: 20 }, (_, i) => `(location=c${i})`).join('');
     const q = toGraphQuery(f(`(|${values})`));
@@ -284,6 +335,13 @@ describe('toGraphQuery', () => {
       phoneNumber: '1',
     });
     expect(graphUserToRecord({ businessPhones: [] })).toEqual({
+      email: null,
+      department: null,
+      officeLocation: null,
+      location: null,
+      phoneNumber: null,
+    });
+    expect(graphUserToRecord(null as never)).toEqual({
       email: null,
       department: null,
       officeLocation: null,

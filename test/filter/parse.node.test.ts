@@ -197,7 +197,7 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(& )', 'empty-and', 0, 4, /\(&\)/],
   ['(|)', 'empty-or', 0, 3, /\(\|\)/],
   ['(!)', 'not-without-filter', 0, 3, /\(!\)/],
-  ['(department=)', 'empty-value', 12, 0, /empty/],
+  ['(department=)', 'empty-value', 12, 1, /empty/], // the ) the value goes before
   ['(!(a=b)(c=d))', 'not-with-several', 7, 1, /one filter/],
   ['(!(department=a) (department=b))', 'not-with-several', 17, 1, /one filter/],
   ['(!department=Temp)', 'operand-needs-parentheses', 2, 15, /'department=Temp'.*parentheses/],
@@ -228,6 +228,8 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(department=Sales\\', 'truncated-escape', 17, 1, /two hex digits/],
   ['(department=Sales\\zz)', 'invalid-escape', 17, 2, /not an escape/],
   ['(department=Sales\\2z)', 'invalid-escape', 17, 3, /not an escape/],
+  ['(department=\\😀)', 'invalid-escape', 12, 3, /'\\😀'/],
+  ['(department=\\2😀)', 'invalid-escape', 12, 4, /'\\2😀'/],
   ['(department=a**b)', 'empty-substring-part', 13, 2, /\*\*/],
   ['(department=**)', 'empty-substring-part', 12, 2, /\*\*/],
   [
@@ -247,6 +249,8 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(depart.ment=x)', 'invalid-field-character', 7, 1, /'\.'/],
   ['(depart_ment=x)', 'invalid-field-character', 7, 1, /'_'/],
   ['(dépt=x)', 'invalid-field-character', 2, 1, /'é'/],
+  ['(😀=x)', 'invalid-field-character', 1, 2, /'😀'/], // the whole emoji, not half
+  ['(department😀=x)', 'invalid-field-character', 11, 2, /'😀'/],
   ['(department=a\0b)', 'raw-nul', 13, 1, /NUL/],
   ['\0', 'raw-nul', 0, 1, /NUL/],
   ['(department=\\c3)', 'invalid-utf8', 12, 3, /UTF-8/],
@@ -288,15 +292,36 @@ describe('errors', () => {
     expect(FILTER_ERROR_CODES.filter((c) => !covered.has(c))).toEqual([]);
   });
 
+  it('position counts characters: an emoji before the error is one', () => {
+    const r = parseFilter('(department=😀)(x=1)');
+    expect(r).toMatchObject({ ok: false, error: { code: 'multiple-filters', offset: 15 } });
+    expect(!r.ok && r.error.params.position).toBe(15);
+    expect(!r.ok && r.error.message).toContain('at 15');
+    const w = parseFilter('(department=😀 )');
+    expect(w.ok && w.warnings[0]?.params.position).toBe(14);
+  });
+
+  it('suggests parentheses around the filter, not around a stray )', () => {
+    const r = parseFilter('department=Sales)');
+    expect(!r.ok && r.error.params.text).toBe('department=Sales');
+    expect(!r.ok && r.error.message).toBe('add parentheses: (department=Sales)');
+    const keep = parseFilter('&(a=1)(b=2)');
+    expect(!r.ok && !keep.ok && keep.error.params.text).toBe('&(a=1)(b=2)');
+  });
+
   it('structure errors come before unknown fields', () => {
     const r = parseFilter('(&(title=x)');
     expect(!r.ok && r.error.code).toBe('unclosed-paren');
   });
 
   it('never throws for non-string input', () => {
-    // A JavaScript caller might pass anything.
-    const r = parseFilter(undefined as unknown as string);
-    expect(r.ok).toBe(false);
+    // A JavaScript caller might pass anything; no value at all (an unset field) is empty.
+    for (const nothing of [undefined, null]) {
+      expect(parseFilter(nothing as unknown as string)).toMatchObject({
+        ok: false,
+        error: { code: 'empty', offset: 0, length: 0 },
+      });
+    }
     const r2 = parseFilter({
       toString: () => {
         throw new Error('boom');
@@ -326,6 +351,45 @@ describe('limits', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'too-long', offset: 100 } });
     const r2 = parseFilter(`(dept~=${'x'.repeat(9000)})`);
     expect(r2).toMatchObject({ ok: false, error: { code: 'unsupported-approx', offset: 5 } });
+  });
+  it('past the limit, the rest is not read: too-long, whatever it holds', () => {
+    // An unknown field near the start of a text that is otherwise valid but too long: the
+    // parser stops one character past the limit, so the text is too long before it is
+    // anything else (and a 10 MB text costs what 8 KB does).
+    const items = '(email=x)'.repeat(1_000_000);
+    const r = parseFilter(`(&(dept=x)${items})`);
+    expect(r).toMatchObject({ ok: false, error: { code: 'too-long', offset: 8192 } });
+    expect(!r.ok && r.error.params).toMatchObject({ max: 8192, length: 9_000_011 });
+    // Cut inside an escape or a name by the limit: still too-long, not a broken escape.
+    const atEscape = '(department=' + 'x'.repeat(8192 - 14) + '\\2a)';
+    expect(parseFilter(atEscape)).toMatchObject({ ok: false, error: { code: 'too-long' } });
+    expect(parseFilter(atEscape, { maxLength: atEscape.length }).ok).toBe(true);
+  });
+  it('options that are not limits fall back to the defaults, and never throw', () => {
+    const long = `(department=${'x'.repeat(9000)})`;
+    for (const maxLength of [NaN, -1, '100', Symbol('x'), 10n, null]) {
+      expect(parseFilter(long, { maxLength } as never)).toMatchObject({
+        ok: false,
+        error: { code: 'too-long', offset: 8192, params: { max: 8192 } },
+      });
+    }
+    expect(parseFilter('(email=abcd)', { maxLength: 10.7 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-long', offset: 10 },
+    });
+    expect(parseFilter(nest(33), { maxDepth: NaN })).toMatchObject({
+      ok: false,
+      error: { code: 'too-deep', params: { max: 32 } },
+    });
+    const throwing = {
+      get maxLength(): number {
+        throw new Error('boom');
+      },
+    };
+    expect(parseFilter('(email=x)', throwing)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
   const nest = (levels: number, op = '!'): string =>
     `(${op}`.repeat(levels) + '(email=x)' + ')'.repeat(levels);
@@ -373,6 +437,18 @@ describe('host fields', () => {
     expect(parseFilter('(jobTitle=x)')).toMatchObject({ ok: false });
     const r2 = parseFilter('(jobtitel=x)', { fields });
     expect(!r2.ok && r2.error.message).toMatch(/did you mean jobTitle\?/);
+  });
+
+  it('follows a list the host changes after using it', () => {
+    const list: FieldDefinition[] = [...DEFAULT_FIELDS];
+    expect(parseFilter('(department=a)', { fields: list }).ok).toBe(true);
+    list.push({ name: 'title', labelKey: 'x.title' });
+    expect(parseFilter('(title=a)', { fields: list }).ok).toBe(true);
+    list.splice(1, 1); // department
+    const r = parseFilter('(department=a)', { fields: list });
+    expect(r).toMatchObject({ ok: false, error: { code: 'unknown-field-no-suggestion' } });
+    const office = parseFilter('(officeLocation=a)', { fields: list });
+    expect(office.ok && office.filter).toMatchObject({ field: 'officeLocation' });
   });
 
   it('matches names with digits, - and . exactly, and lets the last of equal names win', () => {

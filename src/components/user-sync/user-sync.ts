@@ -22,7 +22,7 @@ import {
 } from '../../backend/client.js';
 import type { CreateIntegration, Integration, IntegrationStatus } from '../../backend/types.js';
 import { ConsentError, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
-import { parseFilter } from '../../filter/index.js';
+import { parseFilter } from '../../filter/parse.js';
 import { summarizeFilter } from '../filter-editor/summary.js';
 import { UcxIntegrationCreatedEvent } from '../../events/integration-created.js';
 import { UcxIntegrationUpdatedEvent } from '../../events/integration-updated.js';
