@@ -136,6 +136,8 @@ export class UcxCreateDialog extends UcxElement {
   @state() private serverFilterError = '';
   @state() private previewShown = false;
   @state() private previewStale = false;
+  /** The sign-in in progress is Preview's, not Create's or Save's (no spinner on those). */
+  @state() private previewSignIn = false;
   @state() private removal: { removed: number; partial: boolean } | undefined;
 
   @query('dialog') private dialog!: HTMLDialogElement;
@@ -143,6 +145,8 @@ export class UcxCreateDialog extends UcxElement {
   @query('ucx-error-window') private errorWindow!: UcxErrorWindow;
   @query('.submit') private submitButton!: HTMLButtonElement;
   @query('ucx-user-preview') private preview!: UcxUserPreview | null;
+  @query('.preview-button') private previewButton!: HTMLButtonElement | null;
+  @query('.cancel') private cancelButton!: HTMLButtonElement | null;
 
   #consent: ConsentResult | undefined;
   #provider: ConsentProvider | undefined;
@@ -326,6 +330,7 @@ export class UcxCreateDialog extends UcxElement {
 
   #setPhase(phase: Phase): void {
     this.phase = phase;
+    this.previewSignIn = false;
     clearTimeout(this.#stillTimer);
     this.stillWorking = false;
     if (phase === 'saving') {
@@ -457,13 +462,18 @@ export class UcxCreateDialog extends UcxElement {
     const cached = this.#tokenStale ? undefined : this.#consent;
     const consent = cached ? Promise.resolve(cached) : this.#startConsent(delegate);
     if (!consent) return;
-    void this.#continuePreview(filter, consent, !cached);
+    void this.#continuePreview(filter, consent, !cached, this.#hasFocus(this.previewButton));
   };
+
+  #hasFocus(el: Element | null): boolean {
+    return !!el && (this.renderRoot as ShadowRoot).activeElement === el;
+  }
 
   async #continuePreview(
     filter: string | null,
     consentPromise: Promise<ConsentResult>,
     fresh: boolean,
+    focused: boolean,
   ): Promise<void> {
     const generation = ++this.#generation;
     const text = this.filterText;
@@ -477,20 +487,36 @@ export class UcxCreateDialog extends UcxElement {
         id: 'user-sync.dialog.waiting-consent',
       });
       this.statusText = waiting;
+      this.previewSignIn = true;
       await this.updateComplete;
       this.preview?.showWaiting(waiting);
+      // The fields, Preview among them, are inert while the popup is out: the keyboard
+      // goes to what can be done now (Cancel sign-in), not to the page's body.
+      if (focused) this.cancelButton?.focus();
     }
     const consent = await this.#awaitConsent(consentPromise, fresh, generation, () => {
       this.preview?.reset();
       this.previewShown = false;
       this.#previewText = undefined;
     });
-    if (!consent) return;
-    if (fresh) {
+    if (consent && fresh) {
       this.#setPhase('idle');
       this.statusText = '';
     }
-    await this.#runPreview(filter);
+    if (fresh && focused) void this.#refocusPreview();
+    if (!consent) return;
+    const outcome = await this.#runPreview(filter);
+    // The result is below Preview, often past the dialog's fold: bring its count into view.
+    if (outcome && this.open) this.preview?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Back to Preview once the fields are no longer inert, unless the admin moved on. */
+  async #refocusPreview(): Promise<void> {
+    await this.updateComplete;
+    const root = this.renderRoot as ShadowRoot;
+    if (this.open && (!root.activeElement || root.activeElement === this.cancelButton)) {
+      this.previewButton?.focus();
+    }
   }
 
   /**
@@ -826,7 +852,11 @@ export class UcxCreateDialog extends UcxElement {
             aria-describedby=${needsAuth ? 'reason' : this.footerError ? 'footer-error' : nothing}
             @click=${this.#onSubmit}
           >
-            ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${
+              busy && !this.previewSignIn
+                ? html`<span class="spinner" aria-hidden="true"></span>`
+                : nothing
+            }
             ${
               create
                 ? msg('Create', { id: 'user-sync.dialog.create' })

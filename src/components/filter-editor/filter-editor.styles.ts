@@ -129,6 +129,11 @@ export const filterEditorStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: -4px;
   }
+  /* On the selected segment the focus colour is about the accent's: ring it in the text
+     colour on the accent instead, so the focus stays visible. */
+  .modes label:has(input:checked:focus-visible) {
+    outline-color: var(--_on-accent);
+  }
 
   .toolbar {
     display: flex;

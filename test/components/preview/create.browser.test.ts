@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { $, fillCreate, dialogParts, posts, waitFor } from '../user-sync/helpers.js';
 import { expectedCount, graphControl, mountWithGraph, previewParts } from './helpers.js';
 
@@ -107,6 +108,38 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     expect((sent[0]!.body as { consent: { username: string } }).consent.username).to.equal(
       'admin@contoso.com',
     );
+  });
+
+  it('by keyboard: the sign-in keeps focus in the dialog, then Preview has it again, and the count is in view', async () => {
+    await setViewport({ width: 900, height: 560 });
+    try {
+      const m = await mountWithGraph();
+      m.consent.hold = true;
+      const p = await fillCreate(m, '(department=Sales)');
+      const pv = previewParts(m.create);
+      const root = m.create.shadowRoot!;
+      pv.button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(
+        () => m.consent.starts === 1 && root.activeElement === p.cancel,
+        'Cancel focused',
+      );
+      expect(p.cancel.textContent).to.contain('Cancel sign-in');
+      // Preview's sign-in is not Create's: no spinner on Create.
+      expect(p.submit.querySelector('.spinner')).to.equal(null);
+      m.consent.resolvePending();
+      await waitFor(() => pv.count()?.dataset.count, 'the count');
+      await waitFor(() => root.activeElement === pv.button, 'Preview focused again');
+      // In view: inside the dialog, above its sticky footer.
+      const box = p.dialog.getBoundingClientRect();
+      const count = pv.count()!.getBoundingClientRect();
+      expect(count.top, 'count inside the dialog').to.be.at.least(box.top - 1);
+      expect(count.bottom, 'count above the footer').to.be.at.most(
+        p.footer.getBoundingClientRect().top + 1,
+      );
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('a second Preview in the same dialog does not sign in again', async () => {
