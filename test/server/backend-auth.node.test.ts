@@ -175,4 +175,40 @@ describe('reference backend: token options and app-only confirmation', () => {
       await other.dispose();
     }
   });
+
+  it('counts users with countUsers when given (the demo: the Graph stand-in, as Preview does)', async () => {
+    const seen: (string | null)[] = [];
+    const countUsers = (filter: string | null) => {
+      seen.push(filter);
+      return filter === '(department=Marketing)' ? 42 : 713;
+    };
+    const other = await startTestBackend(backend.idp, { firstSyncDelayMs: 50, countUsers });
+    try {
+      const res = await post(other.endpoint, await createBody(backend.idp));
+      const created = (await res.json()) as Integration;
+      const listed = async () =>
+        ((await (await fetch(other.endpoint)).json()) as IntegrationList).items.find(
+          (i) => i.id === created.id,
+        );
+      await new Promise((r) => setTimeout(r, 120));
+      const active = await listed();
+      expect(active).toMatchObject({ status: 'active', userCount: 713 });
+      expect(seen).toEqual([created.filter]);
+      expect(active?.statusMessage).toContain(`${active?.userCount} users`);
+      // A new filter on an active integration: synchronized again, counted again.
+      const patched = await fetch(`${other.endpoint}/${created.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ filter: '(department=Marketing)' }),
+      });
+      expect(patched.status).toBe(200);
+      expect(await patched.json()).toMatchObject({
+        userCount: 42,
+        statusMessage: 'Synchronized with the new filters: 42 users.',
+      });
+      expect(seen.at(-1)).toBe('(department=Marketing)');
+    } finally {
+      await other.dispose();
+    }
+  });
 });

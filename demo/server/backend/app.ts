@@ -57,6 +57,12 @@ export interface BackendOptions extends TokenVerifierOptions {
    */
   firstSyncDelayMs?: number;
   /**
+   * How many directory users a (canonical) filter selects, for the simulated
+   * synchronizations' counts: the demo counts the Graph stand-in's directory, so the list
+   * and Preview agree. Default: a number derived from the integration's id.
+   */
+  countUsers?: (filter: string | null) => number;
+  /**
    * Confirms that the tenant really granted app-only access before success is
    * reported (REFERENCES.md security rule 3). Throw a ProblemError or return
    * `{ ok: false, detail }` to refuse. The reference backend has no client secret,
@@ -395,7 +401,7 @@ export function createBackendApp(options: BackendOptions): BackendApp {
     store.transaction(() => {
       for (const i of store.list()) {
         if (i.status !== 'pending' || i.activateAt === undefined || i.activateAt > t) continue;
-        const userCount = simulatedUserCount(i);
+        const userCount = options.countUsers?.(i.filter) ?? simulatedUserCount(i);
         const { activateAt, ...rest } = i;
         store.update({
           ...rest,
@@ -644,7 +650,18 @@ export function createBackendApp(options: BackendOptions): BackendApp {
     }
     const input = validate<UpdateIntegration>('UpdateIntegration', await readJson(c));
     const filter = filterOrThrow(input.filter);
-    const updated: StoredIntegration = { ...current, filter, updatedAt: now().toISOString() };
+    const at = now().toISOString();
+    let updated: StoredIntegration = { ...current, filter, updatedAt: at };
+    if (options.countUsers && current.status === 'active') {
+      // Simulated: the new filters take effect with a synchronization right away.
+      const userCount = options.countUsers(filter);
+      updated = {
+        ...updated,
+        userCount,
+        lastSyncAt: at,
+        statusMessage: `Synchronized with the new filters: ${userCount} users.`,
+      };
+    }
     store.update(updated);
     return json(toWire(updated), 200);
   });

@@ -14,6 +14,8 @@ import {
   type BackendOptions,
   type RequestLogEntry,
 } from '../backend/index.js';
+import { generateDirectory, type DirectoryUser } from '../graph/directory.js';
+import { graphUserToRecord, matchesFilter, parseFilter } from '../../../src/filter/index.js';
 import {
   createIdentityProvider,
   makeCertificate,
@@ -167,6 +169,17 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
         });
     const config = entra ? entraConfig(origin, entra) : localConfig(origin);
 
+    // The Graph stand-in's directory, made on first use, shared with the backend's simulated
+    // synchronizations: a new row's user count is what Preview showed for its filters.
+    let directory: DirectoryUser[] | undefined;
+    const users = (): DirectoryUser[] => (directory ??= generateDirectory({ count: 5_000 }));
+    const countUsers = (filter: string | null): number => {
+      const parsed = filter === null ? undefined : parseFilter(filter);
+      if (parsed && !parsed.ok) return 0;
+      return users().filter((u) => !parsed || matchesFilter(parsed.filter, graphUserToRecord(u)))
+        .length;
+    };
+
     const backendOptions: BackendOptions = {
       dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
       basePath: API_BASE_PATH,
@@ -176,6 +189,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
         : { issuer: ENTRA_ISSUER_TEMPLATE, jwksUrl: ENTRA_JWKS_URL }),
       demoControls: true,
       faults: options.faults === true,
+      ...(!entra && options.graph !== false ? { countUsers } : {}),
       ...(options.firstSyncDelayMs !== undefined
         ? { firstSyncDelayMs: options.firstSyncDelayMs }
         : {}),
@@ -194,7 +208,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       if (!graphListener) {
         const mod = await import('../graph/index.js');
         const app = mod.createGraphApp({
-          users: mod.generateDirectory({ count: 5_000 }),
+          users: users(),
           corsOrigin: origin,
           ...(idp
             ? {
