@@ -99,18 +99,19 @@ export function compileFilter(
   return (record) => {
     const values: Values = new Array<string | undefined>(count);
     for (let i = 0; i < count; i++) {
-      const raw = record[names[i] as string];
+      let raw = record[names[i] as string];
       const fold = folds[i] as Fold;
-      // A string, or a number or boolean as its text; anything else (null, an object, or a
-      // function such as an inherited `constructor`) is absent.
+      // A list counts by its first value (as Graph's businessPhones[0]); a function (such as
+      // an inherited `constructor`) is no value; anything else counts as its text.
+      if (Array.isArray(raw)) raw = raw[0];
       values[i] =
         typeof raw === 'string'
           ? raw === ''
             ? undefined
             : fold(raw)
-          : typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'bigint'
-            ? fold(String(raw)) || undefined
-            : undefined;
+          : raw == null || typeof raw === 'function'
+            ? undefined
+            : fold(String(raw)) || undefined;
     }
     let i = start;
     while (i >= 0) i = next[2 * i + ((tests[i] as Test)(values) ? 0 : 1)] as number;

@@ -4,8 +4,8 @@ export type Params = Record<string, string | number>;
 
 /**
  * English message templates, one per stable code: what is wrong and how to fix it.
- * `{name}` is replaced by `params.name`; `{position}` is always 1-based (the n-th
- * character, counting an emoji or a line break as one), while `offset` is 0-based UTF-16. A UI translates by code, using the same params.
+ * `{name}` is replaced by `params.name`; `{position}` is always 1-based, in code points
+ * (an emoji such as 😀 is one, CR LF two), while `offset` is 0-based, in UTF-16 units. A UI translates by code, using the same params.
  */
 export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCode, string>> = {
   empty: 'empty filter: write e.g. (department=Sales)',
@@ -109,19 +109,13 @@ export const enum Code {
   valueStartsWithEquals,
 }
 
-/**
- * A problem with its English message; `params` always carries the 1-based `position`: the
- * n-th character of `source` (a surrogate pair, such as an emoji, is one; a line break too).
- */
+/** A problem with its English message; `params` carries the 1-based `position` (code points). */
 export function problem(
   code: Code,
   offset: number,
   length: number,
-  params: Params | undefined,
-  source: string,
+  all: Params & { position: number },
 ): FilterProblem<never> {
-  const pairs = source.slice(0, offset).match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
-  const all: Params = { position: offset + 1 - (pairs ? pairs.length : 0), ...params };
   const c = codes[code] as FilterErrorCode;
   const message = FILTER_MESSAGES[c].replace(/\{(\w+)\}/g, (m, k: string) =>
     k in all ? String(all[k]) : m,

@@ -40,6 +40,20 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** The UTF-16 length of the character at i: 2 for a surrogate pair, so no underline halves it. */
 const width = (s: string, i: number): number => ((s.codePointAt(i) as number) > 0xffff ? 2 : 1);
 
+/** The position (1-based, in code points) of a UTF-16 offset of s, for messages. */
+let atText = '';
+let atOffset = 0;
+let atCount = 0;
+const at = (s: string, o: number): number => {
+  // Counted on from the last call: warnings come in text order, so a parse stays linear.
+  if (s !== atText || o < atOffset) {
+    atText = s;
+    atOffset = atCount = 0;
+  }
+  atCount += [...s.slice(atOffset, (atOffset = o))].length;
+  return atCount + 1;
+};
+
 /** A limit from the options: a number ≥ 0 (Infinity: none), else the default. */
 const limit = (v: unknown, d: number): number =>
   typeof v === 'number' && v >= 0 ? Math.floor(v) : d;
@@ -58,15 +72,9 @@ export function parseFilter(text: string, options?: ParseOptions): ParseResult {
     src = typeof text === 'string' ? text : text == null ? '' : String(text);
     return parse(src, options ?? {}, max);
   } catch (e) {
-    let detail = 'unknown';
-    try {
-      detail = String(e);
-    } catch {
-      // keep 'unknown'
-    }
     const [code, offset, length, params] = Array.isArray(e)
       ? (e as Failure)
-      : [Code.internal, 0, src.length, { text: detail }];
+      : [Code.internal, 0, src.length, { text: e instanceof Error ? e.message : 'unknown' }];
     // Problems are reported in text order: past the length limit, "too long" comes first
     // (so 50,000 levels of `(!` still end in too-deep, found near the start). An unclosed (
     // is only found at the end of the text, so it is past the limit too. (Not an internal
@@ -76,8 +84,8 @@ export function parseFilter(text: string, options?: ParseOptions): ParseResult {
       ok: false,
       error:
         n > max && code !== Code.internal && (offset + length > max || code === Code.unclosedParen)
-          ? problem(Code.tooLong, max, n - max, { max, length: n }, src)
-          : problem(code, offset, length, params, src),
+          ? problem(Code.tooLong, max, n - max, { max, length: n, position: at(src, max) })
+          : problem(code, offset, length, { position: at(src, offset), ...params }),
     };
   }
 }
@@ -92,6 +100,8 @@ let warnings: FilterWarning[] = [];
 let lower: string[] = [];
 let fieldError: Failure | undefined;
 let spans = false;
+/** The text was cut one character past the limit: its end is not the real end. */
+let cut = false;
 
 const code = (i: number): number => text.charCodeAt(i);
 
@@ -100,13 +110,17 @@ function skipWs(p: number): number {
   return p;
 }
 
-/** Fails with the text from p to the end, trailing whitespace trimmed. */
+/** Fails with the text from p to the end, trailing whitespace trimmed (at the real end). */
 function failRest(c: Code, p: number): never {
   let e = n;
-  while (e > p && isWs(code(e - 1))) e--;
+  while (e > p && !cut && isWs(code(e - 1))) e--;
   let rest = text.slice(p, e);
   // `department=Sales)` needs (department=Sales), not (department=Sales)).
-  if (c === Code.missingParentheses && rest.split(')').length > rest.split('(').length) {
+  while (
+    c === Code.missingParentheses &&
+    rest.endsWith(')') &&
+    rest.split(')').length > rest.split('(').length
+  ) {
     rest = rest.slice(0, -1);
   }
   return fail(c, p, e - p, { text: rest });
@@ -114,10 +128,13 @@ function failRest(c: Code, p: number): never {
 
 function parse(source: string, options: ParseOptions, maxLength: number): ParseResult {
   const maxDepth = limit(options.maxDepth, 32);
-  // Only the text up to one character past the limit is read: whatever follows can only
-  // end in too-long, so a huge text costs no more than one at the limit.
+  // Only the text up to one character past the limit is read (an emoji there whole):
+  // whatever follows can only end in too-long, so a huge text costs no more than one at
+  // the limit. Reaching that cut is too-long too (see failRest and the end below).
   n = Math.min(source.length, maxLength + 1);
-  const t = (text = n < source.length ? source.slice(0, n) : source);
+  n += (source.charCodeAt(n - 1) & 0xfc00) === 0xd800 && n < source.length ? 1 : 0;
+  cut = n < source.length;
+  const t = (text = cut ? source.slice(0, n) : source);
   fields = options.fields ?? DEFAULT_FIELDS;
   lower = lowerNames(fields);
   warnings = [];
@@ -175,8 +192,9 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
         if (!depth) {
           p = skipWs(p);
           if (p === end) {
-            if (fieldError) throw fieldError;
             // Replaced by the too-long error with its params in parseFilter.
+            if (cut) fail(Code.tooLong, end, 0);
+            if (fieldError) throw fieldError;
             if (end > maxLength) fail(Code.tooLong, end, 0);
             return { ok: true, filter: done, warnings };
           }
@@ -382,15 +400,15 @@ function value(open: number, p: number, field: string): FilterNode {
   if (first === 61 || isWs(first)) {
     warnings.push(
       first === 61
-        ? problem(Code.valueStartsWithEquals, p, 1, { field }, t)
-        : problem(Code.valueLeadingWhitespace, p, skipWs(p) - p, { field }, t),
+        ? problem(Code.valueStartsWithEquals, p, 1, { field, position: at(t, p) })
+        : problem(Code.valueLeadingWhitespace, p, skipWs(p) - p, { field, position: at(t, p) }),
     );
   }
   if (isWs(t.charCodeAt(i - 1))) {
     let s = i - 1;
     while (s > p && isWs(code(s - 1))) s--;
     if (s > p || !isWs(first)) {
-      warnings.push(problem(Code.valueTrailingWhitespace, s, i - s, { field }, t));
+      warnings.push(problem(Code.valueTrailingWhitespace, s, i - s, { field, position: at(t, s) }));
     }
   }
   const last = cur + t.slice(seg, i);

@@ -155,7 +155,11 @@ export type FilterWarning = FilterProblem<FilterWarningCode>;
 export type ParseResult =
   { ok: true; filter: FilterNode; warnings: FilterWarning[] } | { ok: false; error: FilterError };
 
-/** A user as the matcher sees it; hosts may add fields of their own by name. */
+/**
+ * A user as the matcher sees it; hosts may add fields of their own by name. A value is a
+ * string (numbers and other values count as their text); a list counts by its first value;
+ * null, undefined, '' and functions are absent.
+ */
 export interface UserRecord {
   email?: string | null;
   department?: string | null;

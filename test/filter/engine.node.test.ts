@@ -110,7 +110,7 @@ describe('matchesFilter', () => {
     const r = parseFilter('(jobtitle=*engineer)', { fields });
     expect(r.ok && matchesFilter(r.filter, { jobTitle: 'Senior Engineer' }, { fields })).toBe(true);
   });
-  it('reads only values of its own: an inherited property or an object is absent', () => {
+  it('a function (an inherited constructor) is no value; a list counts by its first value', () => {
     const fields: FieldDefinition[] = [
       { name: 'constructor', labelKey: 'x' },
       { name: 'manager', labelKey: 'y' },
@@ -121,8 +121,12 @@ describe('matchesFilter', () => {
     };
     expect(present('(constructor=*)', {})).toBe(false);
     expect(present('(constructor=x)', { constructor: 'x' } as UserRecord)).toBe(true);
-    expect(present('(manager=*)', { manager: { id: 1 } })).toBe(false);
     expect(present('(manager=42)', { manager: 42 })).toBe(true);
+    // A list by its first value, as Graph's businessPhones[0]; an empty list is absent.
+    expect(present('(manager=ann)', { manager: ['Ann', 'Bob'] })).toBe(true);
+    expect(present('(manager=bob)', { manager: ['Ann', 'Bob'] })).toBe(false);
+    expect(present('(manager=*)', { manager: [] })).toBe(false);
+    expect(present('(manager=sales)', { manager: new String('Sales') })).toBe(true);
   });
 });
 

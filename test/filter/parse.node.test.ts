@@ -307,6 +307,14 @@ describe('errors', () => {
     expect(!r.ok && r.error.message).toBe('add parentheses: (department=Sales)');
     const keep = parseFilter('&(a=1)(b=2)');
     expect(!r.ok && !keep.ok && keep.error.params.text).toBe('&(a=1)(b=2)');
+    for (const [text, suggested] of [
+      ['department=Sales))', 'department=Sales'],
+      ['a)b', 'a)b'],
+      ['x)y)', 'x)y'],
+    ]) {
+      const e = parseFilter(text as string);
+      expect(!e.ok && e.error.params.text, text).toBe(suggested);
+    }
   });
 
   it('structure errors come before unknown fields', () => {
@@ -352,7 +360,7 @@ describe('limits', () => {
     const r2 = parseFilter(`(dept~=${'x'.repeat(9000)})`);
     expect(r2).toMatchObject({ ok: false, error: { code: 'unsupported-approx', offset: 5 } });
   });
-  it('past the limit, the rest is not read: too-long, whatever it holds', () => {
+  it('past the limit, the rest is not read: reaching the limit is too-long', () => {
     // An unknown field near the start of a text that is otherwise valid but too long: the
     // parser stops one character past the limit, so the text is too long before it is
     // anything else (and a 10 MB text costs what 8 KB does).
@@ -360,10 +368,43 @@ describe('limits', () => {
     const r = parseFilter(`(&(dept=x)${items})`);
     expect(r).toMatchObject({ ok: false, error: { code: 'too-long', offset: 8192 } });
     expect(!r.ok && r.error.params).toMatchObject({ max: 8192, length: 9_000_011 });
-    // Cut inside an escape or a name by the limit: still too-long, not a broken escape.
-    const atEscape = '(department=' + 'x'.repeat(8192 - 14) + '\\2a)';
-    expect(parseFilter(atEscape)).toMatchObject({ ok: false, error: { code: 'too-long' } });
+    const tooLong = { ok: false, error: { code: 'too-long', offset: 8192 } };
+    // An escape cut by the limit: too-long, not a truncated escape.
+    const atEscape = '(department=' + 'x'.repeat(8192 - 13) + '\\2a)';
+    expect(atEscape.indexOf('\\')).toBe(8191);
+    expect(parseFilter(atEscape)).toMatchObject(tooLong);
     expect(parseFilter(atEscape, { maxLength: atEscape.length }).ok).toBe(true);
+    // Trailing text reaching past the limit, a finished filter then more past it, an
+    // unknown field held back: all too-long, as when the whole text is read.
+    expect(parseFilter('(email=a)' + 'x'.repeat(8183) + ' more')).toMatchObject(tooLong);
+    expect(parseFilter('(dept=x)' + ' '.repeat(8185) + '(email=y)')).toMatchObject(tooLong);
+    expect(parseFilter('(dept=x)x', { maxLength: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-long', offset: 7 },
+    });
+    expect(parseFilter('department=Sales yyyyyy', { maxLength: 16 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-long', offset: 16 },
+    });
+    // An emoji across the limit is read whole: an earlier real error is still the one shown.
+    const emoji = '(email=a(b' + 'x'.repeat(8182) + '😀tail';
+    expect(emoji.charCodeAt(8192)).toBe(0xd83d);
+    expect(parseFilter(emoji)).toMatchObject({
+      ok: false,
+      error: { code: 'unescaped-paren-in-value', offset: 8 },
+    });
+  });
+  it('positions stay right and cheap over thousands of warnings', () => {
+    const clause = '(email= 😀 )';
+    const text = `(&${clause.repeat(5000)})`;
+    const r = parseFilter(text, { maxLength: Infinity });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.warnings).toHaveLength(10_000);
+    // Each clause is 12 UTF-16 units but 11 characters; its value starts 7 characters in.
+    r.warnings.forEach((w, k) => {
+      const clauseStart = 2 + Math.floor(k / 2) * 11;
+      expect(w.params.position).toBe(clauseStart + (k % 2 ? 10 : 8));
+    });
   });
   it('options that are not limits fall back to the defaults, and never throw', () => {
     const long = `(department=${'x'.repeat(9000)})`;

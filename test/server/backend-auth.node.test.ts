@@ -176,6 +176,31 @@ describe('reference backend: token options and app-only confirmation', () => {
     }
   });
 
+  it('a countUsers hook that throws or gives no count falls back, and the list keeps working', async () => {
+    for (const countUsers of [
+      () => {
+        throw new Error('directory unavailable');
+      },
+      () => NaN,
+      () => -1,
+    ]) {
+      const other = await startTestBackend(backend.idp, { firstSyncDelayMs: 20, countUsers });
+      try {
+        const created = (await (
+          await post(other.endpoint, await createBody(backend.idp))
+        ).json()) as Integration;
+        await new Promise((r) => setTimeout(r, 60));
+        const list = await fetch(other.endpoint);
+        expect(list.status).toBe(200);
+        const row = ((await list.json()) as IntegrationList).items.find((i) => i.id === created.id);
+        expect(row?.status).toBe('active');
+        expect(Number.isSafeInteger(row?.userCount) && (row?.userCount ?? -1) >= 0).toBe(true);
+      } finally {
+        await other.dispose();
+      }
+    }
+  });
+
   it('counts users with countUsers when given (the demo: the Graph stand-in, as Preview does)', async () => {
     const seen: (string | null)[] = [];
     const countUsers = (filter: string | null) => {

@@ -395,13 +395,23 @@ export function createBackendApp(options: BackendOptions): BackendApp {
 
   // --- State helpers -------------------------------------------------------------------
 
+  /** options.countUsers' answer when it gives a count (a hook that fails counts nothing). */
+  function counted(filter: string | null): number | undefined {
+    try {
+      const n = options.countUsers?.(filter);
+      return Number.isSafeInteger(n) && (n as number) >= 0 ? n : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Simulated first synchronization: pending integrations whose time came become active. */
   function settle(): void {
     const t = now().toISOString();
     store.transaction(() => {
       for (const i of store.list()) {
         if (i.status !== 'pending' || i.activateAt === undefined || i.activateAt > t) continue;
-        const userCount = options.countUsers?.(i.filter) ?? simulatedUserCount(i);
+        const userCount = counted(i.filter) ?? simulatedUserCount(i);
         const { activateAt, ...rest } = i;
         store.update({
           ...rest,
@@ -652,9 +662,9 @@ export function createBackendApp(options: BackendOptions): BackendApp {
     const filter = filterOrThrow(input.filter);
     const at = now().toISOString();
     let updated: StoredIntegration = { ...current, filter, updatedAt: at };
-    if (options.countUsers && current.status === 'active') {
+    const userCount = current.status === 'active' ? counted(filter) : undefined;
+    if (userCount !== undefined) {
       // Simulated: the new filters take effect with a synchronization right away.
-      const userCount = options.countUsers(filter);
       updated = {
         ...updated,
         userCount,

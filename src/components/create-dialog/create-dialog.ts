@@ -462,11 +462,22 @@ export class UcxCreateDialog extends UcxElement {
     const cached = this.#tokenStale ? undefined : this.#consent;
     const consent = cached ? Promise.resolve(cached) : this.#startConsent(delegate);
     if (!consent) return;
-    void this.#continuePreview(filter, consent, !cached, this.#hasFocus(this.previewButton));
+    void this.#continuePreview(filter, consent, !cached, this.#focusInFields());
   };
 
-  #hasFocus(el: Element | null): boolean {
-    return !!el && (this.renderRoot as ShadowRoot).activeElement === el;
+  /**
+   * Focus is in the fields (which turn inert during a sign-in), or nowhere in the dialog:
+   * Preview itself, or, where a click doesn't focus a button (Safari), the field before.
+   */
+  #focusInFields(): boolean {
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    return !active || !!active.closest('.dialog-body');
+  }
+
+  /** Focus is on Preview, on Cancel (while Preview signs in), or nowhere in the dialog. */
+  #focusOnPreview(): boolean {
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    return !active || active === this.previewButton || active === this.cancelButton;
   }
 
   async #continuePreview(
@@ -506,17 +517,17 @@ export class UcxCreateDialog extends UcxElement {
     if (fresh && focused) void this.#refocusPreview();
     if (!consent) return;
     const outcome = await this.#runPreview(filter);
-    // The result is below Preview, often past the dialog's fold: bring its count into view.
-    if (outcome && this.open) this.preview?.scrollIntoView({ block: 'nearest' });
+    // The result is below Preview, often past the dialog's fold: bring its count into view,
+    // unless the admin has moved on (to the filter, say) while it ran.
+    if (outcome && this.open && this.#focusOnPreview()) {
+      this.preview?.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   /** Back to Preview once the fields are no longer inert, unless the admin moved on. */
   async #refocusPreview(): Promise<void> {
     await this.updateComplete;
-    const root = this.renderRoot as ShadowRoot;
-    if (this.open && (!root.activeElement || root.activeElement === this.cancelButton)) {
-      this.previewButton?.focus();
-    }
+    if (this.open && this.#focusOnPreview()) this.previewButton?.focus();
   }
 
   /**

@@ -1082,14 +1082,7 @@ export class UcxFilterEditor extends LitElement {
             ${op('\\28 \\29 \\2a \\5c', msg('write ( ) * \\ inside a value', { id: 'filter-editor.help.op.escapes' }))}
           </tbody>
         </table>
-        <p>
-          ${msg(
-            'Examples (select one to use it in place of the filter; Ctrl+Z brings yours back):',
-            {
-              id: 'filter-editor.help.examples',
-            },
-          )}
-        </p>
+        <p>${msg('Examples (select one to insert it):', { id: 'filter-editor.help.examples' })}</p>
         <ul class="examples">
           ${FILTER_EXAMPLES.map((ex) => {
             const parsed = parseFilter(ex, { fields: DEFAULT_FIELDS });

@@ -81,7 +81,7 @@
 'filter-editor.field.phoneNumber': `Numero di telefono`,
 'filter-editor.format': `Formatta`,
 'filter-editor.help': `Aiuto: campi, operatori ed esempi`,
-'filter-editor.help.examples': `Esempi (selezionane uno per usarlo al posto del filtro; Ctrl+Z ripristina il tuo):`,
+'filter-editor.help.examples': `Esempi (selezionane uno per inserirlo):`,
 'filter-editor.help.field': `Campo`,
 'filter-editor.help.fields': `Campi`,
 'filter-editor.help.meaning': `Significato`,

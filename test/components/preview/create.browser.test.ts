@@ -142,6 +142,21 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     }
   });
 
+  it('a Preview click that leaves focus in the filter (as in Safari) also keeps the keyboard in the dialog', async () => {
+    const m = await mountWithGraph();
+    m.consent.hold = true;
+    const p = await fillCreate(m, '(department=Sales)');
+    const pv = previewParts(m.create);
+    const root = m.create.shadowRoot!;
+    p.editor.focus();
+    expect(root.activeElement).to.equal(p.editor);
+    pv.button.click(); // a click that does not move focus
+    await waitFor(() => root.activeElement === p.cancel, 'Cancel focused');
+    m.consent.resolvePending();
+    await waitFor(() => pv.count()?.dataset.count, 'the count');
+    await waitFor(() => root.activeElement === pv.button, 'Preview focused');
+  });
+
   it('a second Preview in the same dialog does not sign in again', async () => {
     const m = await mountWithGraph();
     await fillCreate(m, '(department=Sales)');
