@@ -8,6 +8,10 @@ export const createDialogStyles = css`
     max-block-size: calc(100vh - min(8vh, 64px) - 16px);
     max-block-size: calc(100dvh - min(8dvh, 64px) - 16px);
   }
+  /* The dialog is the editor's surface (the editor paints its own only for a light page). */
+  ucx-filter-editor {
+    background: none;
+  }
   .field {
     display: grid;
     gap: calc(var(--_space) * 0.5);

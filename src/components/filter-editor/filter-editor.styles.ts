@@ -59,6 +59,9 @@ export const filterEditorStyles = css`
       --_syntax-value: var(--ucx-syntax-value, #7ee787);
       --_syntax-escape: var(--ucx-syntax-escape, #ffa657);
       --_syntax-wildcard: var(--ucx-syntax-wildcard, #ff7b72);
+      /* Light text needs the dark surface under it, also on a host page that stays light
+         (the section's dialog, already dark, sets this back to none). */
+      background: var(--_surface);
     }
   }
 

@@ -555,4 +555,45 @@ describe('ucx-filter-editor: text mode', () => {
     expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.exist;
     await expectAccessible(el);
   });
+
+  it('stays readable in dark mode on a page that stays light', async () => {
+    // A frame whose element has color-scheme: dark sees prefers-color-scheme: dark (in both
+    // browsers), while its page keeps a white background, as a host page that has no dark
+    // theme.
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'color-scheme: dark; width: 600px; height: 400px';
+    frame.srcdoc = `<!doctype html><body style="background: #fff; color: #000">
+      <ucx-filter-editor></ucx-filter-editor>
+      <script type="module">import '/src/ucx-filter-editor.ts';</script>`;
+    const loaded = new Promise((resolve) => (frame.onload = resolve));
+    document.body.append(frame);
+    try {
+      await loaded;
+      const win = frame.contentWindow as Window & typeof globalThis;
+      expect(win.matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+      await waitUntil(() => win.customElements.get('ucx-filter-editor'), 'the editor defined');
+      const el = win.document.querySelector('ucx-filter-editor') as UcxFilterEditor;
+      await el.updateComplete;
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (c: string) => {
+        const [r, g, b] = rgb(c).map((v) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        }) as [number, number, number];
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const background = win.getComputedStyle(el).backgroundColor;
+      expect(rgb(background), 'the editor paints its own dark surface').to.deep.equal([27, 31, 36]);
+      for (const name of ['label', 'hint', 'summary']) {
+        const color = win.getComputedStyle(part(el, name) as Element).color;
+        const [hi, lo] = [luminance(color), luminance(background)].sort((a, b) => b - a) as [
+          number,
+          number,
+        ];
+        expect((hi + 0.05) / (lo + 0.05), `${name} contrast`).to.be.at.least(4.5);
+      }
+    } finally {
+      frame.remove();
+    }
+  });
 });
