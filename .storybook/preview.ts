@@ -12,7 +12,7 @@ import manifest from '../custom-elements.json';
 import { useLocale } from '../src/i18n/localization.js';
 import '../src/ucx-user-sync.js';
 import '../src/ucx-user-sync-dialogs.js';
-import { themeStyle, type StoryTheme } from '../stories/support/themes.js';
+import { pageBackground, themeStyle, type StoryTheme } from '../stories/support/themes.js';
 
 // Autodocs and controls come from the committed manifest (`npm run analyze`;
 // npm test checks it is fresh, and every element carries its `@tag`).
@@ -25,6 +25,9 @@ const withHostPage: Decorator = (story, context) => {
   const theme = (context.globals.theme ?? 'light') as StoryTheme;
   const dir = (context.globals.dir ?? 'ltr') as Direction;
   const locale = String(context.globals.locale ?? 'en');
+  // A story alone fills the canvas: paint all of it in the page's colour (a dark theme was
+  // a dark box above a white page). Docs pages show many stories, so they are left alone.
+  if (context.viewMode === 'story') document.body.style.background = pageBackground(theme);
   return html`<div
     class="ucx-story"
     data-theme=${theme}

@@ -39,6 +39,11 @@ const PAGE: Record<StoryTheme, { background: string; color: string; scheme: stri
   fabrikam: { background: '#120f22', color: '#ece9f6', scheme: 'dark' },
 };
 
+/** The host page's background: the whole canvas takes it, not only the story's box. */
+export function pageBackground(theme: StoryTheme): string {
+  return (PAGE[theme] ?? PAGE.light).background;
+}
+
 /** Inline style of the story wrapper: the host page's colours (and the dark palette). */
 export function themeStyle(theme: StoryTheme): string {
   const page = PAGE[theme] ?? PAGE.light;
@@ -49,7 +54,9 @@ export function themeStyle(theme: StoryTheme): string {
           .join(' ')
       : '';
   ensureHostThemes();
-  return `background: ${page.background}; color: ${page.color}; color-scheme: ${page.scheme}; padding: 16px; min-block-size: 100%; box-sizing: border-box; ${vars}`;
+  // A host console's sans-serif text (the elements inherit the page's font), not the
+  // browser's default serif.
+  return `background: ${page.background}; color: ${page.color}; color-scheme: ${page.scheme}; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; padding: 16px; min-block-size: 100%; box-sizing: border-box; ${vars}`;
 }
 
 let installed = false;

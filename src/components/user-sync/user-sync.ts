@@ -801,7 +801,9 @@ export class UcxUserSync extends UcxElement {
   }
 
   private renderFilter(filter: string | null) {
-    if (!filter) return html`${msg('All users', { id: 'user-sync.filter.all' })}`;
+    // No filter reads like the other rows' summaries (muted, small), not like a title.
+    if (!filter)
+      return html`<span class="sub">${msg('All users', { id: 'user-sync.filter.all' })}</span>`;
     const summary = this.#summaryOf(filter);
     return html`<code dir="ltr">${filter}</code>${
         summary === null ? nothing : html`<span class="sub">${summary}</span>`
