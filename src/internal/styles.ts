@@ -137,12 +137,19 @@ export const dialogStyles = css`
        scrolling keeps a field above it, not under it (the create dialog measures its
        footer; 7rem is about a footer with a status line). */
     scroll-padding-block-end: calc(var(--_footer-size, 7rem) + var(--_space));
+    scroll-padding-block-start: calc(4rem + var(--_space)); /* the sticky header */
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
   .dialog-header {
     padding: calc(var(--_space) * 2) calc(var(--_space) * 3) var(--_space);
+    /* The title (what is being created or edited) stays in view while the fields scroll,
+       as the buttons do. */
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    background: inherit;
   }
   .dialog-header h2 {
     margin: 0;

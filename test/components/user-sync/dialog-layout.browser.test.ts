@@ -42,6 +42,26 @@ describe('<ucx-user-sync> dialog layout', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
+  it('on a short screen, keeps the title in view too, and never hides a focused field under it', async () => {
+    await setViewport({ width: 900, height: 480 });
+    const m = await mount({ items: [] });
+    const p = await openCreate(m);
+    const title = m.create.shadowRoot!.querySelector<HTMLElement>('#title')!;
+    p.dialog.scrollTop = p.dialog.scrollHeight;
+    await nextFrame();
+    expect(p.dialog.scrollTop, 'scrolled').to.be.greaterThan(0);
+    expect(visibleAtItsCentre(title), 'title in view at the bottom').to.equal(true);
+    // Back to the first field (it had focus when the dialog opened: move it away first),
+    // which scrolls it below the title, not under it.
+    p.cancel.focus();
+    await nextFrame();
+    p.source!.focus();
+    await nextFrame();
+    const header = title.closest<HTMLElement>('.dialog-header')!.getBoundingClientRect();
+    expect(p.source!.getBoundingClientRect().top).to.be.at.least(header.bottom - 1);
+    expect(visibleAtItsCentre(p.source!), 'the select in view').to.equal(true);
+  });
+
   it('on a short screen, keeps Cancel and Create in view while the fields scroll, and never hides a focused field under them', async () => {
     await setViewport({ width: 900, height: 480 });
     const m = await mount({ items: [] });
