@@ -14,6 +14,7 @@ import {
   type UserRecord,
 } from '../../src/filter/index.js';
 import { tokenizeFilter } from '../../src/filter/tokenize.js';
+import { JOB_TITLE } from './host-fields.js';
 
 function f(text: string): FilterNode {
   const r = parseFilter(text);
@@ -293,20 +294,7 @@ describe('toGraphQuery', () => {
     expect(q.residual && formatFilter(q.residual)).toBe(expected.residual);
   });
   it('takes a host field list as { fields }, like parseFilter and matchesFilter', () => {
-    const fields: FieldDefinition[] = [
-      {
-        name: 'jobTitle',
-        labelKey: 'x',
-        graph: {
-          property: 'jobTitle',
-          eq: 'default',
-          startsWith: 'default',
-          endsWith: 'none',
-          ne: 'advanced',
-          presence: 'advanced',
-        },
-      },
-    ];
+    const fields: FieldDefinition[] = [JOB_TITLE];
     const r = parseFilter('(jobTitle=Engineer)', { fields });
     if (!r.ok) throw new Error(r.error.message);
     const expected = { filter: "jobTitle eq 'Engineer'", advanced: false, exact: true };

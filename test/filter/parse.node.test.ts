@@ -11,6 +11,7 @@ import {
   type FilterNode,
   type ParseOptions,
 } from '../../src/filter/index.js';
+import { JOB_TITLE } from './host-fields.js';
 
 function ok(text: string, options?: ParseOptions): FilterNode {
   const r = parseFilter(text, options);
@@ -457,21 +458,7 @@ describe('limits', () => {
 });
 
 describe('host fields', () => {
-  const fields: FieldDefinition[] = [
-    ...DEFAULT_FIELDS,
-    {
-      name: 'jobTitle',
-      labelKey: 'x.jobTitle',
-      graph: {
-        property: 'jobTitle',
-        eq: 'default',
-        startsWith: 'default',
-        endsWith: 'none',
-        ne: 'advanced',
-        presence: 'advanced',
-      },
-    },
-  ];
+  const fields: FieldDefinition[] = [...DEFAULT_FIELDS, JOB_TITLE];
   it('accepts a host list, case-insensitively, written back canonically', () => {
     const r = parseFilter('(JOBTITLE=Engineer)', { fields });
     expect(r.ok && formatFilter(r.filter)).toBe('(jobTitle=Engineer)');
