@@ -175,6 +175,21 @@ export const ConsentDeclined: Story = {
   },
 };
 
+/** The browser blocked Microsoft's sign-in window: what to allow, and Create tries again. */
+export const PopupBlocked: Story = {
+  args: { consentFlow: 'popup blocked' },
+  play: async ({ canvasElement, args }) => {
+    const d = await openCreateDialog(sectionOf(canvasElement));
+    await authorize(d);
+    await userEvent.click(d.q('.submit'));
+    const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
+    await waitFor(() => expect(alert.open).toBe(true));
+    await expect(deepText(alert).toLowerCase()).toContain('pop-up');
+    await expect(eventsOf(args.onUcxError).at(-1)?.detail.stage).toBe('consent');
+    await settled();
+  },
+};
+
 /** Created: the dialog closes, the list shows the new integration, the status line says so. */
 export const Success: Story = {
   play: async ({ canvasElement, args }) => {

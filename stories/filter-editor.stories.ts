@@ -172,6 +172,35 @@ export const SwitchToBuilder: Story = {
   },
 };
 
+/** Valid text the builder can't represent (a * in the middle): it says why and stays text. */
+export const BuilderCannotShow: Story = {
+  args: { value: '(email=a*b*c)' },
+  play: async ({ canvasElement }) => {
+    const editor = editorOf(canvasElement);
+    const builderRadio = await find<HTMLInputElement>(editor, 'input[value="builder"]');
+    await userEvent.click(builderRadio);
+    await waitFor(() => expect(deepText(editor)).toContain("The builder can't show this filter"));
+    await expect(editor.mode).toBe('text');
+    await expect(editor.value).toBe('(email=a*b*c)');
+    await settled();
+  },
+};
+
+/** Autocomplete open after "(": the fields, each with what it means. */
+export const AutocompleteOpen: Story = {
+  args: { value: '' },
+  play: async ({ canvasElement }) => {
+    const editor = editorOf(canvasElement);
+    const textarea = await find<HTMLTextAreaElement>(editor, 'textarea');
+    await userEvent.click(textarea);
+    await userEvent.keyboard('(&(');
+    const list = await find(editor, '[role="listbox"]');
+    await waitFor(() => expect(list.querySelectorAll('[role="option"]').length).toBeGreaterThan(1));
+    await expect(textarea).toHaveAttribute('aria-activedescendant');
+    await settled();
+  },
+};
+
 /** The help disclosure, open: fields, operators and clickable examples. */
 export const HelpOpen: Story = {
   args: { value: '' },
