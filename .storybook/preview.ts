@@ -28,6 +28,7 @@ const withHostPage: Decorator = (story, context) => {
   // A story alone fills the canvas: paint all of it in the page's colour (a dark theme was
   // a dark box above a white page). Docs pages show many stories, so they are left alone.
   if (context.viewMode === 'story') document.body.style.background = pageBackground(theme);
+  else document.body.style.removeProperty('background');
   return html`<div
     class="ucx-story"
     data-theme=${theme}

@@ -175,7 +175,7 @@ export const ConsentDeclined: Story = {
   },
 };
 
-/** The browser blocked Microsoft's sign-in window: what to allow, and Create tries again. */
+/** The browser blocked Microsoft's sign-in window: what to allow, and a way to try again. */
 export const PopupBlocked: Story = {
   args: { consentFlow: 'popup blocked' },
   play: async ({ canvasElement, args }) => {
@@ -185,6 +185,7 @@ export const PopupBlocked: Story = {
     const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
     await waitFor(() => expect(alert.open).toBe(true));
     await expect(deepText(alert).toLowerCase()).toContain('pop-up');
+    await expect(deepText(alert)).toContain('Try again');
     await expect(eventsOf(args.onUcxError).at(-1)?.detail.stage).toBe('consent');
     await settled();
   },

@@ -137,7 +137,8 @@ export const dialogStyles = css`
        scrolling keeps a field above it, not under it (the create dialog measures its
        footer; 7rem is about a footer with a status line). */
     scroll-padding-block-end: calc(var(--_footer-size, 7rem) + var(--_space));
-    scroll-padding-block-start: calc(4rem + var(--_space)); /* the sticky header */
+    /* The same above, under the sticky header (measured by the create dialog too). */
+    scroll-padding-block-start: calc(var(--_header-size, 4rem) + var(--_space));
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
@@ -148,8 +149,14 @@ export const dialogStyles = css`
        as the buttons do. */
     position: sticky;
     inset-block-start: 0;
-    z-index: 1;
+    z-index: 3; /* above what the fields raise (the filter field 1, its suggestions 2) */
     background: inherit;
+  }
+  /* At 400% zoom the dialog is too short to give a title the room: it scrolls away. */
+  @media (max-height: 20rem) {
+    .dialog-header {
+      position: static;
+    }
   }
   .dialog-header h2 {
     margin: 0;
@@ -177,7 +184,7 @@ export const dialogStyles = css`
     /* Cancel and Create stay in view while the fields scroll. */
     position: sticky;
     inset-block-end: 0;
-    z-index: 1;
+    z-index: 3;
     background: inherit; /* the dialog's, also when a host sets it on ::part(dialog) */
   }
   .dialog-footer .status {

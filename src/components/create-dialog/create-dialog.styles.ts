@@ -99,7 +99,7 @@ export const createDialogStyles = css`
     overflow-wrap: anywhere;
   }
   .target {
-    margin: 0;
+    margin: calc(var(--_space) * 0.5) 0 0; /* under the title, in the sticky header */
     color: var(--_muted);
   }
   .preview-row {

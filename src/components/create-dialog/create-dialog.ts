@@ -221,18 +221,25 @@ export class UcxCreateDialog extends UcxElement {
   }
 
   /**
-   * The footer is sticky and its height changes (a reason, a status line, the removal
-   * confirmation): the dialog's scroll padding follows it, so a field that takes focus is
-   * scrolled above the footer, never under it. Observed while connected.
+   * The header and footer are sticky and their heights change (a wrapped title, a reason,
+   * a status line, the removal confirmation): the dialog's scroll padding follows them, so
+   * a field that takes focus is scrolled between them, never under one. Observed while
+   * connected.
    */
   #footerSize: ResizeObserver | undefined;
 
   #observeFooter(): void {
-    const footer = this.renderRoot.querySelector<HTMLElement>('.dialog-footer');
-    if (!footer || typeof ResizeObserver !== 'function') return;
-    this.#footerSize ??= new ResizeObserver(() =>
-      this.dialog?.style.setProperty('--_footer-size', `${footer.offsetHeight}px`),
-    );
+    const root = this.renderRoot;
+    const header = root.querySelector<HTMLElement>('.dialog-header');
+    const footer = root.querySelector<HTMLElement>('.dialog-footer');
+    if (!header || !footer || typeof ResizeObserver !== 'function') return;
+    this.#footerSize ??= new ResizeObserver(() => {
+      // A header that scrolls away (static, at 400% zoom) takes no room.
+      const sticky = getComputedStyle(header).position === 'sticky';
+      this.dialog?.style.setProperty('--_header-size', `${sticky ? header.offsetHeight : 0}px`);
+      this.dialog?.style.setProperty('--_footer-size', `${footer.offsetHeight}px`);
+    });
+    this.#footerSize.observe(header);
     this.#footerSize.observe(footer);
   }
 
@@ -816,6 +823,7 @@ export class UcxCreateDialog extends UcxElement {
               : msg('Edit filters', { id: 'user-sync.dialog.edit-title' })
           }
         </h2>
+        ${create ? nothing : this.renderEditTarget()}
       </div>
       <div
         class="dialog-body"
@@ -823,7 +831,7 @@ export class UcxCreateDialog extends UcxElement {
         ?inert=${busy}
         aria-busy=${busy ? 'true' : 'false'}
       >
-        ${create ? this.renderCreateFields() : this.renderEditTarget()}
+        ${create ? this.renderCreateFields() : nothing}
         <ucx-filter-editor
           part="filter-editor"
           .value=${this.filterText}

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { integration } from '../../fixture-server/fixture.js';
 import { chord } from '../filter-editor/define.js';
 import {
   deepActive,
@@ -60,6 +61,28 @@ describe('<ucx-user-sync> dialog layout', () => {
     const header = title.closest<HTMLElement>('.dialog-header')!.getBoundingClientRect();
     expect(p.source!.getBoundingClientRect().top).to.be.at.least(header.bottom - 1);
     expect(visibleAtItsCentre(p.source!), 'the select in view').to.equal(true);
+    // The filter field scrolled under the title: the title stays on top (and takes clicks).
+    await setViewport({ width: 900, height: 330 });
+    await nextFrame();
+    const field = p.editor.shadowRoot!.querySelector('textarea')!;
+    const top = title.closest<HTMLElement>('.dialog-header')!.getBoundingClientRect().top;
+    p.dialog.scrollTop += field.getBoundingClientRect().top - top;
+    await nextFrame();
+    expect(visibleAtItsCentre(title), 'title above the filter field').to.equal(true);
+  });
+
+  it('keeps the edited integration in view with the title', async () => {
+    await setViewport({ width: 900, height: 480 });
+    const m = await mount({ items: [integration()] });
+    m.root.querySelector<HTMLButtonElement>('tr[data-id="int-a"] .edit')!.click();
+    await waitFor(() => m.edit.shadowRoot?.querySelector('dialog')?.open, 'the edit dialog');
+    const dialog = m.edit.shadowRoot!.querySelector('dialog')!;
+    const target = m.edit.shadowRoot!.querySelector<HTMLElement>('#target')!;
+    expect(dialog.getAttribute('aria-describedby')).to.equal('target');
+    dialog.scrollTop = dialog.scrollHeight;
+    await nextFrame();
+    expect(dialog.scrollTop, 'scrolled').to.be.greaterThan(0);
+    expect(visibleAtItsCentre(target), 'the integration in view').to.equal(true);
   });
 
   it('on a short screen, keeps Cancel and Create in view while the fields scroll, and never hides a focused field under them', async () => {
