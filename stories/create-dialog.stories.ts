@@ -161,16 +161,25 @@ export const Failure: Story = {
   },
 };
 
+/** Create clicked, the consent provider fails: the error window, open, reported as consent. */
+async function consentFailureWindow(
+  canvasElement: HTMLElement,
+  args: SectionArgs,
+): Promise<HTMLDialogElement> {
+  const d = await openCreateDialog(sectionOf(canvasElement));
+  await authorize(d);
+  await userEvent.click(d.q('.submit'));
+  const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
+  await waitFor(() => expect(alert.open).toBe(true));
+  await expect(eventsOf(args.onUcxError).at(-1)?.detail.stage).toBe('consent');
+  return alert;
+}
+
 /** Consent declined by the admin (AADSTS65004): what it means and how to retry. */
 export const ConsentDeclined: Story = {
   args: { consentFlow: 'admin declines (AADSTS65004)' },
   play: async ({ canvasElement, args }) => {
-    const d = await openCreateDialog(sectionOf(canvasElement));
-    await authorize(d);
-    await userEvent.click(d.q('.submit'));
-    const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
-    await waitFor(() => expect(alert.open).toBe(true));
-    await expect(eventsOf(args.onUcxError).at(-1)?.detail.stage).toBe('consent');
+    await consentFailureWindow(canvasElement, args);
     await settled();
   },
 };
@@ -179,14 +188,9 @@ export const ConsentDeclined: Story = {
 export const PopupBlocked: Story = {
   args: { consentFlow: 'popup blocked' },
   play: async ({ canvasElement, args }) => {
-    const d = await openCreateDialog(sectionOf(canvasElement));
-    await authorize(d);
-    await userEvent.click(d.q('.submit'));
-    const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
-    await waitFor(() => expect(alert.open).toBe(true));
+    const alert = await consentFailureWindow(canvasElement, args);
     await expect(deepText(alert).toLowerCase()).toContain('pop-up');
     await expect(deepText(alert)).toContain('Try again');
-    await expect(eventsOf(args.onUcxError).at(-1)?.detail.stage).toBe('consent');
     await settled();
   },
 };

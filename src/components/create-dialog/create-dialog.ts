@@ -226,37 +226,37 @@ export class UcxCreateDialog extends UcxElement {
    * a field that takes focus is scrolled between them, never under one. Observed while
    * connected.
    */
-  #footerSize: ResizeObserver | undefined;
+  #stickySize: ResizeObserver | undefined;
 
-  #observeFooter(): void {
+  #observeStickyParts(): void {
     const root = this.renderRoot;
     const header = root.querySelector<HTMLElement>('.dialog-header');
     const footer = root.querySelector<HTMLElement>('.dialog-footer');
     if (!header || !footer || typeof ResizeObserver !== 'function') return;
-    this.#footerSize ??= new ResizeObserver(() => {
+    this.#stickySize ??= new ResizeObserver(() => {
       // A header that scrolls away (static, at 400% zoom) takes no room.
       const sticky = getComputedStyle(header).position === 'sticky';
       this.dialog?.style.setProperty('--_header-size', `${sticky ? header.offsetHeight : 0}px`);
       this.dialog?.style.setProperty('--_footer-size', `${footer.offsetHeight}px`);
     });
-    this.#footerSize.observe(header);
-    this.#footerSize.observe(footer);
+    this.#stickySize.observe(header);
+    this.#stickySize.observe(footer);
   }
 
   protected override firstUpdated(): void {
-    this.#observeFooter();
+    this.#observeStickyParts();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#observeFooter(); // again after a move (nothing before the first render)
+    this.#observeStickyParts(); // again after a move (nothing before the first render)
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#cancelWork();
     clearTimeout(this.#stillTimer);
-    this.#footerSize?.disconnect();
+    this.#stickySize?.disconnect();
   }
 
   // ------------------------------------------------------------------ actions

@@ -23,6 +23,14 @@ function lineBreaks(el: Element): [string, string][] {
   return breaks;
 }
 
+/** A create dialog with a filter typed, whose sign-in stays open until resolvePending(). */
+async function withHeldSignIn() {
+  const m = await mountWithGraph();
+  m.consent.hold = true;
+  const p = await fillCreate(m, '(department=Sales)');
+  return { m, p, pv: previewParts(m.create), root: m.create.shadowRoot! };
+}
+
 describe('<ucx-user-sync> preview of matching users (create)', () => {
   beforeEach(async () => {
     await graphControl.reset();
@@ -113,11 +121,7 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
   it('by keyboard: the sign-in keeps focus in the dialog, then Preview has it again, and the count is in view', async () => {
     await setViewport({ width: 900, height: 560 });
     try {
-      const m = await mountWithGraph();
-      m.consent.hold = true;
-      const p = await fillCreate(m, '(department=Sales)');
-      const pv = previewParts(m.create);
-      const root = m.create.shadowRoot!;
+      const { m, p, pv, root } = await withHeldSignIn();
       pv.button.focus();
       await sendKeys({ press: 'Enter' });
       await waitFor(
@@ -130,10 +134,12 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
       m.consent.resolvePending();
       await waitFor(() => pv.count()?.dataset.count, 'the count');
       await waitFor(() => root.activeElement === pv.button, 'Preview focused again');
-      // In view: inside the dialog, above its sticky footer.
+      // In view: inside the dialog, below its sticky title, above its sticky footer.
       const box = p.dialog.getBoundingClientRect();
       const count = pv.count()!.getBoundingClientRect();
+      const header = p.dialog.querySelector('.dialog-header')!.getBoundingClientRect();
       expect(count.top, 'count inside the dialog').to.be.at.least(box.top - 1);
+      expect(count.top, 'count below the title').to.be.at.least(header.bottom - 1);
       expect(count.bottom, 'count above the footer').to.be.at.most(
         p.footer.getBoundingClientRect().top + 1,
       );
@@ -143,11 +149,7 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
   });
 
   it('a Preview click that leaves focus in the filter (as in Safari) also keeps the keyboard in the dialog', async () => {
-    const m = await mountWithGraph();
-    m.consent.hold = true;
-    const p = await fillCreate(m, '(department=Sales)');
-    const pv = previewParts(m.create);
-    const root = m.create.shadowRoot!;
+    const { m, p, pv, root } = await withHeldSignIn();
     p.editor.focus();
     expect(root.activeElement).to.equal(p.editor);
     pv.button.click(); // a click that does not move focus
