@@ -192,10 +192,10 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
         if (!depth) {
           p = skipWs(p);
           if (p === end) {
-            // Replaced by the too-long error with its params in parseFilter.
-            if (cut) fail(Code.tooLong, end, 0);
+            // Replaced by the too-long error with its params in parseFilter. Before the
+            // held-back unknown field, whether the text was cut or is just one over.
+            if (cut || end > maxLength) fail(Code.tooLong, end, 0);
             if (fieldError) throw fieldError;
-            if (end > maxLength) fail(Code.tooLong, end, 0);
             return { ok: true, filter: done, warnings };
           }
           if (t.charCodeAt(p) === 41) fail(Code.unmatchedCloseParen, p, 1);

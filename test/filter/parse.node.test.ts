@@ -383,6 +383,19 @@ describe('limits', () => {
       ok: false,
       error: { code: 'too-long', offset: 7 },
     });
+    // One character over (the whole text read, nothing cut) or many: the same answer.
+    expect(parseFilter('(dept=x)', { maxLength: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-long', offset: 7 },
+    });
+    expect(parseFilter('(dept=x)  ', { maxLength: 8 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-long', offset: 8 },
+    });
+    expect(parseFilter('(dept=x)', { maxLength: 8 })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-field', offset: 1 },
+    });
     expect(parseFilter('department=Sales yyyyyy', { maxLength: 16 })).toMatchObject({
       ok: false,
       error: { code: 'too-long', offset: 16 },
