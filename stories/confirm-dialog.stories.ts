@@ -1,7 +1,7 @@
 // The delete confirmation of <ucx-user-sync> (<ucx-confirm-dialog>).
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { find, settled } from './support/dom.js';
+import { deepText, find, settled } from './support/dom.js';
 import {
   renderSection,
   sectionArgTypes,
@@ -9,7 +9,7 @@ import {
   sectionOf,
   type SectionArgs,
 } from './support/section.js';
-import { openDeleteDialog } from './support/dialogs.js';
+import { eventsOf, openDeleteDialog } from './support/dialogs.js';
 
 const meta: Meta<SectionArgs> = {
   title: 'Elements/User sync/Delete confirmation',
@@ -59,6 +59,28 @@ export const Deleted: Story = {
     const table = await find(el, 'table');
     await waitFor(() => expect(table.querySelector('tr[data-id="int-entra-all"]')).toBeNull());
     await expect(d.dialog.open).toBe(false);
+    await settled();
+  },
+};
+
+/**
+ * The backend fails while deleting (503): the error window with the reason, the request id
+ * and Try again; the row stays in the list.
+ */
+export const DeleteFailure: Story = {
+  args: { backend: 'delete fails (503 + request id)' },
+  play: async ({ canvasElement, args }) => {
+    const el = sectionOf(canvasElement);
+    const d = await openDeleteDialog(el, 'int-entra-all');
+    await userEvent.click(d.q('.confirm'));
+    const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
+    await waitFor(() => expect(alert.open).toBe(true));
+    await expect(deepText(alert)).toContain('req-c90d3f18-delete');
+    await expect(deepText(alert)).toContain('Try again');
+    await expect(eventsOf(args.onUcxError).at(-1)?.detail).toMatchObject({ status: 503 });
+    await expect(args.onIntegrationDeleted).not.toHaveBeenCalled();
+    const table = await find(el, 'table');
+    await expect(table.querySelector('tr[data-id="int-entra-all"]')).toBeTruthy();
     await settled();
   },
 };

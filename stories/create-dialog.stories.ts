@@ -262,6 +262,35 @@ export const EditSaving: Story = {
   },
 };
 
+/**
+ * Edit rejected by the backend (400, the error on the filter): the error window says so with
+ * the request id; closing it puts the server's reason under the field, the text kept, and
+ * focus back in the field.
+ */
+export const EditRejected: Story = {
+  args: { backend: 'save rejects the filter (400)' },
+  play: async ({ canvasElement, args }) => {
+    const d = await openEditDialog(sectionOf(canvasElement), 'int-entra-sales');
+    await typeFilter(d, '(department=Marketing)');
+    await userEvent.click(d.q('.submit'));
+    const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
+    await waitFor(() => expect(alert.open).toBe(true));
+    await expect(deepText(alert)).toContain('problem in the filters');
+    await expect(deepText(alert)).toContain('req-5e2a61c4-save');
+    await expect(eventsOf(args.onUcxError).at(-1)?.detail).toMatchObject({ status: 400 });
+    await userEvent.click(alert.querySelector<HTMLElement>('.review')!);
+    await waitFor(() => expect(alert.open).toBe(false));
+    await expect(d.dialog.open).toBe(true);
+    await expect(d.q('[part~="filter-error"]').textContent).toContain('does not allow filtering');
+    await expect(d.q<HTMLElement & { value: string }>('ucx-filter-editor').value).toBe(
+      '(department=Marketing)',
+    );
+    await waitFor(() => expect(deepActive()?.tagName).toBe('TEXTAREA'));
+    await expect(args.onIntegrationUpdated).not.toHaveBeenCalled();
+    await settled();
+  },
+};
+
 /** The dialog in the dark palette, with an invalid filter. */
 export const DarkInvalid: Story = {
   globals: { theme: 'dark' },

@@ -239,3 +239,41 @@ export const CREATE_FAILS_502: Behaviour = {
     requestId: 'req-b41d0e77-create',
   },
 };
+
+/** The backend rejects an edited filter (400 with the error on the `filter` field). */
+export const SAVE_REJECTS_FILTER_400: Behaviour = {
+  kind: 'problem',
+  status: 400,
+  delay: 300,
+  requestId: 'req-5e2a61c4-save',
+  problem: {
+    type: 'about:blank',
+    title: 'Bad Request',
+    code: 'invalid-filter',
+    requestId: 'req-5e2a61c4-save',
+    errors: [
+      {
+        field: 'filter',
+        code: 'graph-unsupported',
+        message: 'This directory does not allow filtering on department.',
+        offset: 2,
+        length: 10,
+      },
+    ],
+  },
+};
+
+/** The backend is down while deleting (503 problem+json with a request id). */
+export const DELETE_FAILS_503: Behaviour = {
+  kind: 'problem',
+  status: 503,
+  delay: 300,
+  requestId: 'req-c90d3f18-delete',
+  problem: {
+    type: 'about:blank',
+    title: 'Service Unavailable',
+    detail: 'The synchronization service is restarting.',
+    code: 'unavailable',
+    requestId: 'req-c90d3f18-delete',
+  },
+};

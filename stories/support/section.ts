@@ -8,9 +8,11 @@ import { fn } from 'storybook/test';
 import type { UcxUserSync } from '../../src/components/user-sync/user-sync.js';
 import {
   CREATE_FAILS_502,
+  DELETE_FAILS_503,
   ENDPOINT,
   LOAD_ERROR_500,
   POPULATED,
+  SAVE_REJECTS_FILTER_400,
   WEBEX_VENDOR,
   ENTRA_SALES,
   fakeBackend,
@@ -30,7 +32,9 @@ export const BACKENDS = {
   'create fails (502 + request id)': { items: POPULATED, create: CREATE_FAILS_502 },
   'slow create (4 s)': { items: POPULATED, create: { kind: 'ok', delay: 4000 } },
   'save never answers': { items: POPULATED, update: { kind: 'never' } },
+  'save rejects the filter (400)': { items: POPULATED, update: SAVE_REJECTS_FILTER_400 },
   'delete never answers': { items: POPULATED, remove: { kind: 'never' } },
+  'delete fails (503 + request id)': { items: POPULATED, remove: DELETE_FAILS_503 },
 } satisfies Record<string, FakeBackendOptions>;
 
 export type BackendName = keyof typeof BACKENDS;
