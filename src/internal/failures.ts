@@ -30,7 +30,7 @@ export interface FailureView {
 
 export function vendorLockMessage(vendorName: string): string {
   return msg(
-    str`Users’ synchronization is managed by ${vendorName}. Contact them to make changes.`,
+    str`Users’ synchronization is managed by ${vendorName}: only they can add integrations.`,
     { id: 'user-sync.lock.reason' },
   );
 }

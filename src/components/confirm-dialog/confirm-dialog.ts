@@ -177,6 +177,7 @@ export class UcxConfirmDialog extends UcxElement {
       <ucx-error-window
         exportparts="error-window, error-window-header, error-window-body, error-window-footer"
         support-url=${this.delegate?.supportUrl ?? ''}
+        .advice=${false}
       ></ucx-error-window>
     </dialog>`;
   }

@@ -295,7 +295,7 @@
 'user-sync.loading': `Caricamento delle integrazioni…`,
 'user-sync.lock.contact': `Contatta l’assistenza`,
 'user-sync.lock.contact-vendor': str`Contatta ${0}`,
-'user-sync.lock.reason': str`La sincronizzazione degli utenti è gestita da ${0}. Contattali per apportare modifiche.`,
+'user-sync.lock.reason': str`La sincronizzazione degli utenti è gestita da ${0}: solo loro possono aggiungere integrazioni.`,
 'user-sync.managed-by-customer': `La tua organizzazione`,
 'user-sync.managed-by-vendor': str`Gestita da ${0}`,
 'user-sync.never': `Mai`,

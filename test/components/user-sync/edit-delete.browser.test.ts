@@ -135,6 +135,11 @@ describe('<ucx-user-sync> edit and delete', () => {
     expect(p.submit.getAttribute('aria-disabled')).to.equal('true');
     await waitFor(() => p.errorDialog().open, 'the error window');
     expect(deepText(p.errorWindow)).to.contain('managed by Imagicle Support');
+    // Nothing was typed: no advice to review data, and the button just closes.
+    expect(deepText(p.errorWindow)).not.to.contain('Review the entered data');
+    expect(p.errorWindow.shadowRoot!.querySelector('.review')!.textContent!.trim()).to.equal(
+      'Close',
+    );
     await expectAccessible(m.el);
   });
 

@@ -141,7 +141,7 @@ describe('<ucx-user-sync> create failures', () => {
       { method: 'POST', problem: { status: 409, code: 'vendor-managed-lock', title: 'Locked' } },
     ]);
     expect(text).to.contain(
-      'Users’ synchronization is managed by Imagicle Support. Contact them to make changes.',
+      'Users’ synchronization is managed by Imagicle Support: only they can add integrations.',
     );
     expect(p.errorWindow.shadowRoot!.querySelector('a')?.getAttribute('href')).to.equal(
       'https://support.example.com/contact',

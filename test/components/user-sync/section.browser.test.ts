@@ -168,7 +168,7 @@ describe('<ucx-user-sync> section', () => {
     const reason = $(m.root, '#lock-reason');
     expect(create.getAttribute('aria-describedby')).to.equal('lock-reason');
     expect(reason.textContent).to.contain(
-      'Users’ synchronization is managed by Imagicle Support. Contact them to make changes.',
+      'Users’ synchronization is managed by Imagicle Support: only they can add integrations.',
     );
     const link = reason.querySelector('a')!;
     expect(link.getAttribute('href')).to.equal('https://support.example.com/contact');
