@@ -64,7 +64,7 @@ const MAX_BUILDER_DEPTH = 4;
  * @summary LDAP filter editor (text with highlighting, or builder) with validation and summary.
  *
  * @fires input - When the filter changes by the admin's action (typing, autocomplete, Format, examples, builder).
- * @fires change - When a change is committed (the field loses focus after typing, a builder control or button changes it, Format, an example, a mode switch).
+ * @fires change - When a change is committed (the field loses focus after typing, a builder control or button changes it, Format, an example). A mode switch alone changes nothing: the text is rewritten only when the builder edits it.
  * @fires ucx-filter-change - `UcxFilterChangeEvent` with `{ value, valid, canonical?, error? }` on every admin change. Bubbles, composed.
  *
  * @csspart base - The wrapper of everything.
@@ -651,10 +651,9 @@ export class UcxFilterEditor extends LitElement {
     if (this.isDisabled) return;
     const before = this._value;
     if (mode === 'builder' && this.mode !== 'builder') {
-      if (this.buildFromValue()) {
-        this.mode = 'builder';
-        this.commitBuilder(false);
-      }
+      // The text stays as typed (its layout, its field-name case) until the builder
+      // changes something: a look at the builder and back loses nothing.
+      if (this.buildFromValue()) this.mode = 'builder';
     } else if (mode === 'text' && this.mode !== 'text') {
       this.notice =
         this.incomplete.size > 0

@@ -134,6 +134,19 @@ describe('ucx-filter-editor: builder mode', () => {
     await switchTo(el, 'text');
     expect(el.value).to.equal(text);
 
+    // Only an edit in the builder rewrites the text: a look and back keeps its layout.
+    const pretty = '(&\n  (Department=Sales)\n  (location=NYC)\n)';
+    el.value = pretty;
+    let events = 0;
+    el.addEventListener('input', () => events++);
+    el.addEventListener('change', () => events++);
+    await switchTo(el, 'builder');
+    expect(rows(el)).to.have.length(2);
+    await switchTo(el, 'text');
+    expect(el.value).to.equal(pretty);
+    expect(events).to.equal(0);
+    el.value = text;
+
     // An edit in the builder comes back as canonical text.
     await switchTo(el, 'builder');
     await choose(
