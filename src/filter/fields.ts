@@ -86,17 +86,20 @@ function distance(a: string, b: string): number {
  */
 export function suggestField(name: string, fields: readonly FieldDefinition[]): string | undefined {
   const n = name.toLowerCase();
+  const near = (n.length / 3) | 0 || 1; // a third of its letters, at least one
   let best: string | undefined;
   let bestScore = Infinity;
   for (const f of fields) {
-    for (const candidate of [f.name, f.graph?.property]) {
-      if (!candidate) continue;
+    for (const candidate of [f.name, f.graph?.property ?? '']) {
       const c = candidate.toLowerCase();
+      // Far longer than the candidate: neither near it nor an abbreviation of it. Skipped
+      // before the distance, whose cost grows with the name (a pasted 8 KB word).
+      if (!c || n.length - c.length > near) continue;
       let score = distance(n, c);
-      if (score > Math.max(1, Math.floor(n.length / 3))) {
+      if (score > near) {
         // An abbreviation: same first letter, the letters in order (a subsequence).
         let i = 0;
-        for (let j = 0; j < c.length && i < n.length; j++) if (n[i] === c[j]) i++;
+        for (let j = 0; j < c.length; j++) if (n[i] === c[j]) i++; // n[n.length] matches nothing
         score =
           n.length >= 3 && n[0] === c[0] && i === n.length
             ? 2 + (c.length - n.length) / 100

@@ -117,8 +117,7 @@ export function problem(
   all: Params & { position: number },
 ): FilterProblem<never> {
   const c = codes[code] as FilterErrorCode;
-  const message = FILTER_MESSAGES[c].replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in all ? String(all[k]) : m,
-  );
+  // A param the template has no value for stays as written ({name}); numbers become text.
+  const message = FILTER_MESSAGES[c].replace(/\{(\w+)\}/g, (m, k: string) => `${all[k] ?? m}`);
   return { code: c as never, message, offset, length, params: all };
 }

@@ -244,6 +244,9 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(mail=x)', 'unknown-field', 1, 4, /did you mean email\?/],
   ['(city=x)', 'unknown-field', 1, 4, /did you mean location\?/],
   ['(departmnet=x)', 'unknown-field', 1, 10, /did you mean department\?/],
+  // Longer than a field by up to a third of the name: still near it; one more letter, not.
+  ['(departmentxxxxx=x)', 'unknown-field', 1, 15, /did you mean department\?/],
+  ['(departmentxxxxxx=x)', 'unknown-field-no-suggestion', 1, 16, /use email, department/],
   ['(&(department=x)(phone=1))', 'unknown-field', 17, 5, /did you mean phoneNumber\?/],
   ['(department;lang-en=x)', 'unsupported-attribute-option', 11, 8, /';lang-en'/],
   ['(2.5.4.11=x)', 'unsupported-oid', 1, 8, /OID/],
