@@ -28,10 +28,21 @@ export interface FailureView {
   dropConsent: boolean;
 }
 
+/** Why + Create is locked (also the answer to a create the backend refused for the lock). */
 export function vendorLockMessage(vendorName: string): string {
   return msg(
     str`Users’ synchronization is managed by ${vendorName}: only they can add integrations.`,
     { id: 'user-sync.lock.reason' },
+  );
+}
+
+/** The backend refused to change or delete an integration because the vendor manages it. */
+function vendorLockedChangeMessage(vendorName: string): string {
+  return msg(
+    str`This integration is managed by ${vendorName}: only they can change or delete it.`,
+    {
+      id: 'user-sync.lock.change-refused',
+    },
   );
 }
 
@@ -109,7 +120,8 @@ export function describeBackendError(
   if (e.code === 'vendor-managed-lock') {
     return {
       ...base,
-      message: vendorLockMessage(vendorName),
+      message:
+        op === 'create' ? vendorLockMessage(vendorName) : vendorLockedChangeMessage(vendorName),
       refreshList: true,
       vendorLock: true,
     };

@@ -134,7 +134,9 @@ describe('<ucx-user-sync> edit and delete', () => {
     await waitFor(() => p.body.hasAttribute('inert'), 'busy');
     expect(p.submit.getAttribute('aria-disabled')).to.equal('true');
     await waitFor(() => p.errorDialog().open, 'the error window');
-    expect(deepText(p.errorWindow)).to.contain('managed by Imagicle Support');
+    expect(deepText(p.errorWindow)).to.contain(
+      'This integration is managed by Imagicle Support: only they can change or delete it.',
+    );
     // Nothing was typed: no advice to review data, and the button just closes.
     expect(deepText(p.errorWindow)).not.to.contain('Review the entered data');
     expect(p.errorWindow.shadowRoot!.querySelector('.review')!.textContent!.trim()).to.equal(
