@@ -193,8 +193,9 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
           p = skipWs(p);
           if (p === end) {
             // Replaced by the too-long error with its params in parseFilter. Before the
-            // held-back unknown field, whether the text was cut or is just one over.
-            if (cut || end > maxLength) fail(Code.tooLong, end, 0);
+            // held-back unknown field, whether the text was cut or is just one over (a cut
+            // text is always over).
+            if (end > maxLength) fail(Code.tooLong, end, 0);
             if (fieldError) throw fieldError;
             return { ok: true, filter: done, warnings };
           }

@@ -729,8 +729,12 @@ export class UcxFilterEditor extends LitElement {
     const { node, incomplete } = fromBuilder(this.root);
     this.incomplete = new Set(incomplete.map((i) => i.id));
     const text = node ? formatFilter(node) : '';
-    const changed = text !== this._value;
-    this.builtFrom = text;
+    // A builder action that leaves the filter as it was (a row added but not filled yet)
+    // keeps the admin's text, its layout and case included.
+    const r = this.result;
+    const same = r ? r.ok && formatFilter(r.filter) === text : text === '';
+    const changed = !same && text !== this._value;
+    this.builtFrom = changed ? text : this._value;
     if (changed) {
       this.value = text;
       this.emitInput();

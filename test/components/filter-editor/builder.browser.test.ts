@@ -142,6 +142,11 @@ describe('ucx-filter-editor: builder mode', () => {
     el.addEventListener('change', () => events++);
     await switchTo(el, 'builder');
     expect(rows(el)).to.have.length(2);
+    // A condition added but not filled changes no filter: the text stays too.
+    (el.shadowRoot!.querySelector('[part~="builder-add-row"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(3);
+    expect(el.value).to.equal(pretty);
     await switchTo(el, 'text');
     expect(el.value).to.equal(pretty);
     expect(events).to.equal(0);
