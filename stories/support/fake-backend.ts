@@ -256,7 +256,7 @@ export const SAVE_REJECTS_FILTER_400: Behaviour = {
         field: 'filter',
         code: 'graph-unsupported',
         message: 'This directory does not allow filtering on department.',
-        offset: 2,
+        offset: 1,
         length: 10,
       },
     ],
