@@ -314,6 +314,8 @@ export class UcxFilterEditor extends LitElement {
   @state() private root?: BuilderGroup;
   /** Ids of builder rows / groups left out of the text (no value yet, or empty). */
   @state() private incomplete = new Set<number>();
+  /** The empty row the builder shows for an empty filter, until the admin touches it. */
+  #starterRow: number | undefined;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('pre') private mirror?: HTMLPreElement;
@@ -655,12 +657,12 @@ export class UcxFilterEditor extends LitElement {
       // changes something: a look at the builder and back loses nothing.
       if (this.buildFromValue()) this.mode = 'builder';
     } else if (mode === 'text' && this.mode !== 'text') {
-      this.notice =
-        this.incomplete.size > 0
-          ? msg('Conditions without a value were left out of the text.', {
-              id: 'filter-editor.notice.incomplete-dropped',
-            })
-          : '';
+      // Not for the starter row alone: the admin left nothing out.
+      this.notice = [...this.incomplete].some((id) => id !== this.#starterRow)
+        ? msg('Conditions without a value were left out of the text.', {
+            id: 'filter-editor.notice.incomplete-dropped',
+          })
+        : '';
       this.mode = 'text';
       this.incomplete = new Set();
     }
@@ -684,7 +686,12 @@ export class UcxFilterEditor extends LitElement {
       this.notice = this.whyNotBuilder(conv.why);
       return false;
     }
-    if (conv.root.items.length === 0) conv.root.items.push(newRow(this.firstField()));
+    this.#starterRow = undefined;
+    if (conv.root.items.length === 0) {
+      const starter = newRow(this.firstField());
+      this.#starterRow = starter.id;
+      conv.root.items.push(starter);
+    }
     this.root = conv.root;
     this.builtFrom = this._value;
     this.incomplete = new Set(fromBuilder(conv.root).incomplete.map((i) => i.id));
@@ -748,6 +755,7 @@ export class UcxFilterEditor extends LitElement {
     patch: Partial<Pick<BuilderRow, 'field' | 'condition' | 'value'>>,
   ): void {
     if (this.readonly || this.isDisabled) return;
+    if (row.id === this.#starterRow) this.#starterRow = undefined;
     Object.assign(row, patch);
     this.commitBuilder(false);
   }

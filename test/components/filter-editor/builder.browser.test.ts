@@ -277,6 +277,21 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(el.value).to.equal('(department=');
   });
 
+  it('says rows were left out only when the admin left one out', async () => {
+    const notice = (el: UcxFilterEditor) => visibleText(part(el, 'notice'));
+    // An empty filter: the builder's starter row, untouched, was never the admin's.
+    const el = await editor();
+    await switchTo(el, 'builder');
+    expect(rows(el)).to.have.length(1);
+    await switchTo(el, 'text');
+    expect(notice(el)).to.equal('');
+    // A condition added and not filled: said, once back in text.
+    await switchTo(el, 'builder');
+    await choose(el, rowControls(rows(el)[0]!).field, 'location');
+    await switchTo(el, 'text');
+    expect(notice(el)).to.contain('left out');
+  });
+
   it('setting value while in builder mode rebuilds the rows', async () => {
     const el = await editor();
     el.mode = 'builder';
