@@ -651,7 +651,7 @@ export class UcxFilterEditor extends LitElement {
   private onModeInput(e: Event): void {
     const mode = (e.target as HTMLInputElement).value as FilterEditorMode;
     if (this.isDisabled) return;
-    const before = this._value;
+    // Neither direction changes the value (so no change event): only builder edits do.
     if (mode === 'builder' && this.mode !== 'builder') {
       // The text stays as typed (its layout, its field-name case) until the builder
       // changes something: a look at the builder and back loses nothing.
@@ -666,7 +666,6 @@ export class UcxFilterEditor extends LitElement {
       this.mode = 'text';
       this.incomplete = new Set();
     }
-    if (this._value !== before) this.dispatchEvent(new Event('change', { bubbles: true }));
     // Puts the radios back when the switch was refused.
     this.requestUpdate();
   }
@@ -739,8 +738,8 @@ export class UcxFilterEditor extends LitElement {
     // A builder action that leaves the filter as it was (a row added but not filled yet)
     // keeps the admin's text, its layout and case included.
     const r = this.result;
-    const same = r ? r.ok && formatFilter(r.filter) === text : text === '';
-    const changed = !same && text !== this._value;
+    const changed =
+      text !== this._value && (r ? !r.ok || formatFilter(r.filter) !== text : text !== '');
     this.builtFrom = changed ? text : this._value;
     if (changed) {
       this.value = text;
