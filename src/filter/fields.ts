@@ -37,10 +37,10 @@ export const DEFAULT_FIELDS: readonly FieldDefinition[] = Object.freeze([
 const lowered = new WeakMap<readonly FieldDefinition[], [string[], string[]]>();
 
 /**
- * The fields' names in lower case (cached per list, and made again when a host has changed
- * the list since); names match case-insensitively.
+ * The fields' names, as defined and in lower case (cached per list, and made again when a
+ * host has changed the list since); names match case-insensitively.
  */
-export function lowerNames(fields: readonly FieldDefinition[]): string[] {
+export function fieldNames(fields: readonly FieldDefinition[]): [string[], string[]] {
   let cached = lowered.get(fields);
   if (
     !cached ||
@@ -50,7 +50,7 @@ export function lowerNames(fields: readonly FieldDefinition[]): string[] {
     const names = fields.map((f) => f.name);
     lowered.set(fields, (cached = [names, names.map((name) => name.toLowerCase())]));
   }
-  return cached[1];
+  return cached;
 }
 
 /** The definition of a field name, case-insensitively; the last of equal names wins. */
@@ -58,13 +58,14 @@ export function findField(
   fields: readonly FieldDefinition[],
   name: string,
 ): FieldDefinition | undefined {
-  const names = lowerNames(fields);
+  const names = fieldNames(fields)[1];
   const i = names.lastIndexOf(name);
   return fields[i < 0 ? names.lastIndexOf(name.toLowerCase()) : i];
 }
 
-/** Edit distance (Levenshtein). */
+/** Edit distance, where swapping two neighbours is one edit (`emial` → email), as typed. */
 function distance(a: string, b: string): number {
+  let before: number[] = [];
   let prev = [...Array(b.length + 1).keys()];
   for (let i = 0; i < a.length; i++) {
     const cur = [i + 1];
@@ -73,8 +74,10 @@ function distance(a: string, b: string): number {
         (prev[j] as number) + (a[i] === b[j] ? 0 : 1),
         (prev[j + 1] as number) + 1,
         (cur[j] as number) + 1,
+        a[i] === b[j - 1] && a[i - 1] === b[j] ? (before[j - 1] as number) + 1 : Infinity,
       );
     }
+    before = prev;
     prev = cur;
   }
   return prev[b.length] as number;

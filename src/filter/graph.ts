@@ -80,8 +80,11 @@ const when = (support: string, filter: string, exact: boolean): Translation | un
  *   so it is not exact and never negated.
  * - `a*b` becomes `startsWith and endsWith` (a superset: they may overlap); `*x*` has no
  *   Graph equivalent (no `contains`), only its initial/final parts are used.
- * - `(!(f=v))` becomes `f ne 'v'` (advanced), which, as in OData, keeps users whose `f`
- *   is null, matching "an absent field makes the item false".
+ * - `(!(f=v))` keeps the users without `f` ("an absent field makes the item false"), so
+ *   it becomes `f ne 'v' or f eq null` (advanced). OData's `ne` alone would keep them,
+ *   but Graph leaves out users for whom a filter "evaluates to false or null", so they
+ *   are asked for by name; where Graph can't test for null (`mail`), the NOT stays in the
+ *   browser.
  */
 export function toGraphQuery(
   node: FilterNode,
@@ -101,11 +104,17 @@ export function toGraphQuery(
   const translate = (n: FilterNode): Translation | undefined => {
     const g = graphOf(n);
     if (n.type === 'not') {
-      // Only `(!(f=v))` translates, as `ne`, so deep chains of nots are never descended into.
+      // Only `(!(f=v))` translates, so deep chains of nots are never descended into.
       const c = n.child;
       const h = graphOf(c) as GraphFieldDefinition;
-      return c.type === 'equality' && translate(c)?.[2]
-        ? when(h.ne, `${h.property} ne ${literal(c.value)}`, true)
+      const p = h?.property;
+      return c.type === 'equality' && translate(c)?.[2] && h.ne !== 'none' && h.presence !== 'none'
+        ? [
+            `${p} ne ${literal(c.value)} or ${p} eq null`,
+            h.ne === 'advanced' || h.presence === 'advanced',
+            true,
+            true,
+          ]
         : undefined;
     }
     if (n.type === 'and' || n.type === 'or') {

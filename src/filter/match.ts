@@ -6,14 +6,20 @@ type Values = (string | undefined)[];
 type Test = (values: Values) => boolean;
 type Fold = (s: string) => string;
 
-/** Locale-independent case fold (same on both sides of every comparison). */
-const foldText: Fold = (s) => s.toLowerCase();
+/**
+ * Locale-independent case fold (same on both sides of every comparison). toLowerCase alone
+ * is not one: a Σ at the end of a word becomes ς, elsewhere σ, so `ΑΣ` would miss `ασ`.
+ */
+const foldText: Fold = (s) => {
+  s = s.toLowerCase();
+  return s.includes('ς') ? s.replace(/ς/g, 'σ') : s;
+};
 
 /**
  * Phone numbers compare ignoring spaces, `-`, `.`, `(`, `)` (like LDAP's
  * telephoneNumberMatch), and case-insensitively for any letters.
  */
-const foldPhone: Fold = (s) => s.replace(/[ \-.()]/g, '').toLowerCase();
+const foldPhone: Fold = (s) => foldText(s.replace(/[ \-.()]/g, ''));
 
 /**
  * The test of one item on the folded values: presence (defined), equality (`eq`), or

@@ -45,7 +45,7 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
   'unescaped-paren-in-value': 'write ( at {position} as \\28, ) as \\29',
   'invalid-escape': "'{text}' at {position} is not an escape: write \\ and two hex digits",
   'truncated-escape': "'{text}' at {position} needs two hex digits",
-  'invalid-utf8': "'{text}' at {position} is not valid UTF-8",
+  'invalid-utf8': "'{text}' at {position} is not valid UTF-8: write the character itself",
   internal: 'the filter could not be read ({text})',
   'value-leading-whitespace': "'{field}' value starts with a space",
   'value-trailing-whitespace': "'{field}' value ends with a space",

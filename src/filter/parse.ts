@@ -1,4 +1,4 @@
-import { DEFAULT_FIELDS, lowerNames, suggestField } from './fields.js';
+import { DEFAULT_FIELDS, fieldNames, suggestField } from './fields.js';
 import { Code, problem, type Params } from './messages.js';
 import type {
   FieldDefinition,
@@ -11,8 +11,20 @@ import type {
 /** A failure in flight: code, offset, length, params (thrown as a plain array, caught below). */
 type Failure = [Code, number, number, Params?];
 
+/** The failure last thrown by the parser: anything else caught is not ours (a host's getter). */
+let thrown: unknown;
+
 const fail = (code: Code, offset: number, length: number, params?: Params): never => {
-  throw [code, offset, length, params];
+  throw (thrown = [code, offset, length, params]);
+};
+
+/** What a foreign exception says, for the internal error; reading it may throw too. */
+const describe = (e: unknown): string => {
+  try {
+    return e instanceof Error ? String(e.message) : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 };
 
 /** Whitespace allowed around components: space, tab, newline (LF, and CR of CRLF). */
@@ -72,19 +84,21 @@ export function parseFilter(text: string, options?: ParseOptions): ParseResult {
     src = typeof text === 'string' ? text : text == null ? '' : String(text);
     return parse(src, options ?? {}, max);
   } catch (e) {
-    const [code, offset, length, params] = Array.isArray(e)
-      ? (e as Failure)
-      : [Code.internal, 0, src.length, { text: e instanceof Error ? e.message : 'unknown' }];
+    const [code, offset, length, params] =
+      e === thrown ? (e as Failure) : [Code.internal, 0, src.length, { text: describe(e) }];
     // Problems are reported in text order: past the length limit, "too long" comes first
     // (so 50,000 levels of `(!` still end in too-deep, found near the start). An unclosed (
     // is only found at the end of the text, so it is past the limit too. (Not an internal
     // error: it has no place in the text.)
     const n = src.length;
+    // Past the limit: underlined from the first character that doesn't fit, whole (not
+    // from the second half of an emoji).
+    const over = (src.codePointAt(max - 1) as number) > 0xffff ? max - 1 : max;
     return {
       ok: false,
       error:
         n > max && code !== Code.internal && (offset + length > max || code === Code.unclosedParen)
-          ? problem(Code.tooLong, max, n - max, { max, length: n, position: at(src, max) })
+          ? problem(Code.tooLong, over, n - over, { max, length: n, position: at(src, over) })
           : problem(code, offset, length, { position: at(src, offset), ...params }),
     };
   }
@@ -97,11 +111,23 @@ let n = 0;
 let pos = 0;
 let fields: readonly FieldDefinition[] = DEFAULT_FIELDS;
 let warnings: FilterWarning[] = [];
+/** The fields' names as defined, and in lower case (read once, before parsing). */
+let canonical: string[] = [];
 let lower: string[] = [];
 let fieldError: Failure | undefined;
 let spans = false;
 /** The text was cut one character past the limit: its end is not the real end. */
 let cut = false;
+/**
+ * A big text (over 64 Ki characters) builds its nodes with literals of its own: `big ? {…} :
+ * {…}` below, two copies on purpose. V8 learns per literal (allocation site) whether its
+ * objects outlive the young generation, and then allocates them straight in the old one or
+ * not. Small filters' nodes die young, a 100,000-clause tree's all survive: sharing the
+ * sites, whichever came first taught them wrong for the other (such a tree parsed after
+ * many small filters took ~1,200 instead of ~600 ns a clause, copied through the young
+ * generation).
+ */
+let big = false;
 
 const code = (i: number): number => text.charCodeAt(i);
 
@@ -127,19 +153,25 @@ function failRest(c: Code, p: number): never {
 }
 
 function parse(source: string, options: ParseOptions, maxLength: number): ParseResult {
+  // The options first: a host's getter may parse a filter itself, which reuses the state below.
   const maxDepth = limit(options.maxDepth, 32);
+  const list = options.fields ?? DEFAULT_FIELDS;
+  const [names, low] = fieldNames(list);
+  const withSpans = options.spans === true;
   // Only the text up to one character past the limit is read (an emoji there whole):
   // whatever follows can only end in too-long, so a huge text costs no more than one at
   // the limit. Reaching that cut is too-long too (see failRest and the end below).
   n = Math.min(source.length, maxLength + 1);
   n += (source.charCodeAt(n - 1) & 0xfc00) === 0xd800 && n < source.length ? 1 : 0;
   cut = n < source.length;
+  big = n > 65536;
   const t = (text = cut ? source.slice(0, n) : source);
-  fields = options.fields ?? DEFAULT_FIELDS;
-  lower = lowerNames(fields);
+  fields = list;
+  canonical = names;
+  lower = low;
   warnings = [];
   fieldError = undefined;
-  spans = options.spans === true;
+  spans = withSpans;
 
   pos = t.indexOf('\0');
   if (pos >= 0) fail(Code.rawNul, pos, 1);
@@ -196,7 +228,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
             // held-back unknown field, whether the text was cut or is just one over (a cut
             // text is always over).
             if (end > maxLength) fail(Code.tooLong, end, 0);
-            if (fieldError) throw fieldError;
+            if (fieldError) throw (thrown = fieldError);
             return { ok: true, filter: done, warnings };
           }
           if (t.charCodeAt(p) === 41) fail(Code.unmatchedCloseParen, p, 1);
@@ -225,7 +257,8 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
         // switching between them never deoptimizes the code that builds or reads nodes.
         const span = spans ? { offset: from, length: ++p - from } : (p++, undefined);
         if (kind === 33) {
-          done = { type: 'not', child: nodes[--top] as FilterNode, span };
+          const child = nodes[--top] as FilterNode;
+          done = big ? { type: 'not', child, span } : { type: 'not', child, span };
         } else {
           // Two children, the usual case, as an array literal: V8 tracks its allocation site
           // and, when a big tree's arrays all survive, allocates them straight in the old
@@ -233,14 +266,18 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
           // balanced tree: ~750 → ~560 ns/clause). Otherwise a loop is faster than slice()
           // for a few children (and a huge new Array() would not get fast elements).
           let children = nodes;
-          if (count === 2) children = [nodes[start] as FilterNode, nodes[start + 1] as FilterNode];
-          else if (count > 8) children = nodes.slice(start, top);
+          if (count === 2) {
+            const a = nodes[start] as FilterNode;
+            const b = nodes[start + 1] as FilterNode;
+            children = big ? [a, b] : [a, b];
+          } else if (count > 8) children = nodes.slice(start, top);
           else {
             children = new Array<FilterNode>(count);
             for (let k = 0; k < count; k++) children[k] = nodes[start + k] as FilterNode;
           }
           top = start;
-          done = { type: kind === 38 ? 'and' : 'or', children, span };
+          const type = kind === 38 ? 'and' : 'or';
+          done = big ? { type, children, span } : { type, children, span };
         }
         continue;
       }
@@ -272,7 +309,7 @@ function item(open: number): FilterNode {
       const c = t.charCodeAt(start + j);
       if ((lc - 97) >>> 0 < 26 ? (c | 32) !== lc : c !== lc || !isName(c)) continue search;
     }
-    return value(open, start + len + 1, (fields[k] as FieldDefinition).name);
+    return value(open, start + len + 1, canonical[k] as string);
   }
   let p = start;
   while (isName(t.charCodeAt(p))) p++;
@@ -285,6 +322,8 @@ function item(open: number): FilterNode {
     if (p >= n) fail(Code.missingOperator, start, len, field);
     if (isWs(c)) {
       const q = skipWs(p);
+      // `(department )`: the = is what is missing, not a space too many.
+      if (q >= n || code(q) === 41) fail(Code.missingOperator, start, len, field);
       fail(
         q < n && '=~<>!:;'.includes(t.charAt(q))
           ? Code.whitespaceBeforeEquals
@@ -340,7 +379,7 @@ function value(open: number, p: number, field: string): FilterNode {
       // (at its size) once there are two: most substrings have none or one.
       if (++stars === 1) initial = part;
       else if (stars === 2) one = part;
-      else if (stars === 3) any = [one, part];
+      else if (stars === 3) any = big ? [one, part] : [one, part];
       else (any as string[]).push(part);
       cur = '';
       seg = i + 1;
@@ -395,7 +434,9 @@ function value(open: number, p: number, field: string): FilterNode {
   // Nothing between = and ): underline the ), before which the value goes.
   if (i === p) fail(Code.emptyValue, p, 1, { field });
   const span = spans ? { offset: open, length: pos - open } : undefined;
-  if (i - p === 1 && stars) return { type: 'present', field, span };
+  if (i - p === 1 && stars) {
+    return big ? { type: 'present', field, span } : { type: 'present', field, span };
+  }
   // Warnings for legal-but-suspicious values.
   const first = t.charCodeAt(p);
   if (first === 61 || isWs(first)) {
@@ -413,10 +454,24 @@ function value(open: number, p: number, field: string): FilterNode {
     }
   }
   const last = cur + t.slice(seg, i);
-  if (!stars) return { type: 'equality', field, value: last, span };
+  if (!stars) {
+    return big
+      ? { type: 'equality', field, value: last, span }
+      : { type: 'equality', field, value: last, span };
+  }
   if (doubleStar >= 0) fail(Code.emptySubstringPart, doubleStar, 2, { field });
   // One literal per shape (initial and final are absent, not undefined, when empty): no
   // properties added after creation, which would cost a second allocation per node.
+  if (big) {
+    any ??= stars === 2 ? [one] : [];
+    return initial
+      ? last
+        ? { type: 'substring', field, initial, any, final: last, span }
+        : { type: 'substring', field, initial, any, span }
+      : last
+        ? { type: 'substring', field, any, final: last, span }
+        : { type: 'substring', field, any, span };
+  }
   any ??= stars === 2 ? [one] : [];
   return initial
     ? last
@@ -428,7 +483,7 @@ function value(open: number, p: number, field: string): FilterNode {
 }
 
 function unknownField(name: string, offset: number): Failure {
-  const params: Params = { field: name, fields: fields.map((f) => f.name).join(', ') };
+  const params: Params = { field: name, fields: canonical.join(', ') };
   if (/^[0-9][0-9.]*$/.test(name)) return [Code.unsupportedOid, offset, name.length, params];
   const dot = name.indexOf('.');
   if (dot >= 0) return [Code.invalidFieldCharacter, offset + dot, 1, { char: '.' }];

@@ -106,6 +106,12 @@ describe('matchesFilter', () => {
     expect(matchesFilter(f('(department=ISTANBUL)'), { department: 'istanbul' })).toBe(true);
     expect(matchesFilter(f('(department=ÄÖÜ)'), { department: 'äöü' })).toBe(true);
   });
+  it('folds Greek sigma: a final Σ lowers to ς, any other to σ, and both match σ', () => {
+    expect(matchesFilter(f('(department=ΑΣ)'), { department: 'ασ' })).toBe(true);
+    expect(matchesFilter(f('(department=*Σ*)'), { department: 'ΟΔΟΣ' })).toBe(true);
+    expect(matchesFilter(f('(department=οδος)'), { department: 'ΟΔΟΣ' })).toBe(true);
+    expect(matchesFilter(f('(phoneNumber=ΑΣ 1)'), { phoneNumber: 'ασ-1' })).toBe(true);
+  });
   it('works with host fields by name', () => {
     const fields: FieldDefinition[] = [...DEFAULT_FIELDS, { name: 'jobTitle', labelKey: 'x' }];
     const r = parseFilter('(jobtitle=*engineer)', { fields });
@@ -241,7 +247,21 @@ describe('toGraphQuery', () => {
       { filter: 'department ne null', advanced: true, exact: false, residual: '(department=*)' },
     ],
     ['(email=*)', { advanced: false, exact: false, residual: '(email=*)' }],
-    ['(!(department=Temp))', { filter: "department ne 'Temp'", advanced: true, exact: true }],
+    // Users without a department match too: asked for by name (Graph may leave nulls out of ne).
+    [
+      '(!(department=Temp))',
+      { filter: "department ne 'Temp' or department eq null", advanced: true, exact: true },
+    ],
+    [
+      '(&(department=Sales)(!(location=Rome)))',
+      {
+        filter: "department eq 'Sales' and (city ne 'Rome' or city eq null)",
+        advanced: true,
+        exact: true,
+      },
+    ],
+    // Graph can't test mail for null, so the users without one can't be asked for.
+    ['(!(email=a@x.com))', { advanced: false, exact: false, residual: '(!(email=a@x.com))' }],
     ['(!(department=T*))', { advanced: false, exact: false, residual: '(!(department=T*))' }],
     ['(phoneNumber=+1 555)', { advanced: false, exact: false, residual: '(phoneNumber=+1 555)' }],
     [

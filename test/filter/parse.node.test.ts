@@ -210,6 +210,7 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(=Sales)', 'missing-field', 1, 1, /field name is missing/],
   ['(department)', 'missing-operator', 1, 10, /\(department=value\)/],
   ['(department', 'missing-operator', 1, 10, /has no =/],
+  ['(department )', 'missing-operator', 1, 10, /has no =/], // the = is missing, not a space
   ['(department!=Sales)', 'unsupported-not-equals', 11, 2, /!\(department=value\)/],
   [
     '(department~=x)',
@@ -244,6 +245,9 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(mail=x)', 'unknown-field', 1, 4, /did you mean email\?/],
   ['(city=x)', 'unknown-field', 1, 4, /did you mean location\?/],
   ['(departmnet=x)', 'unknown-field', 1, 10, /did you mean department\?/],
+  // Two letters swapped count as one slip, so short names are caught too.
+  ['(emial=x)', 'unknown-field', 1, 5, /did you mean email\?/],
+  ['(eamil=x)', 'unknown-field', 1, 5, /did you mean email\?/],
   // Longer than a field by up to a third of the name: still near it; one more letter, not.
   ['(departmentxxxxx=x)', 'unknown-field', 1, 15, /did you mean department\?/],
   ['(departmentxxxxxx=x)', 'unknown-field-no-suggestion', 1, 16, /use email, department/],
@@ -259,7 +263,7 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['\0', 'raw-nul', 0, 1, /NUL/],
   ['(department=\\c3)', 'invalid-utf8', 12, 3, /UTF-8/],
   ['(department=\\c3x)', 'invalid-utf8', 12, 3, /UTF-8/],
-  ['(department=\\ff)', 'invalid-utf8', 12, 3, /UTF-8/],
+  ['(department=\\ff)', 'invalid-utf8', 12, 3, /not valid UTF-8: write the character itself/],
   ['(department=\\c0\\80)', 'invalid-utf8', 12, 6, /UTF-8/], // overlong NUL
   ['(department=\\ed\\a0\\80)', 'invalid-utf8', 12, 9, /UTF-8/], // surrogate
   ['(department=\\f4\\90\\80\\80)', 'invalid-utf8', 12, 12, /UTF-8/], // > U+10FFFF
@@ -341,6 +345,47 @@ describe('errors', () => {
     } as unknown as string);
     expect(r2).toMatchObject({ ok: false, error: { code: 'internal', offset: 0, length: 0 } });
   });
+
+  it("never throws when a host's option getter throws, whatever it throws", () => {
+    const messageThrows = new Error('x');
+    Object.defineProperty(messageThrows, 'message', {
+      get() {
+        throw new Error('y');
+      },
+    });
+    // Arrays look like the parser's own failures; an Error whose message can't be read.
+    for (const thrown of [[], [99, 0, 0], [5, 3, 2], messageThrows, 'text']) {
+      const options = {
+        get maxDepth(): number {
+          throw thrown;
+        },
+      };
+      expect(parseFilter('(department=x)', options)).toMatchObject({
+        ok: false,
+        error: { code: 'internal', offset: 0, message: 'the filter could not be read (unknown)' },
+      });
+    }
+  });
+
+  it("is not confused by a host's getter that parses another filter", () => {
+    const fields = {
+      get fields(): readonly FieldDefinition[] {
+        parseFilter('(email=zzz)');
+        return DEFAULT_FIELDS;
+      },
+    };
+    expect(parseFilter('(department=Sales)', fields)).toMatchObject({
+      ok: true,
+      filter: eq('department', 'Sales'),
+    });
+    const spans = {
+      get spans(): boolean {
+        parseFilter('(x');
+        return false;
+      },
+    };
+    expect(parseFilter('(department=Sales)', spans)).toMatchObject({ ok: true });
+  });
 });
 
 describe('limits', () => {
@@ -350,6 +395,13 @@ describe('limits', () => {
     const r = parseFilter(`(department=${value}x)`);
     expect(r).toMatchObject({ ok: false, error: { code: 'too-long', offset: 8192, length: 1 } });
     expect(!r.ok && r.error.params).toMatchObject({ max: 8192, length: 8193 });
+  });
+  it('too long across an emoji: underlined from the emoji, whole', () => {
+    // The limit falls between the two halves of the first 😀 (UTF-16 units, as maxlength).
+    expect(parseFilter('(a=😀😀)', { maxLength: 4 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-long', offset: 3, length: 5, params: { position: 4 } },
+    });
   });
   it('length: configurable', () => {
     expect(parseFilter('(email=abc)', { maxLength: 10 })).toMatchObject({
@@ -442,6 +494,20 @@ describe('limits', () => {
       ok: false,
       error: { code: 'internal' },
     });
+  });
+  it('a text over 64 Ki characters (its own node literals) gives the same trees', () => {
+    // Every node shape the parser builds: not, sets of one, two and three, presence,
+    // equality, and substrings with and without initial, final and one to three middles.
+    const shapes =
+      '(!(department=Temp))(&(email=a))(|(location=NYC)(location=Rome))' +
+      '(&(email=a)(email=b)(email=c))(email=*)(phoneNumber=+1 555)(email=a*)(email=*b)' +
+      '(email=a*b)(email=*m*)(email=a*m*n*b)(email=*m*n*o*)';
+    const small = ok(`(|${shapes})`);
+    const repeats = Math.ceil(65_537 / shapes.length);
+    const big = ok(`(|${shapes.repeat(repeats)})`, { maxLength: Infinity });
+    const children = (node: FilterNode) => (node as { children: FilterNode[] }).children;
+    const expected = Array.from({ length: repeats }, () => children(small)).flat();
+    expect(children(big)).toStrictEqual(expected);
   });
   const nest = (levels: number, op = '!'): string =>
     `(${op}`.repeat(levels) + '(email=x)' + ')'.repeat(levels);
