@@ -39,6 +39,7 @@ export type ClauseReasonCode =
   | 'too-long'
   | 'in-or'
   | 'in-not'
+  | 'in-not-null'
   | 'no-eq'
   | 'not-in-graph';
 
@@ -57,6 +58,8 @@ const REASONS: Record<ClauseReasonCode, string> = {
   'too-long': "the value is longer than Graph's 120 characters: filtered in the browser",
   'in-or': "part of an OR with a clause Graph can't filter: filtered in the browser",
   'in-not': 'Graph can negate only a plain equality: filtered in the browser',
+  'in-not-null':
+    "Graph can't find the users without {property}, whom this keeps: filtered in the browser",
   'no-eq': "Graph can't filter {property} by value: filtered in the browser",
   'not-in-graph': "not a Microsoft Graph property: can't be previewed",
 };
@@ -128,17 +131,20 @@ export function reportClauses(
   const out: ClauseReport[] = [];
   if (!node) return out;
   // Explicit stack (filters may nest deeply); children pushed in reverse keep the order.
-  const stack: { n: FilterNode; forced?: 'in-or' | 'in-not'; decided?: boolean }[] = [{ n: node }];
+  type Forced = 'in-or' | 'in-not' | 'in-not-null';
+  const stack: { n: FilterNode; forced?: Forced; decided?: boolean }[] = [{ n: node }];
   while (stack.length > 0) {
     const { n, forced, decided } = stack.pop() as {
       n: FilterNode;
-      forced?: 'in-or' | 'in-not';
+      forced?: Forced;
       decided?: boolean;
     };
     if (n.type === 'equality' || n.type === 'present' || n.type === 'substring') {
       const own = ownReport(n, fields);
-      if (forced && own.where === 'graph') out.push(report(n, 'browser', forced, n.field));
-      else out.push(own);
+      if (forced && own.where === 'graph') {
+        const property = lookup(fields, n.field)?.graph?.property ?? n.field;
+        out.push(report(n, 'browser', forced, forced === 'in-not-null' ? property : n.field));
+      } else out.push(own);
       continue;
     }
     let nextForced = forced;
@@ -151,13 +157,16 @@ export function reportClauses(
         nextForced = 'in-or';
         nextDecided = true;
       } else if (n.type === 'not') {
-        nextForced = 'in-not';
+        // A NOT keeps the users without the field: Graph must be able to ask for them.
+        const g = 'field' in n.child ? lookup(fields, n.child.field)?.graph : undefined;
+        nextForced =
+          n.child.type === 'equality' && g?.presence === 'none' ? 'in-not-null' : 'in-not';
         nextDecided = true;
       }
     }
     const children = n.type === 'not' ? [n.child] : n.children;
     for (let i = children.length - 1; i >= 0; i--) {
-      const entry: { n: FilterNode; forced?: 'in-or' | 'in-not'; decided?: boolean } = {
+      const entry: { n: FilterNode; forced?: Forced; decided?: boolean } = {
         n: children[i] as FilterNode,
       };
       if (nextForced) entry.forced = nextForced;

@@ -414,6 +414,13 @@ describe('clause reports', () => {
     expect(reports[4]!.reason).toBe(
       "Graph can't test whether mail is set: filtered in the browser",
     );
+    // A NOT keeps the users without an email, whom Graph can't ask for.
+    expect(reportClauses(f('(!(email=a@x.com))'))[0]).toMatchObject({
+      where: 'browser',
+      reasonCode: 'in-not-null',
+      reason: "Graph can't find the users without mail, whom this keeps: filtered in the browser",
+    });
+    expect(reportClauses(f('(!(department=Temp))'))[0]).toMatchObject({ where: 'graph' });
     expect(reportClauses(f('(location=*an)'))[0]).toMatchObject({
       where: 'browser',
       reasonCode: 'no-ends-with',

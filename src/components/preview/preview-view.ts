@@ -121,6 +121,13 @@ class View {
         });
       case 'in-not':
         return msg('Graph can negate only a plain equality.', { id: 'preview.reason.in-not' });
+      case 'in-not-null':
+        return msg(
+          str`Graph can’t find the users without ${property}, whom this condition keeps.`,
+          {
+            id: 'preview.reason.in-not-null',
+          },
+        );
       case 'no-eq':
         return msg(str`Graph can’t filter ${property} by value.`, { id: 'preview.reason.no-eq' });
       default:

@@ -179,6 +179,7 @@
 'preview.reason.graph': `Microsoft Graph la filtra esattamente.`,
 'preview.reason.graph-advanced': `Microsoft Graph la filtra esattamente, come query avanzata.`,
 'preview.reason.in-not': `Graph può negare solo un’uguaglianza semplice.`,
+'preview.reason.in-not-null': str`Graph non può trovare gli utenti senza ${0}, che questa condizione include.`,
 'preview.reason.in-or': `Fa parte di un OR con una clausola che Graph non può filtrare.`,
 'preview.reason.no-contains': `Graph non supporta “contiene”.`,
 'preview.reason.no-ends-with': str`Graph non può confrontare la fine di ${0}.`,
