@@ -65,7 +65,7 @@ export async function loadElements(manifestPath) {
             description:
               a.description ??
               (a.name === 'lang'
-                ? "UI language (falls back to the closest [lang], then the page's)."
+                ? "UI language, page-wide (falls back to the closest [lang], the page's, the browser's)."
                 : ''),
           });
         }

@@ -122,7 +122,7 @@ export interface UcxUserSyncAttributes {
   removalConfirmThreshold?: Elements.UcxUserSync['removalConfirmThreshold'];
   /** Editing: saving a filter that removes more users than this asks for confirmation first. The count needs Microsoft Graph, so it is checked once the dialog has a sign-in (after Preview); Save itself never opens the sign-in popup. */
   'removal-confirm-threshold'?: string | number;
-  /** UI language (falls back to the closest [lang], then the page's). */
+  /** UI language, page-wide (falls back to the closest [lang], the page's, the browser's). */
   lang?: string | number;
   /** Cancelable; `{ body }` about to be created. `preventDefault()` vetoes it (no popup, no request). */
   'onucx-before-create'?: UcxEventHandler<Elements.UcxBeforeCreateEvent>;

@@ -1,7 +1,7 @@
 // @lit/localize runtime mode, configured once for the whole package.
 // The element's `lang` (or the closest [lang], then the document's) selects the
 // locale; English is the source locale and needs no module.
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.js';
 
 export type UcxLocale = typeof sourceLocale | (typeof targetLocales)[number];
@@ -12,18 +12,35 @@ const loaders: Record<string, () => Promise<unknown>> = {
 
 let api: ReturnType<typeof configureLocalization> | undefined;
 
+/**
+ * The host app's own @lit/localize runtime, which can be configured only once per page.
+ * It then owns the locale: the elements follow its changes (msg() reads its translations,
+ * README "Internationalization"), and `lang` no longer switches anything.
+ */
+function hostManaged(): ReturnType<typeof configureLocalization> {
+  let locale = 'host';
+  window.addEventListener(LOCALE_STATUS_EVENT, (e) => {
+    if (e.detail.status === 'ready') locale = e.detail.readyLocale;
+  });
+  return { getLocale: () => locale, setLocale: () => Promise.resolve() };
+}
+
 function localization(): ReturnType<typeof configureLocalization> {
   if (!api) {
-    api = configureLocalization({
-      sourceLocale,
-      targetLocales,
-      loadLocale: (locale) => {
-        const load = loaders[locale];
-        return (load ? load() : Promise.reject(new Error(`no locale ${locale}`))) as ReturnType<
-          Parameters<typeof configureLocalization>[0]['loadLocale']
-        >;
-      },
-    });
+    try {
+      api = configureLocalization({
+        sourceLocale,
+        targetLocales,
+        loadLocale: (locale) => {
+          const load = loaders[locale];
+          return (load ? load() : Promise.reject(new Error(`no locale ${locale}`))) as ReturnType<
+            Parameters<typeof configureLocalization>[0]['loadLocale']
+          >;
+        },
+      });
+    } catch {
+      api = hostManaged(); // "lit-localize can only be configured once"
+    }
   }
   return api;
 }

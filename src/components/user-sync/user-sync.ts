@@ -222,13 +222,23 @@ export class UcxUserSync extends UcxElement {
     if (name === 'lang') this.#applyLang();
   }
 
+  /** Connected sections: the page's `<html lang>` is their fallback, so its changes re-apply. */
+  static #connected = new Set<UcxUserSync>();
+  static #pageLang: MutationObserver | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    UcxUserSync.#connected.add(this);
+    UcxUserSync.#pageLang ??= new MutationObserver(() => {
+      for (const section of UcxUserSync.#connected) section.#applyLang();
+    });
+    UcxUserSync.#pageLang.observe(document.documentElement, { attributeFilter: ['lang'] });
     this.#applyLang();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    UcxUserSync.#connected.delete(this);
     this.#client?.abortAll();
   }
 

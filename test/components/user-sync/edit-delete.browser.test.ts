@@ -197,4 +197,25 @@ describe('<ucx-user-sync> in Italian', () => {
     el.setAttribute('lang', 'en');
     await waitFor(() => summary().includes('whose department is Sales'), 'the summary in English');
   });
+
+  it('follows a change of the page language (<html lang>) while connected', async () => {
+    const fx = await scenario({ items: [integration()] });
+    const page = document.documentElement;
+    const before = page.getAttribute('lang');
+    const el = await fixture<HTMLElement>(
+      html`<ucx-user-sync endpoint=${fx.endpoint} client-id="client-1"></ucx-user-sync>`,
+    );
+    const root = el.shadowRoot!;
+    try {
+      page.setAttribute('lang', 'en');
+      await waitFor(() => deepText(root).includes('Users’ Synchronization'), 'English text');
+      page.setAttribute('lang', 'it');
+      await waitFor(() => deepText(root).includes('Integrazione'), 'Italian after <html lang=it>');
+      page.setAttribute('lang', 'en');
+      await waitFor(() => deepText(root).includes('Users’ Synchronization'), 'English again');
+    } finally {
+      if (before === null) page.removeAttribute('lang');
+      else page.setAttribute('lang', before);
+    }
+  });
 });
