@@ -95,7 +95,11 @@ export function isAbort(error: unknown, signal: AbortSignal | undefined): boolea
 
 /** Creates a transport: loads the client, gets one token, honours Retry-After once per request. */
 export async function createTransport(options: TransportOptions): Promise<GraphTransport> {
-  const base = new URL((options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, ''));
+  // A relative base (`/graph/v1.0`, a host's proxy) is relative to the page.
+  const base = new URL(
+    (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, ''),
+    globalThis.location?.href,
+  );
   const segments = base.pathname.split('/').filter(Boolean);
   const version = segments.pop() ?? 'v1.0';
   const host = `${base.origin}${segments.length ? `/${segments.join('/')}` : ''}`;

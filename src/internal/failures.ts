@@ -109,10 +109,17 @@ export function describeBackendError(
   if (e.code === 'invalid-response') {
     return {
       ...base,
-      message: msg(
-        str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved. Try again; if it keeps happening, contact support with the request id.`,
-        { id: 'user-sync.failure.invalid-response' },
-      ),
+      // Loading the list changes nothing: no "may not have been saved" there.
+      message:
+        op === 'load'
+          ? msg(
+              str`The server answered with something this page can’t read (HTTP ${status}). Try again; if it keeps happening, contact support with the request id.`,
+              { id: 'user-sync.failure.invalid-response-load' },
+            )
+          : msg(
+              str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved. Try again; if it keeps happening, contact support with the request id.`,
+              { id: 'user-sync.failure.invalid-response' },
+            ),
       retryable: true,
       refreshList: op !== 'load',
     };

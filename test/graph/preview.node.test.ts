@@ -54,6 +54,20 @@ async function rejection(promise: Promise<unknown>): Promise<GraphPreviewError> 
   throw new Error('expected the preview to fail');
 }
 
+describe('previewMatchingUsers: a relative base URL', () => {
+  it("is resolved against the page (a host's proxy of Graph on its own origin)", async () => {
+    const origin = new URL(graph.baseUrl).origin;
+    const page = globalThis as { location?: { href: string } };
+    page.location = { href: `${origin}/admin/console.html` };
+    try {
+      const r = await preview(f('(department=Sales)'), { baseUrl: '/v1.0' });
+      expect(r.count).toBe(expected(f('(department=Sales)')));
+    } finally {
+      delete page.location;
+    }
+  });
+});
+
 describe('previewMatchingUsers: exact translation', () => {
   it('asks Graph once for the count and the first 10 users', async () => {
     const filter = f('(department=Sales)');

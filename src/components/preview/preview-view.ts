@@ -340,7 +340,12 @@ class View {
             ${
               e.message
                 ? html`<p>
-                    ${msg('Microsoft Graph said:', { id: 'preview.error.graph-said' })}
+                    ${
+                      // Only an answer is Graph's word; no answer (status 0) is the browser's.
+                      e.status > 0
+                        ? msg('Microsoft Graph said:', { id: 'preview.error.graph-said' })
+                        : msg('Details:', { id: 'preview.error.details' })
+                    }
                     <span class="graph-message">${e.message}</span>
                     ${e.code ? html`(<code>${e.code}</code>)` : nothing}
                   </p>`

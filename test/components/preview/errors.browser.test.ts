@@ -41,9 +41,23 @@ describe('<ucx-user-sync> preview: Graph errors are explained and never block Cr
     expect(error.textContent).to.contain('needs User.Read.All consent');
     expect(error.textContent).to.contain('Insufficient privileges to complete the operation.');
     expect(error.textContent).to.contain('Authorization_RequestDenied');
+    expect(error.textContent).to.contain('Microsoft Graph said:');
     expect(error.textContent).to.contain('does not stop you from creating');
     expect(pv.table()).to.equal(null);
     await expect(m.el).to.be.accessible();
+    await createStillWorks(m, p);
+  });
+
+  it('no answer at all: the browser’s reason, not put in Graph’s mouth; Create still works', async () => {
+    const m = await mountWithGraph();
+    m.el.graphBaseUrl = 'http://127.0.0.1:9/v1.0'; // nothing listens on the discard port
+    await m.el.updateComplete;
+    const p = await fillCreate(m, '(department=Sales)');
+    const pv = previewParts(m.create);
+    pv.button.click();
+    const error = await waitFor(() => pv.error(), 'the preview error');
+    expect(error.textContent).to.contain('Details:');
+    expect(error.textContent).not.to.contain('Microsoft Graph said');
     await createStillWorks(m, p);
   });
 

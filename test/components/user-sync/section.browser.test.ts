@@ -134,7 +134,10 @@ describe('<ucx-user-sync> section', () => {
     const m = await mount({
       faults: [{ method: 'GET', status: 200, raw: '<!doctype html><p>Sign in</p>' }],
     });
-    expect($(m.root, '[part="load-error"]').textContent).to.contain('can’t read');
+    const text = $(m.root, '[part="load-error"]').textContent!;
+    expect(text).to.contain('can’t read');
+    // Loading changes nothing, so nothing "may not have been saved".
+    expect(text).not.to.contain('saved');
     expect(m.root.querySelector('[part="empty"]')).to.equal(null);
   });
 
