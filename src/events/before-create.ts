@@ -11,8 +11,8 @@ export interface UcxBeforeCreateDetail {
 
 /**
  * Fired, cancelable, when the admin clicks Create with valid data. Call
- * `preventDefault()` to veto (or to take the creation over): no popup opens and
- * nothing is sent.
+ * `preventDefault()` in the listener (synchronously) to veto: no popup opens, nothing
+ * is sent, and the dialog says that the page stopped the creation.
  */
 export class UcxBeforeCreateEvent extends CustomEvent<UcxBeforeCreateDetail> {
   static readonly eventName = 'ucx-before-create';

@@ -406,7 +406,13 @@ export class UcxCreateDialog extends UcxElement {
     const allowed = delegate.emit(
       new UcxBeforeCreateEvent({ body: cached ? { ...base, consent: cached } : { ...base } }),
     );
-    if (!allowed) return;
+    if (!allowed) {
+      // Vetoed by the host page: say so, or Create would seem to do nothing.
+      this.footerError = msg('This page stopped the creation: nothing was sent.', {
+        id: 'user-sync.dialog.vetoed',
+      });
+      return;
+    }
 
     const consent = cached ? Promise.resolve(cached) : this.#startConsent(delegate);
     if (!consent) return;

@@ -255,6 +255,7 @@
 'user-sync.dialog.saving': `Salvataggio dei filtri…`,
 'user-sync.dialog.source': `Origine dati`,
 'user-sync.dialog.still-working': `Ancora in corso… Puoi attendere o annullare.`,
+'user-sync.dialog.vetoed': `Questa pagina ha fermato la creazione: non è stato inviato nulla.`,
 'user-sync.dialog.waiting-consent': `In attesa dell’accesso Microsoft…`,
 'user-sync.dialogs-unavailable': `Non è stato possibile caricare questa parte della pagina. Controlla la connessione e riprova.`,
 'user-sync.edit': `Modifica`,

@@ -153,6 +153,9 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(m.consent.starts).to.equal(0);
     expect(p.dialog.open).to.equal(true);
     expect(await posts(m)).to.have.length(0);
+    // Create doesn't seem to do nothing: the dialog says the page stopped it.
+    expect(p.text()).to.contain('This page stopped the creation: nothing was sent.');
+    expect(p.submit.getAttribute('aria-describedby')).to.equal('footer-error');
   });
 
   it('is busy while creating: fields inert and greyed, spinner, status, still working, Create focusable', async () => {
