@@ -1,5 +1,27 @@
 // Generates custom-elements.json from the elements' JSDoc (@summary, @fires,
 // @csspart, @cssprop, @slot). The committed manifest is checked fresh by npm test.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** `export const DEFAULT_X = <literal>;` anywhere in src/, so a default reads as its value. */
+function defaultConstants() {
+  const values = new Map();
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (path.endsWith('.ts')) {
+        const text = readFileSync(path, 'utf8');
+        for (const m of text.matchAll(/export const (DEFAULT_[A-Z_]+) = ('[^']*'|[\d_.]+);/g)) {
+          values.set(m[1], m[2].startsWith("'") ? m[2] : m[2].replace(/_/g, ''));
+        }
+      }
+    }
+  };
+  walk('src');
+  return values;
+}
+
 export default {
   globs: ['src/components/**/*.ts', 'src/events/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts'],
@@ -16,6 +38,21 @@ export default {
       name: 'ucx-sort-modules',
       packageLinkPhase({ customElementsManifest }) {
         customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+    {
+      // `timeout = DEFAULT_TIMEOUT` would document the constant's name, not its value.
+      name: 'ucx-resolve-default-constants',
+      packageLinkPhase({ customElementsManifest }) {
+        const values = defaultConstants();
+        for (const mod of customElementsManifest.modules) {
+          for (const decl of mod.declarations ?? []) {
+            for (const member of [...(decl.members ?? []), ...(decl.attributes ?? [])]) {
+              const value = values.get(member.default);
+              if (value !== undefined) member.default = value;
+            }
+          }
+        }
       },
     },
   ],

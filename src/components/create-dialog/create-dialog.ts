@@ -91,6 +91,7 @@ class NoAccessToken extends Error {
  * @csspart switch - The *Authorization* switch (`role="switch"`).
  * @csspart filter-editor - The `<ucx-filter-editor>`.
  * @csspart dialog-status - The `role="status"` live region.
+ * @csspart filter-error - What the backend said is wrong with the filters.
  * @csspart cancel-button - Cancel.
  * @csspart submit-button - Create / Save.
  * @csspart error-window - The failure window (`role="alertdialog"`).
@@ -117,13 +118,13 @@ export class UcxCreateDialog extends UcxElement {
   /** Milliseconds before "Still working…" appears. */
   @property({ type: Number, attribute: 'still-working-delay' }) stillWorkingDelay = 10_000;
   /** Microsoft Graph base URL used by Preview. */
-  @property({ attribute: 'graph-base-url' }) graphBaseUrl = DEFAULT_GRAPH_BASE_URL;
+  @property({ attribute: 'graph-base-url' }) graphBaseUrl: string = DEFAULT_GRAPH_BASE_URL;
   /**
    * Edit: saving a filter that removes more users than this asks for confirmation first
    * (checked when the dialog has a sign-in, as after Preview).
    */
   @property({ type: Number, attribute: 'removal-confirm-threshold' })
-  removalConfirmThreshold = DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
+  removalConfirmThreshold: number = DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
 
   @state() private integration: Integration | undefined;
   @state() private source: IntegrationSource = SOURCES.find((s) => s.creatable)?.id ?? 'entra-id';

@@ -12,7 +12,7 @@ export interface UcxFilterChangeDetail {
 
 /**
  * Fired by `<ucx-filter-editor>` whenever the admin changes the filter (typing, autocomplete,
- * Format, help examples, builder edits, mode switches); not when `value` is set by code.
+ * Format, help examples, builder edits); not when `value` is set by code, nor on a mode switch alone.
  */
 export class UcxFilterChangeEvent extends CustomEvent<UcxFilterChangeDetail> {
   static readonly eventName = 'ucx-filter-change';

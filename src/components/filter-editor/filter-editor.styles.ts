@@ -19,10 +19,11 @@ export const filterEditorStyles = css`
       monospace
     );
     --_text: var(--ucx-color-text, #1f2328);
-    --_muted: var(--ucx-color-text-muted, #59636e);
+    --_muted: var(--ucx-color-text-muted, #57606a);
     --_surface: var(--ucx-color-surface, #ffffff);
-    --_surface-alt: var(--ucx-color-surface-alt, #f6f8fa);
-    --_border: var(--ucx-color-border, #6e7781);
+    /* The section's raised surface; --ucx-color-surface-alt is this element's older name. */
+    --_surface-alt: var(--ucx-color-surface-raised, var(--ucx-color-surface-alt, #f6f8fa));
+    --_border: var(--ucx-color-border, #8c959f);
     --_danger: var(--ucx-color-danger, #b42318);
     --_accent: var(--ucx-color-accent, #0b5cad);
     --_on-accent: var(--ucx-color-on-accent, #ffffff);
@@ -46,14 +47,14 @@ export const filterEditorStyles = css`
   @media (prefers-color-scheme: dark) {
     :host {
       --_text: var(--ucx-color-text, #e6edf3);
-      --_muted: var(--ucx-color-text-muted, #9198a1);
-      --_surface: var(--ucx-color-surface, #1b1f24);
-      --_surface-alt: var(--ucx-color-surface-alt, #262c34);
-      --_border: var(--ucx-color-border, #8b949e);
-      --_danger: var(--ucx-color-danger, #ff8182);
-      --_accent: var(--ucx-color-accent, #58a6ff);
+      --_muted: var(--ucx-color-text-muted, #9da7b3);
+      --_surface: var(--ucx-color-surface, #161b22);
+      --_surface-alt: var(--ucx-color-surface-raised, var(--ucx-color-surface-alt, #1f2630));
+      --_border: var(--ucx-color-border, #6e7681);
+      --_danger: var(--ucx-color-danger, #ff7b72);
+      --_accent: var(--ucx-color-accent, #4493f8);
       --_on-accent: var(--ucx-color-on-accent, #0d1117);
-      --_focus: var(--ucx-color-focus, #58a6ff);
+      --_focus: var(--ucx-color-focus, #79c0ff);
       --_syntax-field: var(--ucx-syntax-field, #79c0ff);
       --_syntax-operator: var(--ucx-syntax-operator, #d2a8ff);
       --_syntax-value: var(--ucx-syntax-value, #7ee787);

@@ -132,7 +132,7 @@ export class UcxUserPreview extends UcxElement {
   static override styles = [tokens];
 
   /** Microsoft Graph base URL (the demo and tests point it at a stand-in). */
-  @property({ attribute: 'graph-base-url' }) graphBaseUrl = DEFAULT_GRAPH_BASE_URL;
+  @property({ attribute: 'graph-base-url' }) graphBaseUrl: string = DEFAULT_GRAPH_BASE_URL;
   /** How many matching users the table lists. */
   @property({ type: Number, attribute: 'sample-size' }) sampleSize = 10;
   /** Set when the filter changed since the shown preview (says so). */

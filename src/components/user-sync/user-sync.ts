@@ -94,10 +94,16 @@ export function isVendorLock(i: Integration): boolean {
  * @csspart source-select - The *Data source* select.
  * @csspart switch - The *Authorization* switch.
  * @csspart filter-editor - The `<ucx-filter-editor>` in the dialog.
+ * @csspart filter-error - What the backend said is wrong with the filters.
+ * @csspart dialog-status - A dialog's `role="status"` live region.
+ * @csspart confirm-dialog - The delete confirmation `<dialog>`.
  * @csspart submit-button - Create / Save in the dialog.
  * @csspart cancel-button - Cancel in a dialog.
  * @csspart confirm-button - Delete in the confirmation dialog.
  * @csspart error-window - The failure window (`role="alertdialog"`).
+ * @csspart error-window-header - Its heading area.
+ * @csspart error-window-body - Its message, the backend's detail and the request id.
+ * @csspart error-window-footer - Its buttons.
  * @csspart preview-button - *Preview* in the create / edit dialog.
  * @csspart preview - The preview of matching users.
  * @csspart preview-count - The number of matching users (`role="status"`); `data-count` holds it.
@@ -150,20 +156,20 @@ export class UcxUserSync extends UcxElement {
   /** Consent provider; by default the MSAL one, loaded when the create dialog first opens. */
   @property({ attribute: false }) consent: ConsentProvider | undefined;
   /** Backend call timeout in milliseconds. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT;
   /**
    * Microsoft Graph base URL used by Preview (default `https://graph.microsoft.com/v1.0`;
    * the demo and tests point it at a stand-in). The access token comes from the consent
    * provider's `getAccessToken()` and is only ever sent here.
    */
-  @property({ attribute: 'graph-base-url' }) graphBaseUrl = DEFAULT_GRAPH_BASE_URL;
+  @property({ attribute: 'graph-base-url' }) graphBaseUrl: string = DEFAULT_GRAPH_BASE_URL;
   /**
    * Editing: saving a filter that removes more users than this asks for confirmation
    * first. The count needs Microsoft Graph, so it is checked once the dialog has a sign-in
    * (after Preview); Save itself never opens the sign-in popup.
    */
   @property({ type: Number, attribute: 'removal-confirm-threshold' })
-  removalConfirmThreshold = DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
+  removalConfirmThreshold: number = DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
 
   @state() private items: Integration[] | undefined;
   @state() private revision = 0;
@@ -616,7 +622,7 @@ export class UcxUserSync extends UcxElement {
         mode="create"
         .delegate=${this.#delegate}
         graph-base-url=${this.graphBaseUrl || DEFAULT_GRAPH_BASE_URL}
-        exportparts="dialog, dialog-header, dialog-body, dialog-footer, source-select, switch, filter-editor, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer, ${PREVIEW_PARTS}"
+        exportparts="dialog, dialog-header, dialog-body, dialog-footer, source-select, switch, filter-editor, filter-error, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer, ${PREVIEW_PARTS}"
       ></ucx-create-dialog>
       <ucx-create-dialog
         class="edit-dialog"
@@ -624,7 +630,7 @@ export class UcxUserSync extends UcxElement {
         .delegate=${this.#delegate}
         graph-base-url=${this.graphBaseUrl || DEFAULT_GRAPH_BASE_URL}
         .removalConfirmThreshold=${this.removalConfirmThreshold}
-        exportparts="dialog, dialog-header, dialog-body, dialog-footer, filter-editor, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer, ${PREVIEW_PARTS}, impact, removal-confirm"
+        exportparts="dialog, dialog-header, dialog-body, dialog-footer, filter-editor, filter-error, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer, ${PREVIEW_PARTS}, impact, removal-confirm"
       ></ucx-create-dialog>
       <ucx-confirm-dialog
         .delegate=${this.#delegate}

@@ -583,7 +583,7 @@ describe('ucx-filter-editor: text mode', () => {
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
       };
       const background = win.getComputedStyle(el).backgroundColor;
-      expect(rgb(background), 'the editor paints its own dark surface').to.deep.equal([27, 31, 36]);
+      expect(rgb(background), 'the editor paints its own dark surface').to.deep.equal([22, 27, 34]);
       for (const name of ['label', 'hint', 'summary']) {
         const color = win.getComputedStyle(part(el, name) as Element).color;
         const [hi, lo] = [luminance(color), luminance(background)].sort((a, b) => b - a) as [
