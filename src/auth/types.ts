@@ -62,3 +62,16 @@ export class ConsentError extends Error {
     this.failure = failure;
   }
 }
+
+/**
+ * What a consent rejection says: a ConsentError's failure, or the `failure` of anything
+ * shaped like one (a host's provider may bring its own copy of the class, from another
+ * bundle); anything else is unknown.
+ */
+export function consentFailureOf(e: unknown): ConsentFailure {
+  if (e instanceof ConsentError) return e.failure;
+  const failure = (e as { failure?: Partial<ConsentFailure> } | null)?.failure;
+  return failure && typeof failure.kind === 'string' && typeof failure.code === 'string'
+    ? { kind: failure.kind, code: failure.code, retryable: failure.retryable !== false }
+    : { kind: 'unknown', code: 'unknown', retryable: true };
+}

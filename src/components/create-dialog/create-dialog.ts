@@ -12,7 +12,7 @@ import {
 import { formatFilter, parseFilter } from '../../filter/index.js';
 import { placedMessage } from '../filter-editor/messages.js';
 import { BackendError, IdempotencyKeys } from '../../backend/client.js';
-import { ConsentError, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
+import { consentFailureOf, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
 import type {
   ConsentResult,
   CreateIntegration,
@@ -563,11 +563,7 @@ export class UcxCreateDialog extends UcxElement {
       if (generation !== this.#generation) return undefined;
       this.#setPhase('idle');
       onFailure?.();
-      this.#consentFailed(
-        e instanceof ConsentError
-          ? e.failure
-          : { kind: 'unknown', code: 'unknown', retryable: true },
-      );
+      this.#consentFailed(consentFailureOf(e));
       return undefined;
     }
     if (generation !== this.#generation) return undefined;

@@ -211,6 +211,27 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(m.consent.starts).to.equal(0);
   });
 
+  it("reads a host provider's failure shaped like a ConsentError (another bundle's class)", async () => {
+    const m = await mount({ items: [] });
+    const errors: CustomEvent[] = [];
+    m.el.addEventListener('ucx-error', (e) => errors.push(e));
+    const start = m.consent.start;
+    m.consent.start = () => {
+      m.consent.start = start;
+      return Promise.reject(
+        Object.assign(new Error('consent failed'), {
+          name: 'ConsentError',
+          failure: { kind: 'declined', code: 'AADSTS65004', retryable: true },
+        }),
+      );
+    };
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    expect(deepText(p.errorWindow)).to.contain('The permissions were declined');
+    expect(errors[0]?.detail).to.include({ stage: 'consent', code: 'declined' });
+  });
+
   it('maps a consent failure to a message and keeps the form; the retry opens the popup again', async () => {
     const m = await mount({ items: [] });
     const errors: CustomEvent[] = [];
