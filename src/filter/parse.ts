@@ -181,7 +181,19 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
   pos = skipWs(0);
   if (pos === n) fail(Code.empty, 0, n);
   if (code(pos) === 41) fail(Code.unmatchedCloseParen, pos, 1);
-  if (code(pos) !== 40) failRest(Code.missingParentheses, pos);
+  if (code(pos) !== 40) {
+    // `filter: (department=x)`, an emoji or a pasted BOM before a filter: remove it (no
+    // operator or = in it, so it isn't a filter missing its parentheses).
+    const q = t.indexOf('(', pos);
+    const lead = t.slice(pos, q);
+    if (q > 0 && !/[=&|!)]/.test(lead)) {
+      const shown = lead
+        .replace(/\p{Cf}/gu, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .trim();
+      fail(Code.leadingText, pos, q - pos, { text: shown });
+    }
+    failRest(Code.missingParentheses, pos);
+  }
 
   // Open sets (`depth` of them): the kind (&, |, !), where the ( is, where its children
   // start in `nodes` (finished nodes whose set is still open; `top` of them). Children are

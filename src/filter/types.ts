@@ -100,6 +100,7 @@ export type FilterErrorCode =
   | 'raw-nul'
   | 'lone-surrogate'
   | 'missing-parentheses'
+  | 'leading-text'
   | 'unclosed-paren'
   | 'unmatched-close-paren'
   | 'multiple-filters'

@@ -192,6 +192,10 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['()', 'empty-parens', 0, 2, /empty/],
   ['((department=Sales))', 'unexpected-open-paren', 1, 1, /not expected/],
   ['(department=Sales)(location=NYC)', 'multiple-filters', 18, 14, /\(&…\)/],
+  // Text before a filter is removed, not wrapped in parentheses with it.
+  ['filter: (department=Sales)', 'leading-text', 0, 8, /remove 'filter:' before the filter/],
+  ['😀(department=Sales)', 'leading-text', 0, 2, /remove '😀' before/],
+  ['\ufeff(department=Sales)', 'leading-text', 0, 1, /remove 'U\+FEFF' before/],
   ['(department=Sales)x', 'trailing-text', 18, 1, /'x'/],
   ['(department=Sales) x y ', 'trailing-text', 19, 3, /'x y'/],
   ['(&)', 'empty-and', 0, 3, /\(&\)/],

@@ -40,6 +40,10 @@ export function problemMessage(problem: FilterError | FilterWarning): string {
       return msg('This character is not valid Unicode: retype it.', {
         id: 'filter-editor.error.lone-surrogate',
       });
+    case 'leading-text':
+      return msg(str`Remove '${text}' before the filter: it must start with (.`, {
+        id: 'filter-editor.error.leading-text',
+      });
     case 'missing-parentheses':
       return msg(str`A filter must be wrapped in parentheses: write (${text}).`, {
         id: 'filter-editor.error.missing-parentheses',
