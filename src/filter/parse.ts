@@ -432,7 +432,7 @@ function value(open: number, p: number, field: string): FilterNode {
         try {
           decoded = decodeURIComponent(escaped.replace(/\\/g, '%'));
         } catch {
-          fail(Code.invalidUtf8, i, e - i, { text: escaped });
+          failUtf8(i, e);
         }
       }
       cur += t.slice(seg, i) + decoded;
@@ -492,6 +492,25 @@ function value(open: number, p: number, field: string): FilterNode {
     : last
       ? { type: 'substring', field, any, final: last, span }
       : { type: 'substring', field, any, span };
+}
+
+/**
+ * Fails at the first character of the escape run [i, e) that isn't UTF-8: its lead byte
+ * and the continuation bytes that lead byte announces (those there are), not the whole run.
+ */
+function failUtf8(i: number, e: number): never {
+  for (let s = i; s < e;) {
+    const lead = hex(code(s + 1)) * 16 + hex(code(s + 2));
+    const end = Math.min(e, s + 3 * (lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4));
+    const piece = text.slice(s, end);
+    try {
+      decodeURIComponent(piece.replace(/\\/g, '%'));
+    } catch {
+      fail(Code.invalidUtf8, s, end - s, { text: piece });
+    }
+    s = end;
+  }
+  return fail(Code.invalidUtf8, i, e - i, { text: text.slice(i, e) }); // (each piece decoded)
 }
 
 function unknownField(name: string, offset: number): Failure {

@@ -272,7 +272,12 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(department=\\ed\\a0\\80)', 'invalid-utf8', 12, 9, /UTF-8/], // surrogate
   ['(department=\\f4\\90\\80\\80)', 'invalid-utf8', 12, 12, /UTF-8/], // > U+10FFFF
   ['(department=\\bc)', 'invalid-utf8', 12, 3, /UTF-8/], // lone continuation
-  ['(department=\\41\\c3)', 'invalid-utf8', 12, 6, /UTF-8/], // ASCII, then a cut sequence
+  ['(department=\\41\\c3)', 'invalid-utf8', 15, 3, /'\\c3'/], // ASCII, then a cut sequence
+  // Only the bad character of a run is underlined: its lead byte and what it announces.
+  ['(department=\\41\\42\\ff)', 'invalid-utf8', 18, 3, /'\\ff' at 19/],
+  ['(department=\\c3\\bc\\ff)', 'invalid-utf8', 18, 3, /'\\ff'/],
+  ['(department=\\c3\\bc\\e2\\82)', 'invalid-utf8', 18, 6, /'\\e2\\82'/],
+  ['(department=\\c3\\41\\42)', 'invalid-utf8', 12, 6, /'\\c3\\41'/],
   ['(department=a\uD800b)', 'lone-surrogate', 13, 1, /invalid character/],
   ['(department=a\uDC00)', 'lone-surrogate', 13, 1, /invalid character/],
 ];
