@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const KB = 1024;
 const budgets = { firstPaint: 30 * KB, filter: 6.5 * KB };
-// Issue 2 asks for ≤ 5 KB; the engine is at ~6.3 KB (6,462 B). The gate stops
+// Issue 2 asks for ≤ 5 KB; the engine is at ~6.4 KB (6,554 B). The gate stops
 // regressions at 6.5 KB and the report shows the distance to the goal.
 const filterGoal = 5 * KB;
 const lazyOnly = ['@azure/msal-browser', '@microsoft/microsoft-graph-client'];

@@ -264,8 +264,8 @@ export const EditSaving: Story = {
 
 /**
  * Edit rejected by the backend (400, the error on the filter): the error window says so with
- * the request id; closing it puts the server's reason under the field, the text kept, and
- * focus back in the field.
+ * the request id; closing it puts the server's reason under the field, the text kept, the
+ * place the server named (`department`) underlined, and focus back in the field.
  */
 export const EditRejected: Story = {
   args: { backend: 'save rejects the filter (400)' },
@@ -286,6 +286,9 @@ export const EditRejected: Story = {
       '(department=Marketing)',
     );
     await waitFor(() => expect(deepActive()?.tagName).toBe('TEXTAREA'));
+    const editor = d.q('ucx-filter-editor');
+    const underlined = [...editor.shadowRoot!.querySelectorAll('[part~="error-range"]')];
+    await expect(underlined.map((t) => t.textContent).join('')).toBe('department');
     await expect(args.onIntegrationUpdated).not.toHaveBeenCalled();
     await settled();
   },

@@ -167,12 +167,15 @@ export function isIntegration(v: unknown): v is Integration {
   );
 }
 
+const place = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
 function sanitizeFieldErrors(v: unknown): FieldError[] {
   if (!Array.isArray(v)) return [];
   return v.filter(isObject).map((e) => ({
     field: typeof e.field === 'string' ? e.field : '',
     code: typeof e.code === 'string' ? e.code : '',
     message: typeof e.message === 'string' ? e.message : '',
+    ...(place(e.offset) && place(e.length) ? { offset: e.offset, length: e.length } : {}),
   }));
 }
 

@@ -24,6 +24,8 @@ export interface FailureView {
   vendorLock: boolean;
   /** A message for the filter field (400 errors[] on `filter`, 413/414). */
   filterError?: string;
+  /** Where the backend placed the filter error, in the text that was sent. */
+  filterErrorRange?: { offset: number; length: number };
   /** The cached consent result is no longer good (401/403 consent-invalid). */
   dropConsent: boolean;
 }
@@ -152,6 +154,9 @@ export function describeBackendError(
           })
         : msg('The server rejected the data.', { id: 'user-sync.failure.bad-request' }),
       ...(filterField ? { filterError: filterField.message || e.detail || '' } : {}),
+      ...(filterField?.offset !== undefined && filterField.length !== undefined
+        ? { filterErrorRange: { offset: filterField.offset, length: filterField.length } }
+        : {}),
       detail:
         e.detail ??
         (e.fieldErrors.length ? e.fieldErrors.map((f) => f.message).join(' ') : undefined),

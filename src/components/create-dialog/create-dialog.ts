@@ -54,6 +54,7 @@ export interface DialogDelegate {
 interface FilterEditorLike extends HTMLElement {
   value: string;
   showError?: () => boolean;
+  markSentProblem?: (offset: number, length: number) => void;
 }
 
 type Phase = 'idle' | 'consent' | 'saving';
@@ -790,6 +791,9 @@ export class UcxCreateDialog extends UcxElement {
 
   async #showFailure(view: FailureView): Promise<void> {
     if (view.filterError) this.serverFilterError = view.filterError;
+    // The backend said where, in the canonical text it was sent: underline it in the editor.
+    const range = view.filterErrorRange;
+    if (range) this.editor?.markSentProblem?.(range.offset, range.length);
     const choice = await this.errorWindow.show(view);
     if (!this.open) return;
     if (choice === 'retry') {
@@ -799,7 +803,8 @@ export class UcxCreateDialog extends UcxElement {
     }
     if (view.filterError || (view.stage === 'backend' && this.serverFilterError)) {
       const editor = this.editor;
-      editor?.focus();
+      if (range && editor?.showError) editor.showError();
+      else editor?.focus();
       return;
     }
     (this.submitButton as HTMLElement | null)?.focus();

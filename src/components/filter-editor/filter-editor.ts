@@ -12,7 +12,9 @@ import {
   type FilterError,
   type ParseOptions,
   type ParseResult,
+  type Span,
 } from '../../filter/index.js';
+import { placeInText } from './sent-place.js';
 import { filterEditorStyles } from './filter-editor.styles.js';
 import { tokenizeFilter } from '../../filter/tokenize.js';
 import { segmentTokens, type HighlightSegment } from './tokenizer.js';
@@ -235,18 +237,39 @@ export class UcxFilterEditor extends LitElement {
   showError(): boolean {
     const r = this.result;
     const invalid = !!r && !r.ok;
+    const marked = this.#markedSpan();
     if (invalid && this.mode === 'builder') this.mode = 'text';
     this.prominent = invalid;
     void this.updateComplete.then(() => {
       const ta = this.textarea;
       if (this.mode === 'text' && ta) {
         ta.focus();
-        if (r && !r.ok) ta.setSelectionRange(r.error.offset, r.error.offset);
+        const at = r && !r.ok ? r.error.offset : marked?.offset;
+        if (at !== undefined) ta.setSelectionRange(at, at);
       } else {
         this.focus();
       }
     });
     return !invalid;
+  }
+
+  /**
+   * Underlines what a backend found wrong in the filter it was sent: `offset` and `length`
+   * point into the canonical text (`canonicalValue`); the admin's own text is underlined at
+   * the component holding that place. Until the next edit; validity is not changed (the
+   * filter parses, only the backend refused it). `showError()` then puts the caret there.
+   */
+  markSentProblem(offset: number, length: number): void {
+    const span = placeInText(this._value, { offset, length }, this.#parseOptions());
+    this.#marked = span ? { span, text: this._value } : undefined;
+    this.requestUpdate();
+  }
+
+  #marked: { span: Span; text: string } | undefined;
+
+  /** The marked problem while the text is still the one it was found in. */
+  #markedSpan(): Span | undefined {
+    return this.#marked?.text === this._value ? this.#marked.span : undefined;
   }
 
   /**
@@ -898,7 +921,11 @@ export class UcxFilterEditor extends LitElement {
   private renderText(r: ParseResult | undefined): TemplateResult {
     const invalid = !!r && !r.ok;
     const text = this._value;
-    const segments = segmentTokens(text, tokenizeFilter(text), r && !r.ok ? r.error : undefined);
+    const segments = segmentTokens(
+      text,
+      tokenizeFilter(text),
+      r && !r.ok ? r.error : this.#markedSpan(),
+    );
     const warnings = r && r.ok && r.warnings.length > 0;
     const describedBy = ['hint', invalid ? 'error' : '', warnings ? 'warnings' : '', 'summary']
       .filter(Boolean)

@@ -9,6 +9,7 @@ import {
   fillCreate,
   mount,
   posts,
+  typeFilter,
   waitFor,
   type Mounted,
 } from './helpers.js';
@@ -100,6 +101,52 @@ describe('<ucx-user-sync> create failures', () => {
     await waitFor(() => p.editor.shadowRoot!.contains(deepActive()), 'focus in the filter field');
     await expectAccessible(m.el);
     await retrySucceeds(m, p);
+  });
+
+  it('400 placing the filter error: the clause is underlined in the text the admin wrote', async () => {
+    // Sent canonical, `(&(department=Sales)(location=NYC))`: the backend points at (location=NYC).
+    const typed = '(& (Department=Sales)\n   (location=NYC))';
+    const m = await mount({
+      items: [],
+      faults: [
+        {
+          method: 'POST',
+          problem: {
+            status: 400,
+            code: 'invalid-filter',
+            title: 'Invalid filter',
+            errors: [
+              {
+                field: 'filter',
+                code: 'no-such-office',
+                message: 'This tenant has no office in NYC.',
+                offset: 20,
+                length: 14,
+              },
+            ],
+          },
+        },
+      ],
+    });
+    const p = await fillCreate(m, typed);
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    expect((await posts(m))[0]!.body).to.include({ filter: '(&(department=Sales)(location=NYC))' });
+    await review(p);
+    const underlined = () =>
+      [...p.editor.shadowRoot!.querySelectorAll('[part~="error-range"]')]
+        .map((t) => t.textContent)
+        .join('');
+    await waitFor(() => underlined() === '(location=NYC)', 'the clause underlined');
+    const textarea = p.editor.shadowRoot!.querySelector('textarea')!;
+    await waitFor(() => p.editor.shadowRoot!.activeElement === textarea, 'focus in the text');
+    await waitFor(
+      () => textarea.selectionStart === typed.indexOf('(location'),
+      'the caret at the clause',
+    );
+    // The next edit is the admin's answer to it: the underline goes.
+    await typeFilter(p.editor, ' ');
+    await waitFor(() => underlined() === '', 'the underline gone after an edit');
   });
 
   it('409 already-exists: says so and refreshes the list', async () => {
