@@ -11,8 +11,11 @@ import type {
 /** A failure in flight: code, offset, length, params (thrown as a plain array, caught below). */
 type Failure = [Code, number, number, Params?];
 
-/** The failure last thrown by the parser: anything else caught is not ours (a host's getter). */
-let thrown: unknown;
+/**
+ * The failure last thrown by the parser: anything else caught is not ours (a host's getter).
+ * Starts as a fresh object, so not even `throw undefined` is taken for ours.
+ */
+let thrown: unknown = {};
 
 const fail = (code: Code, offset: number, length: number, params?: Params): never => {
   throw (thrown = [code, offset, length, params]);
@@ -86,6 +89,7 @@ export function parseFilter(text: string, options?: ParseOptions): ParseResult {
   } catch (e) {
     const [code, offset, length, params] =
       e === thrown ? (e as Failure) : [Code.internal, 0, src.length, { text: describe(e) }];
+    thrown = {}; // (and the failure, with its slices of a text that may be huge, let go)
     // Problems are reported in text order: past the length limit, "too long" comes first
     // (so 50,000 levels of `(!` still end in too-deep, found near the start). An unclosed (
     // is only found at the end of the text, so it is past the limit too. (Not an internal
@@ -114,7 +118,9 @@ let warnings: FilterWarning[] = [];
 /** The fields' names as defined, and in lower case (read once, before parsing). */
 let canonical: string[] = [];
 let lower: string[] = [];
-let fieldError: Failure | undefined;
+/** The first unknown field name and where it is: reported once the structure is known good. */
+let unknownName: string | undefined;
+let unknownAt = 0;
 let spans = false;
 /** The text was cut one character past the limit: its end is not the real end. */
 let cut = false;
@@ -170,7 +176,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
   canonical = names;
   lower = low;
   warnings = [];
-  fieldError = undefined;
+  unknownName = undefined;
   spans = withSpans;
 
   pos = t.indexOf('\0');
@@ -186,10 +192,13 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
     // operator or = in it, so it isn't a filter missing its parentheses).
     const q = t.indexOf('(', pos);
     const lead = t.slice(pos, q);
-    if (q > 0 && !/[=&|!)]/.test(lead)) {
+    if (q > pos && !/[=&|!)]/.test(lead)) {
+      // Invisible characters and odd spaces (a BOM, a no-break space) are named: U+FEFF.
       const shown = lead
-        .replace(/\p{Cf}/gu, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`)
-        .trim();
+        .replace(/[ \t\n\r]+$/, '')
+        .replace(/[\p{Cf}\p{Z}\u0085]/gu, (c) =>
+          c === ' ' ? c : `U+${(c.codePointAt(0) as number).toString(16).toUpperCase()}`,
+        );
       fail(Code.leadingText, pos, q - pos, { text: shown });
     }
     failRest(Code.missingParentheses, pos);
@@ -240,7 +249,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
             // held-back unknown field, whether the text was cut or is just one over (a cut
             // text is always over).
             if (end > maxLength) fail(Code.tooLong, end, 0);
-            if (fieldError) throw (thrown = fieldError);
+            if (unknownName !== undefined) throw (thrown = unknownField(unknownName, unknownAt));
             return { ok: true, filter: done, warnings };
           }
           if (t.charCodeAt(p) === 41) fail(Code.unmatchedCloseParen, p, 1);
@@ -335,7 +344,7 @@ function item(open: number): FilterNode {
     if (isWs(c)) {
       const q = skipWs(p);
       // `(department )`: the = is what is missing, not a space too many.
-      if (q >= n || code(q) === 41) fail(Code.missingOperator, start, len, field);
+      if ((q >= n && !cut) || code(q) === 41) fail(Code.missingOperator, start, len, field);
       fail(
         q < n && '=~<>!:;'.includes(t.charAt(q))
           ? Code.whitespaceBeforeEquals
@@ -362,7 +371,10 @@ function item(open: number): FilterNode {
   if (!len) fail(Code.missingField, p, 1);
   // Not a configured field (the fast path above would have found it).
   const name = t.slice(start, p);
-  fieldError ??= unknownField(name, start);
+  if (unknownName === undefined) {
+    unknownName = name;
+    unknownAt = start;
+  }
   return value(open, p + 1, name);
 }
 
@@ -494,14 +506,20 @@ function value(open: number, p: number, field: string): FilterNode {
       : { type: 'substring', field, any, span };
 }
 
+/** The byte an escape `\hh` at s stands for. */
+const byteAt = (s: number): number => hex(code(s + 1)) * 16 + hex(code(s + 2));
+
 /**
- * Fails at the first character of the escape run [i, e) that isn't UTF-8: its lead byte
- * and the continuation bytes that lead byte announces (those there are), not the whole run.
+ * Fails at the first character of the escape run [i, e) that isn't UTF-8: a lead byte with
+ * the continuation bytes (10xxxxxx) that follow it, as many as it announces, or a byte that
+ * can't start a character (a continuation byte, C0, C1, F5 to FF) alone; not the whole run.
  */
 function failUtf8(i: number, e: number): never {
   for (let s = i; s < e;) {
-    const lead = hex(code(s + 1)) * 16 + hex(code(s + 2));
-    const end = Math.min(e, s + 3 * (lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4));
+    const lead = byteAt(s);
+    const bytes = lead < 0xc2 || lead > 0xf4 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    let end = s + 3;
+    while (end < e && end < s + 3 * bytes && (byteAt(end) & 0xc0) === 0x80) end += 3;
     const piece = text.slice(s, end);
     try {
       decodeURIComponent(piece.replace(/\\/g, '%'));
@@ -510,15 +528,18 @@ function failUtf8(i: number, e: number): never {
     }
     s = end;
   }
-  return fail(Code.invalidUtf8, i, e - i, { text: text.slice(i, e) }); // (each piece decoded)
+  // Not reached (the run as a whole did not decode, so one of its pieces doesn't).
+  return fail(Code.invalidUtf8, i, e - i, { text: text.slice(i, e) });
 }
 
+/** Called last: suggestField reads the host's field definitions, whose getters may parse too. */
 function unknownField(name: string, offset: number): Failure {
+  const list = fields;
   const params: Params = { field: name, fields: canonical.join(', ') };
   if (/^[0-9][0-9.]*$/.test(name)) return [Code.unsupportedOid, offset, name.length, params];
   const dot = name.indexOf('.');
   if (dot >= 0) return [Code.invalidFieldCharacter, offset + dot, 1, { char: '.' }];
-  const suggestion = suggestField(name, fields);
+  const suggestion = suggestField(name, list);
   if (suggestion) params.suggestion = suggestion;
   return [
     suggestion ? Code.unknownField : Code.unknownFieldNoSuggestion,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_FIELDS,
   FILTER_ERROR_CODES,
@@ -196,6 +196,8 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['filter: (department=Sales)', 'leading-text', 0, 8, /remove 'filter:' before the filter/],
   ['😀(department=Sales)', 'leading-text', 0, 2, /remove '😀' before/],
   ['\ufeff(department=Sales)', 'leading-text', 0, 1, /remove 'U\+FEFF' before/],
+  ['\u00a0(department=Sales)', 'leading-text', 0, 1, /remove 'U\+A0' before/], // from Word
+  ['\u{e0067}(department=Sales)', 'leading-text', 0, 2, /remove 'U\+E0067' before/],
   ['(department=Sales)x', 'trailing-text', 18, 1, /'x'/],
   ['(department=Sales) x y ', 'trailing-text', 19, 3, /'x y'/],
   ['(&)', 'empty-and', 0, 3, /\(&\)/],
@@ -215,6 +217,7 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(department)', 'missing-operator', 1, 10, /\(department=value\)/],
   ['(department', 'missing-operator', 1, 10, /has no =/],
   ['(department )', 'missing-operator', 1, 10, /has no =/], // the = is missing, not a space
+  ['(department \n)', 'missing-operator', 1, 10, /has no =/],
   ['(department!=Sales)', 'unsupported-not-equals', 11, 2, /!\(department=value\)/],
   [
     '(department~=x)',
@@ -268,7 +271,7 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(department=\\c3)', 'invalid-utf8', 12, 3, /UTF-8/],
   ['(department=\\c3x)', 'invalid-utf8', 12, 3, /UTF-8/],
   ['(department=\\ff)', 'invalid-utf8', 12, 3, /not valid UTF-8: write the character itself/],
-  ['(department=\\c0\\80)', 'invalid-utf8', 12, 6, /UTF-8/], // overlong NUL
+  ['(department=\\c0\\80)', 'invalid-utf8', 12, 3, /'\\c0'/], // C0 starts no character (overlong)
   ['(department=\\ed\\a0\\80)', 'invalid-utf8', 12, 9, /UTF-8/], // surrogate
   ['(department=\\f4\\90\\80\\80)', 'invalid-utf8', 12, 12, /UTF-8/], // > U+10FFFF
   ['(department=\\bc)', 'invalid-utf8', 12, 3, /UTF-8/], // lone continuation
@@ -277,7 +280,9 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(department=\\41\\42\\ff)', 'invalid-utf8', 18, 3, /'\\ff' at 19/],
   ['(department=\\c3\\bc\\ff)', 'invalid-utf8', 18, 3, /'\\ff'/],
   ['(department=\\c3\\bc\\e2\\82)', 'invalid-utf8', 18, 6, /'\\e2\\82'/],
-  ['(department=\\c3\\41\\42)', 'invalid-utf8', 12, 6, /'\\c3\\41'/],
+  ['(department=\\c3\\41\\42)', 'invalid-utf8', 12, 3, /'\\c3'/], // \41 is no continuation byte
+  ['(department=\\ff\\41\\42)', 'invalid-utf8', 12, 3, /'\\ff'/],
+  ['(department=\\ff\\c3\\a9)', 'invalid-utf8', 12, 3, /'\\ff'/], // not the é after it
   ['(department=a\uD800b)', 'lone-surrogate', 13, 1, /invalid character/],
   ['(department=a\uDC00)', 'lone-surrogate', 13, 1, /invalid character/],
 ];
@@ -363,7 +368,7 @@ describe('errors', () => {
       },
     });
     // Arrays look like the parser's own failures; an Error whose message can't be read.
-    for (const thrown of [[], [99, 0, 0], [5, 3, 2], messageThrows, 'text']) {
+    for (const thrown of [undefined, [], [99, 0, 0], [5, 3, 2], messageThrows, 'text']) {
       const options = {
         get maxDepth(): number {
           throw thrown;
@@ -374,6 +379,20 @@ describe('errors', () => {
         error: { code: 'internal', offset: 0, message: 'the filter could not be read (unknown)' },
       });
     }
+  });
+
+  it('never throws for `throw undefined` in a getter, even before any failure', async () => {
+    vi.resetModules(); // a fresh parser, that has never failed yet
+    const fresh = await import('../../src/filter/parse.js');
+    const options = {
+      get maxDepth(): number {
+        throw undefined; // eslint-disable-line @typescript-eslint/only-throw-error
+      },
+    };
+    expect(fresh.parseFilter('(department=x)', options)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it("is not confused by a host's getter that parses another filter", () => {
@@ -394,6 +413,29 @@ describe('errors', () => {
       },
     };
     expect(parseFilter('(department=Sales)', spans)).toMatchObject({ ok: true });
+    // Suggestions read the field definitions while the parse is still going.
+    const reentrant: FieldDefinition[] = DEFAULT_FIELDS.map((f) =>
+      f.name !== 'department'
+        ? f
+        : {
+            ...f,
+            get graph() {
+              parseFilter('(location=Rome)(x=y)');
+              return f.graph;
+            },
+          },
+    );
+    expect(parseFilter('(&(departmnt=Sales)(location=NYC))', { fields: reentrant })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-field', offset: 3, length: 9 },
+    });
+  });
+
+  it('a cut text ending in spaces after a name is too long, not missing its =', () => {
+    expect(parseFilter('(department     =x)', { maxLength: 14 })).toMatchObject({
+      ok: false,
+      error: { code: 'too-long' },
+    });
   });
 });
 
@@ -517,6 +559,8 @@ describe('limits', () => {
     const children = (node: FilterNode) => (node as { children: FilterNode[] }).children;
     const expected = Array.from({ length: repeats }, () => children(small)).flat();
     expect(children(big)).toStrictEqual(expected);
+    // The same shapes, down to the order of the properties (V8's hidden classes).
+    expect(JSON.stringify(children(big))).toBe(JSON.stringify(expected));
   });
   const nest = (levels: number, op = '!'): string =>
     `(${op}`.repeat(levels) + '(email=x)' + ')'.repeat(levels);
