@@ -12,9 +12,10 @@ import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const KB = 1024;
-const budgets = { firstPaint: 30 * KB, filter: 6.5 * KB };
-// Issue 2 asks for ≤ 5 KB; the engine is at ~6.4 KB (6,554 B). The gate stops
-// regressions at 6.5 KB and the report shows the distance to the goal.
+const budgets = { firstPaint: 30 * KB, filter: 6.75 * KB };
+// Issue 2 asks for ≤ 5 KB; the engine is at ~6.5 KB (6,644 B: robustness fixes found by
+// acceptance probes cost ~500 B since 6,139). The gate stops regressions at 6.75 KB and the
+// report shows the distance to the goal.
 const filterGoal = 5 * KB;
 const lazyOnly = ['@azure/msal-browser', '@microsoft/microsoft-graph-client'];
 

@@ -69,9 +69,14 @@ export class ConsentError extends Error {
  * bundle); anything else is unknown.
  */
 export function consentFailureOf(e: unknown): ConsentFailure {
-  if (e instanceof ConsentError) return e.failure;
-  const failure = (e as { failure?: Partial<ConsentFailure> } | null)?.failure;
-  return failure && typeof failure.kind === 'string' && typeof failure.code === 'string'
-    ? { kind: failure.kind, code: failure.code, retryable: failure.retryable !== false }
-    : { kind: 'unknown', code: 'unknown', retryable: true };
+  try {
+    if (e instanceof ConsentError) return e.failure;
+    const failure = (e as { failure?: Partial<ConsentFailure> } | null)?.failure;
+    if (failure && typeof failure.kind === 'string' && typeof failure.code === 'string') {
+      return { kind: failure.kind, code: failure.code, retryable: failure.retryable !== false };
+    }
+  } catch {
+    // A getter that throws, a revoked Proxy: nothing to read.
+  }
+  return { kind: 'unknown', code: 'unknown', retryable: true };
 }

@@ -81,10 +81,10 @@ const when = (support: string, filter: string, exact: boolean): Translation | un
  * - `a*b` becomes `startsWith and endsWith` (a superset: they may overlap); `*x*` has no
  *   Graph equivalent (no `contains`), only its initial/final parts are used.
  * - `(!(f=v))` keeps the users without `f` ("an absent field makes the item false"), so
- *   it becomes `f ne 'v' or f eq null` (advanced). OData's `ne` alone would keep them,
- *   but Graph leaves out users for whom a filter "evaluates to false or null", so they
- *   are asked for by name; where Graph can't test for null (`mail`), the NOT stays in the
- *   browser.
+ *   it becomes `f ne 'v' or f eq null` (advanced): exact whether Graph's `ne` keeps the
+ *   nulls (as in OData) or leaves them out (its docs drop users for whom a filter
+ *   "evaluates to false or null"). Where Graph can't test for null (`mail`), the NOT stays
+ *   in the browser.
  */
 export function toGraphQuery(
   node: FilterNode,

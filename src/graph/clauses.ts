@@ -81,9 +81,11 @@ function report(
   return r;
 }
 
+/** A field's definition as toGraphQuery finds it (case-insensitive; the last of equal names). */
 function lookup(fields: readonly FieldDefinition[], name: string): FieldDefinition | undefined {
   const n = name.toLowerCase();
-  return fields.find((f) => f.name.toLowerCase() === n);
+  for (let i = fields.length; i--;) if (fields[i]?.name.toLowerCase() === n) return fields[i];
+  return undefined;
 }
 
 /** Why a single clause is not exactly translatable (or where it goes when it is). */
@@ -132,27 +134,29 @@ export function reportClauses(
   if (!node) return out;
   // Explicit stack (filters may nest deeply); children pushed in reverse keep the order.
   type Forced = 'in-or' | 'in-not' | 'in-not-null';
-  const stack: { n: FilterNode; forced?: Forced; decided?: boolean }[] = [{ n: node }];
+  type Entry = { n: FilterNode; forced?: Forced; decided?: boolean; advanced?: boolean };
+  const stack: Entry[] = [{ n: node }];
   while (stack.length > 0) {
-    const { n, forced, decided } = stack.pop() as {
-      n: FilterNode;
-      forced?: Forced;
-      decided?: boolean;
-    };
+    const { n, forced, decided, advanced } = stack.pop() as Entry;
     if (n.type === 'equality' || n.type === 'present' || n.type === 'substring') {
       const own = ownReport(n, fields);
+      const property = lookup(fields, n.field)?.graph?.property ?? n.field;
       if (forced && own.where === 'graph') {
-        const property = lookup(fields, n.field)?.graph?.property ?? n.field;
         out.push(report(n, 'browser', forced, forced === 'in-not-null' ? property : n.field));
+      } else if (advanced && own.where === 'graph') {
+        // Under an exact NOT: sent as `ne … or eq null`, an advanced query.
+        out.push(report(n, 'graph', 'graph-advanced', property));
       } else out.push(own);
       continue;
     }
     let nextForced = forced;
     let nextDecided = decided;
+    let nextAdvanced = advanced;
     if (!decided) {
       const q = toGraphQuery(n, fields);
       if (q.exact) {
         nextDecided = true; // every leaf below is exactly translated
+        nextAdvanced = n.type === 'not' && q.advanced;
       } else if (n.type === 'or') {
         nextForced = 'in-or';
         nextDecided = true;
@@ -166,11 +170,10 @@ export function reportClauses(
     }
     const children = n.type === 'not' ? [n.child] : n.children;
     for (let i = children.length - 1; i >= 0; i--) {
-      const entry: { n: FilterNode; forced?: Forced; decided?: boolean } = {
-        n: children[i] as FilterNode,
-      };
+      const entry: Entry = { n: children[i] as FilterNode };
       if (nextForced) entry.forced = nextForced;
       if (nextDecided) entry.decided = true;
+      if (nextAdvanced) entry.advanced = true;
       stack.push(entry);
     }
   }

@@ -95,10 +95,10 @@ export function isAbort(error: unknown, signal: AbortSignal | undefined): boolea
 
 /** Creates a transport: loads the client, gets one token, honours Retry-After once per request. */
 export async function createTransport(options: TransportOptions): Promise<GraphTransport> {
-  // A relative base (`/graph/v1.0`, a host's proxy) is relative to the page.
+  // A relative base (`/graph/v1.0`, a host's proxy) is relative to the page (its <base>).
   const base = new URL(
     (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, ''),
-    globalThis.location?.href,
+    globalThis.document?.baseURI ?? globalThis.location?.href,
   );
   const segments = base.pathname.split('/').filter(Boolean);
   const version = segments.pop() ?? 'v1.0';

@@ -12,17 +12,26 @@ const loaders: Record<string, () => Promise<unknown>> = {
 
 let api: ReturnType<typeof configureLocalization> | undefined;
 
+/** The locale msg() currently reads, whoever's runtime loaded it (ours or the host app's). */
+let shown: string = sourceLocale;
+let watching = false;
+
+/** Follows the runtime's ready events (set up on first use: importing has no side effects). */
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  window.addEventListener(LOCALE_STATUS_EVENT, (e) => {
+    if (e.detail.status === 'ready') shown = e.detail.readyLocale;
+  });
+}
+
 /**
  * The host app's own @lit/localize runtime, which can be configured only once per page.
  * It then owns the locale: the elements follow its changes (msg() reads its translations,
  * README "Internationalization"), and `lang` no longer switches anything.
  */
 function hostManaged(): ReturnType<typeof configureLocalization> {
-  let locale = 'host';
-  window.addEventListener(LOCALE_STATUS_EVENT, (e) => {
-    if (e.detail.status === 'ready') locale = e.detail.readyLocale;
-  });
-  return { getLocale: () => locale, setLocale: () => Promise.resolve() };
+  return { getLocale: () => shown, setLocale: () => Promise.resolve() };
 }
 
 function localization(): ReturnType<typeof configureLocalization> {
@@ -53,8 +62,13 @@ export function resolveLocale(lang: string | null | undefined): UcxLocale {
     : sourceLocale;
 }
 
+/**
+ * The locale the strings are in now. Never configures the runtime itself, so a host app can
+ * still configure its own after the elements have rendered in English.
+ */
 export function getLocale(): string {
-  return localization().getLocale();
+  watch();
+  return shown;
 }
 
 let pending: Promise<void> | undefined;
@@ -62,6 +76,7 @@ let wanted: string | undefined;
 
 /** Switches the (page-wide) runtime locale; never throws. */
 export function useLocale(lang: string | null | undefined): Promise<void> {
+  watch();
   const locale = resolveLocale(lang);
   if (locale === wanted) return pending ?? Promise.resolve();
   // English is the source locale: msg() returns it with no configuration, so a page that

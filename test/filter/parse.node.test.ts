@@ -386,7 +386,7 @@ describe('errors', () => {
     const fresh = await import('../../src/filter/parse.js');
     const options = {
       get maxDepth(): number {
-        throw undefined; // eslint-disable-line @typescript-eslint/only-throw-error
+        throw undefined;
       },
     };
     expect(fresh.parseFilter('(department=x)', options)).toMatchObject({

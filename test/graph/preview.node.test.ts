@@ -434,7 +434,10 @@ describe('clause reports', () => {
       reasonCode: 'in-not-null',
       reason: "Graph can't find the users without mail, whom this keeps: filtered in the browser",
     });
-    expect(reportClauses(f('(!(department=Temp))'))[0]).toMatchObject({ where: 'graph' });
+    expect(reportClauses(f('(!(department=Temp))'))[0]).toMatchObject({
+      where: 'graph',
+      reasonCode: 'graph-advanced',
+    });
     expect(reportClauses(f('(location=*an)'))[0]).toMatchObject({
       where: 'browser',
       reasonCode: 'no-ends-with',
@@ -453,6 +456,21 @@ describe('clause reports', () => {
       });
     }
     expect(reportClauses(null)).toEqual([]);
+  });
+
+  it('reads a redefined field as toGraphQuery does (the last definition of a name)', () => {
+    const department = DEFAULT_FIELDS.find((d) => d.name === 'department')!;
+    const custom: FieldDefinition[] = [
+      ...DEFAULT_FIELDS,
+      { ...department, graph: { ...department.graph!, presence: 'none' } },
+    ];
+    const parsed = parseFilter('(!(department=Temp))', { fields: custom });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    // Graph can't ask for the users without a department under this list: the NOT stays out.
+    expect(reportClauses(parsed.filter, custom)[0]).toMatchObject({
+      where: 'browser',
+      reasonCode: 'in-not-null',
+    });
   });
 
   it('says where each clause sits in the text when the filter was parsed with spans', () => {

@@ -54,7 +54,7 @@ export interface DialogDelegate {
 interface FilterEditorLike extends HTMLElement {
   value: string;
   showError?: () => boolean;
-  markSentProblem?: (offset: number, length: number) => void;
+  markSentProblem?: (offset: number, length: number, sent?: string) => void;
 }
 
 type Phase = 'idle' | 'consent' | 'saving';
@@ -154,6 +154,8 @@ export class UcxCreateDialog extends UcxElement {
   #provider: ConsentProvider | undefined;
   #keys = new IdempotencyKeys();
   #abort: AbortController | undefined;
+  /** The canonical filter of the last create or save sent ('' for all users). */
+  #sentFilter: string | null | undefined;
   #generation = 0;
   #stillTimer: ReturnType<typeof setTimeout> | undefined;
   #trigger: HTMLElement | undefined;
@@ -616,6 +618,7 @@ export class UcxCreateDialog extends UcxElement {
     this.statusText = msg('Creating the integration…', { id: 'user-sync.dialog.creating' });
     const abort = new AbortController();
     this.#abort = abort;
+    this.#sentFilter = base.filter;
     try {
       const created = await delegate.create(body, key, abort.signal);
       if (generation !== this.#generation) return;
@@ -730,6 +733,7 @@ export class UcxCreateDialog extends UcxElement {
     this.statusText = msg('Saving the filters…', { id: 'user-sync.dialog.saving' });
     const abort = new AbortController();
     this.#abort = abort;
+    this.#sentFilter = filter;
     try {
       const updated = await delegate.update(integration.id, filter, abort.signal);
       if (generation !== this.#generation) return;
@@ -793,7 +797,7 @@ export class UcxCreateDialog extends UcxElement {
     if (view.filterError) this.serverFilterError = view.filterError;
     // The backend said where, in the canonical text it was sent: underline it in the editor.
     const range = view.filterErrorRange;
-    if (range) this.editor?.markSentProblem?.(range.offset, range.length);
+    if (range) this.editor?.markSentProblem?.(range.offset, range.length, this.#sentFilter ?? '');
     const choice = await this.errorWindow.show(view);
     if (!this.open) return;
     if (choice === 'retry') {

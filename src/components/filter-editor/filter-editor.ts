@@ -149,6 +149,11 @@ export class UcxFilterEditor extends LitElement {
   }
   set value(v: string) {
     this._value = v === null || v === undefined ? '' : String(v);
+    // Any change, the admin's or the host's, answers a marked problem.
+    if (this.#marked) {
+      this.#marked = undefined;
+      this.requestUpdate();
+    }
     this.syncFormState();
   }
 
@@ -237,8 +242,9 @@ export class UcxFilterEditor extends LitElement {
   showError(): boolean {
     const r = this.result;
     const invalid = !!r && !r.ok;
-    const marked = this.#markedSpan();
-    if (invalid && this.mode === 'builder') this.mode = 'text';
+    const marked = this.#marked;
+    // The builder can't show a place in the text: back to the text, where it is underlined.
+    if ((invalid || marked) && this.mode === 'builder') this.mode = 'text';
     this.prominent = invalid;
     void this.updateComplete.then(() => {
       const ta = this.textarea;
@@ -256,21 +262,20 @@ export class UcxFilterEditor extends LitElement {
   /**
    * Underlines what a backend found wrong in the filter it was sent: `offset` and `length`
    * point into the canonical text (`canonicalValue`); the admin's own text is underlined at
-   * the component holding that place. Until the next edit; validity is not changed (the
-   * filter parses, only the backend refused it). `showError()` then puts the caret there.
+   * the component holding that place, until the value changes. Pass the canonical text that
+   * was `sent`, and nothing is marked when the filter has changed since. Validity is not
+   * changed (the filter parses; only the backend refused it). `showError()` then shows it.
    */
-  markSentProblem(offset: number, length: number): void {
-    const span = placeInText(this._value, { offset, length }, this.#parseOptions());
-    this.#marked = span ? { span, text: this._value } : undefined;
+  markSentProblem(offset: number, length: number, sent?: string): void {
+    const current = sent === undefined || this.canonicalValue === sent;
+    this.#marked = current
+      ? placeInText(this._value, { offset, length }, this.#parseOptions())
+      : undefined;
     this.requestUpdate();
   }
 
-  #marked: { span: Span; text: string } | undefined;
-
-  /** The marked problem while the text is still the one it was found in. */
-  #markedSpan(): Span | undefined {
-    return this.#marked?.text === this._value ? this.#marked.span : undefined;
-  }
+  /** Where the last markSentProblem() points in the text (cleared by any change of value). */
+  #marked: Span | undefined;
 
   /**
    * Pretty-prints a valid filter (one component per line). In text mode the change goes
@@ -921,11 +926,7 @@ export class UcxFilterEditor extends LitElement {
   private renderText(r: ParseResult | undefined): TemplateResult {
     const invalid = !!r && !r.ok;
     const text = this._value;
-    const segments = segmentTokens(
-      text,
-      tokenizeFilter(text),
-      r && !r.ok ? r.error : this.#markedSpan(),
-    );
+    const segments = segmentTokens(text, tokenizeFilter(text), r && !r.ok ? r.error : this.#marked);
     const warnings = r && r.ok && r.warnings.length > 0;
     const describedBy = ['hint', invalid ? 'error' : '', warnings ? 'warnings' : '', 'summary']
       .filter(Boolean)

@@ -596,4 +596,27 @@ describe('ucx-filter-editor: text mode', () => {
       frame.remove();
     }
   });
+
+  it('markSentProblem: underlines the clause a backend named, from the builder too, only for the text sent', async () => {
+    const el = await editor('(&(Department=Sales)\n  (location=NYC))');
+    const sent = '(&(department=Sales)(location=NYC))';
+    el.mode = 'builder';
+    await el.updateComplete;
+    // The canonical text has changed since (another filter was sent): nothing is marked.
+    el.markSentProblem(20, 14, '(location=NYC)');
+    el.showError();
+    await el.updateComplete;
+    expect(errorRangeText(el)).to.equal('');
+    el.mode = 'builder';
+    await el.updateComplete;
+    el.markSentProblem(20, 14, sent);
+    expect(el.showError()).to.equal(true); // the filter itself is valid
+    await waitUntil(() => el.mode === 'text' && errorRangeText(el) === '(location=NYC)');
+    await waitUntil(() => textareaOf(el).selectionStart === el.value.indexOf('(location'));
+    expect(el.validity.valid).to.equal(true);
+    const same = el.value;
+    el.value = same; // any setting of the value answers it, even to the same text
+    await el.updateComplete;
+    expect(errorRangeText(el)).to.equal('');
+  });
 });

@@ -1,5 +1,6 @@
 import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { FixtureFault } from '../../fixture-server/fixture.js';
 import {
   $,
@@ -144,9 +145,14 @@ describe('<ucx-user-sync> create failures', () => {
       () => textarea.selectionStart === typed.indexOf('(location'),
       'the caret at the clause',
     );
-    // The next edit is the admin's answer to it: the underline goes.
+    // The next edit is the admin's answer to it: the underline goes, and undoing the edit
+    // doesn't bring it back.
     await typeFilter(p.editor, ' ');
     await waitFor(() => underlined() === '', 'the underline gone after an edit');
+    await sendKeys({ press: 'Backspace' });
+    await waitFor(() => p.editor.value === typed, 'the text as sent again');
+    await new Promise((r) => setTimeout(r, 50)); // a render, had it come back
+    expect(underlined()).to.equal('');
   });
 
   it('409 already-exists: says so and refreshes the list', async () => {
