@@ -89,6 +89,28 @@ export const BuilderMode: Story = {
   },
 };
 
+/**
+ * The host page vetoed the creation (`preventDefault()` on `ucx-before-create`): no popup,
+ * nothing sent, and the dialog says so instead of seeming to do nothing.
+ */
+export const Vetoed: Story = {
+  play: async ({ canvasElement, args }) => {
+    const section = sectionOf(canvasElement);
+    section.addEventListener('ucx-before-create', (e) => e.preventDefault(), { once: true });
+    const d = await openCreateDialog(section);
+    await authorize(d);
+    await typeFilter(d, '(department=Sales)');
+    await userEvent.click(d.q('.submit'));
+    await waitFor(() =>
+      expect(d.q('#footer-error').textContent).toContain('This page stopped the creation'),
+    );
+    await expect(d.q('.submit')).toHaveAttribute('aria-describedby', 'footer-error');
+    await expect(args.onBeforeCreate).toHaveBeenCalledTimes(1);
+    await expect(d.dialog.open).toBe(true);
+    await settled();
+  },
+};
+
 /** Create clicked: Microsoft's sign-in is open; the form is inert, Cancel sign-in offered. */
 export const ConsentInProgress: Story = {
   args: { consentFlow: 'popup stays open' },
