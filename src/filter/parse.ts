@@ -125,13 +125,14 @@ let spans = false;
 /** The text was cut one character past the limit: its end is not the real end. */
 let cut = false;
 /**
- * A big text (over 64 Ki characters) builds its nodes with literals of its own: `big ? {…} :
- * {…}` below, two copies on purpose. V8 learns per literal (allocation site) whether its
- * objects outlive the young generation, and then allocates them straight in the old one or
- * not. Small filters' nodes die young, a 100,000-clause tree's all survive: sharing the
- * sites, whichever came first taught them wrong for the other (such a tree parsed after
- * many small filters took ~1,200 instead of ~600 ns a clause, copied through the young
- * generation).
+ * A big text (over 1 Mi characters, some 35,000 clauses) builds its nodes with literals of
+ * its own: `big ? {…} : {…}` below, two copies on purpose. V8 learns per literal
+ * (allocation site) whether its objects outlive the young generation, and then allocates
+ * them straight in the old one or not. Small filters' nodes die young, a 100,000-clause
+ * tree's all survive: sharing the sites, whichever came first taught them wrong for the
+ * other (such a tree parsed after many small filters took ~1,200 instead of ~600 ns a
+ * clause, copied through the young generation). The bound is high because a 10,000-clause
+ * tree still fits the young generation: sent to the old one, it got slower, not faster.
  */
 let big = false;
 
@@ -170,7 +171,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
   n = Math.min(source.length, maxLength + 1);
   n += (source.charCodeAt(n - 1) & 0xfc00) === 0xd800 && n < source.length ? 1 : 0;
   cut = n < source.length;
-  big = n > 65536;
+  big = n > 1 << 20;
   const t = (text = cut ? source.slice(0, n) : source);
   fields = list;
   canonical = names;
