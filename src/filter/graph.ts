@@ -106,16 +106,16 @@ export function toGraphQuery(
     if (n.type === 'not') {
       // Only `(!(f=v))` translates, so deep chains of nots are never descended into.
       const c = n.child;
-      const h = graphOf(c) as GraphFieldDefinition;
-      const p = h?.property;
-      return c.type === 'equality' && translate(c)?.[2] && h.ne !== 'none' && h.presence !== 'none'
-        ? [
-            `${p} ne ${literal(c.value)} or ${p} eq null`,
-            h.ne === 'advanced' || h.presence === 'advanced',
-            true,
-            true,
-          ]
-        : undefined;
+      if (c.type !== 'equality' || !translate(c)?.[2]) return undefined;
+      const h = graphOf(c) as GraphFieldDefinition; // (there: `c` translated exactly)
+      if (h.ne === 'none' || h.presence === 'none') return undefined;
+      const p = h.property;
+      return [
+        `${p} ne ${literal(c.value)} or ${p} eq null`,
+        h.ne === 'advanced' || h.presence === 'advanced',
+        true,
+        true,
+      ];
     }
     if (n.type === 'and' || n.type === 'or') {
       const or = n.type === 'or';

@@ -138,6 +138,9 @@ let big = false;
 
 const code = (i: number): number => text.charCodeAt(i);
 
+/** The byte an escape `\hh` at s stands for. */
+const byteAt = (s: number): number => hex(code(s + 1)) * 16 + hex(code(s + 2));
+
 function skipWs(p: number): number {
   while (isWs(code(p))) p++;
   return p;
@@ -434,7 +437,7 @@ function value(open: number, p: number, field: string): FilterNode {
             text: t.slice(e, e + len),
           });
         }
-        const byte = hex(code(e + 1)) * 16 + hex(code(e + 2));
+        const byte = byteAt(e);
         if (byte < 128) ascii += String.fromCharCode(byte);
         else utf8 = true;
         e += 3;
@@ -486,7 +489,8 @@ function value(open: number, p: number, field: string): FilterNode {
   }
   if (doubleStar >= 0) fail(Code.emptySubstringPart, doubleStar, 2, { field });
   // One literal per shape (initial and final are absent, not undefined, when empty): no
-  // properties added after creation, which would cost a second allocation per node.
+  // properties added after creation, which would cost a second allocation per node. Two
+  // copies on purpose: a big text's own allocation sites (see `big`).
   if (big) {
     any ??= stars === 2 ? [one] : [];
     return initial
@@ -506,9 +510,6 @@ function value(open: number, p: number, field: string): FilterNode {
       ? { type: 'substring', field, any, final: last, span }
       : { type: 'substring', field, any, span };
 }
-
-/** The byte an escape `\hh` at s stands for. */
-const byteAt = (s: number): number => hex(code(s + 1)) * 16 + hex(code(s + 2));
 
 /**
  * Fails at the first character of the escape run [i, e) that isn't UTF-8: a lead byte with
@@ -533,14 +534,16 @@ function failUtf8(i: number, e: number): never {
   return fail(Code.invalidUtf8, i, e - i, { text: text.slice(i, e) });
 }
 
-/** Called last: suggestField reads the host's field definitions, whose getters may parse too. */
+/**
+ * Called last, and suggestField last in it: it reads the host's field definitions, whose
+ * getters may parse too (which reuses the state above).
+ */
 function unknownField(name: string, offset: number): Failure {
-  const list = fields;
   const params: Params = { field: name, fields: canonical.join(', ') };
   if (/^[0-9][0-9.]*$/.test(name)) return [Code.unsupportedOid, offset, name.length, params];
   const dot = name.indexOf('.');
   if (dot >= 0) return [Code.invalidFieldCharacter, offset + dot, 1, { char: '.' }];
-  const suggestion = suggestField(name, list);
+  const suggestion = suggestField(name, fields);
   if (suggestion) params.suggestion = suggestion;
   return [
     suggestion ? Code.unknownField : Code.unknownFieldNoSuggestion,

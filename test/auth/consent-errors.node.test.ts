@@ -11,7 +11,7 @@ import {
   ServerError,
 } from '@azure/msal-browser';
 import { toConsentError, toConsentFailure } from '../../src/auth/consent-errors.js';
-import { ConsentError } from '../../src/auth/types.js';
+import { ConsentError, consentFailureOf } from '../../src/auth/types.js';
 
 const server = (code: string, description: string, sub?: string) =>
   new ServerError(code, 'corr-id', description, sub);
@@ -241,5 +241,25 @@ describe('consent messages', () => {
     expect(consentMessage('admin-approval-required', 'x').body).toContain(
       'Cloud Application Administrator',
     );
+  });
+});
+
+describe('consentFailureOf (what the dialog reads from a provider rejection)', () => {
+  const declined = { kind: 'declined', code: 'AADSTS65004', retryable: true } as const;
+  it('reads our ConsentError and one shaped like it (another bundle’s copy of the class)', () => {
+    expect(consentFailureOf(new ConsentError(declined))).toEqual(declined);
+    const foreign = Object.assign(new Error('x'), { name: 'ConsentError', failure: declined });
+    expect(consentFailureOf(foreign)).toEqual(declined);
+  });
+  it('is unknown for anything else, even a rejection whose getters throw', () => {
+    const unknown = { kind: 'unknown', code: 'unknown', retryable: true };
+    const throwing = {
+      get failure(): never {
+        throw new Error('boom');
+      },
+    };
+    for (const e of [undefined, null, 'text', new Error('x'), { failure: { kind: 1 } }, throwing]) {
+      expect(consentFailureOf(e)).toEqual(unknown);
+    }
   });
 });
