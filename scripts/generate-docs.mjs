@@ -53,7 +53,7 @@ async function theming() {
   out.push('# Theming `<ucx-user-sync>`\n');
   out.push(
     'The elements render in shadow DOM. A host page themes them in two ways, both stable API:\n\n' +
-      '1. **Custom properties** (`--ucx-*`): colours, radii, spacing and fonts. They inherit through shadow roots, so setting them on `ucx-user-sync` themes the section, its dialogs and the filter editor inside them. Every property has a light default and, where it differs, a dark default that applies under `prefers-color-scheme: dark`. Setting a property overrides both.\n' +
+      '1. **Custom properties** (`--ucx-*`): colours, radii, spacing and fonts. They inherit through shadow roots, so setting them on `ucx-user-sync` themes the section, its dialogs and the filter editor inside them. Every property has a light default and, where it differs, a dark default; which one applies follows the element’s `color-scheme` (by default the operating system’s choice, see [Dark mode](#dark-mode)). Setting a property overrides both.\n' +
       '2. **Parts** (`::part(name)`): every visual region has a `part` name for the rules custom properties cannot express (borders, shadows, text transforms, layout tweaks).\n\n' +
       'The elements inherit the page\'s font (`--ucx-font-family` defaults to `inherit`), so they follow the console around them. Layout uses logical properties, so `dir="rtl"` mirrors it (the LDAP filter text itself stays left to right).\n',
   );
@@ -105,7 +105,13 @@ async function theming() {
 
   out.push('\n## Dark mode\n');
   out.push(
-    'With no custom property set, the elements follow the operating system (`prefers-color-scheme`). A host with its own dark mode sets the custom properties under its own selector, for example `html.dark ucx-user-sync { --ucx-color-surface: #161b22; … }`, or sets `color-scheme` and the full palette as the Fabrikam theme below does.\n',
+    'By default the elements follow the operating system: light, or their dark defaults under `prefers-color-scheme: dark`. Set `color-scheme` on the element to decide instead; the dialogs and the filter editor inside the section take it from the section:\n',
+  );
+  out.push(
+    '```css\n/* A console with no dark theme: the section stays light on a dark OS. */\nucx-user-sync,\nucx-filter-editor {\n  color-scheme: light;\n}\n\n/* A console with its own dark mode: the dark defaults whatever the OS says. */\nhtml.dark ucx-user-sync,\nhtml.dark ucx-filter-editor {\n  color-scheme: dark;\n}\n```\n',
+  );
+  out.push(
+    'A brand palette sets the custom properties as well, as the Fabrikam theme below does; a light brand theme also sets `color-scheme: light`, as Contoso does, so that any default it leaves and the native controls (scroll bars, the select’s list) stay light on a dark OS.\n',
   );
 
   for (const [name, file, blurb] of [

@@ -316,7 +316,7 @@ export const EditRejected: Story = {
   },
 };
 
-/** The dialog in the dark palette, with an invalid filter. */
+/** The dialog in the dark defaults (the section's `color-scheme: dark`), with an invalid filter. */
 export const DarkInvalid: Story = {
   globals: { theme: 'dark' },
   play: InvalidFilter.play!,

@@ -230,7 +230,7 @@ export const Disabled: Story = {
   },
 };
 
-/** Dark palette. */
+/** Dark: the editor's dark defaults (`color-scheme: dark` on the element). */
 export const Dark: Story = {
   globals: { theme: 'dark' },
 };

@@ -121,7 +121,7 @@ export const VendorLocked: Story = {
   },
 };
 
-/** Dark palette (the elements' dark defaults, as under `prefers-color-scheme: dark`). */
+/** Dark: the elements' dark defaults (`color-scheme: dark` on the element, as a host sets it). */
 export const Dark: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {

@@ -2,42 +2,41 @@ import { css } from 'lit';
 
 /**
  * Design tokens shared by the package's elements. Public knobs are `--ucx-*`;
- * the `--_*` names are private resolved values (light defaults, dark defaults
- * under prefers-color-scheme).
+ * the `--_*` names are private resolved values, whose light-dark() defaults
+ * follow the element's color-scheme: `light dark` (the OS's choice) unless the
+ * host sets it on the element (light on a console with no dark theme, dark for
+ * its own dark mode). The package's elements inside one take its color-scheme
+ * (`inherit`), not their own default. (Comments stay out of the css``: they
+ * would ship in the first-paint bundle.)
  */
 export const tokens = css`
   :host {
+    color-scheme: light dark;
     --_font: var(--ucx-font-family, inherit);
-    --_text: var(--ucx-color-text, #1f2328);
-    --_muted: var(--ucx-color-text-muted, #57606a);
-    --_surface: var(--ucx-color-surface, #ffffff);
-    --_surface-2: var(--ucx-color-surface-raised, #f6f8fa);
-    --_border: var(--ucx-color-border, #8c959f);
-    --_accent: var(--ucx-color-accent, #0b5cad);
-    --_on-accent: var(--ucx-color-on-accent, #ffffff);
-    --_danger: var(--ucx-color-danger, #b42318);
-    --_success: var(--ucx-color-success, #1a7f37);
-    --_warning: var(--ucx-color-warning, #9a6700);
+    --_text: var(--ucx-color-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--ucx-color-text-muted, light-dark(#57606a, #9da7b3));
+    --_surface: var(--ucx-color-surface, light-dark(#ffffff, #161b22));
+    --_surface-2: var(--ucx-color-surface-raised, light-dark(#f6f8fa, #1f2630));
+    --_border: var(--ucx-color-border, light-dark(#8c959f, #6e7681));
+    --_accent: var(--ucx-color-accent, light-dark(#0b5cad, #4493f8));
+    --_on-accent: var(--ucx-color-on-accent, light-dark(#ffffff, #0d1117));
+    --_danger: var(--ucx-color-danger, light-dark(#b42318, #ff7b72));
+    --_success: var(--ucx-color-success, light-dark(#1a7f37, #56d364));
+    --_warning: var(--ucx-color-warning, light-dark(#9a6700, #e3b341));
     --_radius: var(--ucx-radius, 6px);
     --_space: var(--ucx-space, 8px);
-    --_focus: var(--ucx-color-focus, #0b5cad);
+    --_focus: var(--ucx-color-focus, light-dark(#0b5cad, #79c0ff));
     font-family: var(--_font);
     color: var(--_text);
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--ucx-color-text, #e6edf3);
-      --_muted: var(--ucx-color-text-muted, #9da7b3);
-      --_surface: var(--ucx-color-surface, #161b22);
-      --_surface-2: var(--ucx-color-surface-raised, #1f2630);
-      --_border: var(--ucx-color-border, #6e7681);
-      --_accent: var(--ucx-color-accent, #4493f8);
-      --_on-accent: var(--ucx-color-on-accent, #0d1117);
-      --_danger: var(--ucx-color-danger, #ff7b72);
-      --_success: var(--ucx-color-success, #56d364);
-      --_warning: var(--ucx-color-warning, #e3b341);
-      --_focus: var(--ucx-color-focus, #79c0ff);
-    }
+  :is(
+    ucx-create-dialog,
+    ucx-confirm-dialog,
+    ucx-error-window,
+    ucx-user-preview,
+    ucx-filter-editor
+  ) {
+    color-scheme: inherit;
   }
   [hidden] {
     display: none !important;

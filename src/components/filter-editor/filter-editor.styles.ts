@@ -18,52 +18,37 @@ export const filterEditorStyles = css`
       Consolas,
       monospace
     );
-    --_text: var(--ucx-color-text, #1f2328);
-    --_muted: var(--ucx-color-text-muted, #57606a);
-    --_surface: var(--ucx-color-surface, #ffffff);
+    --_text: var(--ucx-color-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--ucx-color-text-muted, light-dark(#57606a, #9da7b3));
+    --_surface: var(--ucx-color-surface, light-dark(#ffffff, #161b22));
     /* The section's raised surface; --ucx-color-surface-alt is this element's older name. */
-    --_surface-alt: var(--ucx-color-surface-raised, var(--ucx-color-surface-alt, #f6f8fa));
-    --_border: var(--ucx-color-border, #8c959f);
-    --_danger: var(--ucx-color-danger, #b42318);
-    --_accent: var(--ucx-color-accent, #0b5cad);
-    --_on-accent: var(--ucx-color-on-accent, #ffffff);
-    --_focus: var(--ucx-color-focus, #0b5cad);
+    --_surface-alt: var(
+      --ucx-color-surface-raised,
+      var(--ucx-color-surface-alt, light-dark(#f6f8fa, #1f2630))
+    );
+    --_border: var(--ucx-color-border, light-dark(#8c959f, #6e7681));
+    --_danger: var(--ucx-color-danger, light-dark(#b42318, #ff7b72));
+    --_accent: var(--ucx-color-accent, light-dark(#0b5cad, #4493f8));
+    --_on-accent: var(--ucx-color-on-accent, light-dark(#ffffff, #0d1117));
+    --_focus: var(--ucx-color-focus, light-dark(#0b5cad, #79c0ff));
     --_radius: var(--ucx-radius, 6px);
     --_space: var(--ucx-space, 8px);
-    --_syntax-field: var(--ucx-syntax-field, #0550ae);
-    --_syntax-operator: var(--ucx-syntax-operator, #6639ba);
-    --_syntax-value: var(--ucx-syntax-value, #116329);
-    --_syntax-escape: var(--ucx-syntax-escape, #953800);
-    --_syntax-wildcard: var(--ucx-syntax-wildcard, #a40e26);
+    --_syntax-field: var(--ucx-syntax-field, light-dark(#0550ae, #79c0ff));
+    --_syntax-operator: var(--ucx-syntax-operator, light-dark(#6639ba, #d2a8ff));
+    --_syntax-value: var(--ucx-syntax-value, light-dark(#116329, #7ee787));
+    --_syntax-escape: var(--ucx-syntax-escape, light-dark(#953800, #ffa657));
+    --_syntax-wildcard: var(--ucx-syntax-wildcard, light-dark(#a40e26, #ff7b72));
     --_syntax-paren: var(--ucx-syntax-paren, var(--_text));
 
     display: block;
+    /* The OS's light or dark, unless the host sets color-scheme on the element. */
     color-scheme: light dark;
     font-family: var(--_font);
     color: var(--_text);
     line-height: 1.4;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--ucx-color-text, #e6edf3);
-      --_muted: var(--ucx-color-text-muted, #9da7b3);
-      --_surface: var(--ucx-color-surface, #161b22);
-      --_surface-alt: var(--ucx-color-surface-raised, var(--ucx-color-surface-alt, #1f2630));
-      --_border: var(--ucx-color-border, #6e7681);
-      --_danger: var(--ucx-color-danger, #ff7b72);
-      --_accent: var(--ucx-color-accent, #4493f8);
-      --_on-accent: var(--ucx-color-on-accent, #0d1117);
-      --_focus: var(--ucx-color-focus, #79c0ff);
-      --_syntax-field: var(--ucx-syntax-field, #79c0ff);
-      --_syntax-operator: var(--ucx-syntax-operator, #d2a8ff);
-      --_syntax-value: var(--ucx-syntax-value, #7ee787);
-      --_syntax-escape: var(--ucx-syntax-escape, #ffa657);
-      --_syntax-wildcard: var(--ucx-syntax-wildcard, #ff7b72);
-      /* Light text needs the dark surface under it, also on a host page that stays light
-         (the section's dialog, already dark, sets this back to none). */
-      background: var(--_surface);
-    }
+    /* Dark text colours need the dark surface under them, also on a host page that stays
+       light (the section's dialog, which has that surface, sets this back to none). */
+    background: light-dark(transparent, var(--ucx-color-surface, #161b22));
   }
 
   :host([hidden]) {

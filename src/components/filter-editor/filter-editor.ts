@@ -62,6 +62,9 @@ const MAX_BUILDER_DEPTH = 4;
  * The submitted form value is the text as typed (so nothing the admin wrote is rewritten);
  * `canonicalValue` gives the canonical form (`formatFilter`) a backend should store.
  *
+ * Light or dark follows the element's `color-scheme` (the operating system's choice by
+ * default; set `color-scheme: light` or `dark` on the element to decide).
+ *
  * @tag ucx-filter-editor
  * @summary LDAP filter editor (text with highlighting, or builder) with validation and summary.
  *
@@ -106,7 +109,7 @@ const MAX_BUILDER_DEPTH = 4;
  * @cssprop [--ucx-editor-font-size=0.9375rem] - Size of the filter text.
  * @cssprop [--ucx-color-text=#1f2328 (dark: #e6edf3)] - Text colour.
  * @cssprop [--ucx-color-text-muted=#57606a (dark: #9da7b3)] - Hint and summary colour.
- * @cssprop [--ucx-color-surface=#ffffff (dark: #161b22)] - Background of the field and popups; in dark mode also of the editor itself, so its light text stays readable on a light page (`ucx-filter-editor { background: none }` lets a dark page show through).
+ * @cssprop [--ucx-color-surface=#ffffff (dark: #161b22)] - Background of the field and popups; when dark, also of the editor itself, so its light text stays readable on a light page (`ucx-filter-editor { background: none }` lets a dark page show through).
  * @cssprop [--ucx-color-surface-raised=#f6f8fa (dark: #1f2630)] - Background of notices (the section's raised surface; `--ucx-color-surface-alt`, its older name here, still works).
  * @cssprop [--ucx-color-border=#8c959f (dark: #6e7681)] - Borders.
  * @cssprop [--ucx-color-danger=#b42318 (dark: #ff7b72)] - Errors and the error underline.

@@ -57,6 +57,10 @@ export function isVendorLock(i: Integration): boolean {
  * asks before saving a filter that removes more than `removal-confirm-threshold` users.
  * Graph errors never block creating or saving.
  *
+ * Light or dark follows the element's `color-scheme`: the operating system's choice by
+ * default; `ucx-user-sync { color-scheme: light }` keeps it light on a console with no dark
+ * theme (`dark` forces the dark defaults). Its dialogs and filter editor follow the section.
+ *
  * @tag ucx-user-sync
  * @summary Users' synchronization integrations: list, create, edit, delete.
  *
