@@ -62,6 +62,8 @@ export interface UcxFilterEditorAttributes {
   required?: Elements.UcxFilterEditor['required'];
   disabled?: Elements.UcxFilterEditor['disabled'];
   readonly?: Elements.UcxFilterEditor['readonly'];
+  /** UI language, page-wide (falls back to the closest [lang], the page's, the browser's). */
+  lang?: string | number;
   /** `UcxFilterChangeEvent` with `{ value, valid, canonical?, error? }` on every admin change. Bubbles, composed. */
   'onucx-filter-change'?: UcxEventHandler<CustomEvent>;
 }

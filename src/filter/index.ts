@@ -26,7 +26,7 @@ export type {
 } from './types.js';
 export { DEFAULT_FIELDS, suggestField } from './fields.js';
 export { FILTER_ERROR_CODES, FILTER_MESSAGES, FILTER_WARNING_CODES } from './messages.js';
-export { parseFilter } from './parse.js';
+export { parseFilter } from './parse-filter.js';
 export { escapeFilterValue, formatFilter } from './format.js';
 export { filtersEqual } from './equal.js';
 export { compileFilter, matchesFilter } from './match.js';

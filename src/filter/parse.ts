@@ -77,8 +77,12 @@ const limit = (v: unknown, d: number): number =>
  * Parses an RFC 4515 filter restricted to the configured fields (README, "The filter language").
  * Never throws: any failure, even an internal one, comes back as `{ ok: false }`.
  * Iterative (explicit stack), so depth can never overflow the call stack.
+ *
+ * The parser itself: `parseFilter` (parse-filter.ts) adds advice for filters joined with
+ * `and` / `or`. The section's rows, filters a backend stored, need none of it and import this
+ * one, so the advice stays out of the first-paint bundle.
  */
-export function parseFilter(text: string, options?: ParseOptions): ParseResult {
+export function parseSyntax(text: string, options?: ParseOptions): ParseResult {
   let src = '';
   let max = 8192;
   try {
@@ -249,7 +253,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
         if (!depth) {
           p = skipWs(p);
           if (p === end) {
-            // Replaced by the too-long error with its params in parseFilter. Before the
+            // Replaced by the too-long error with its params in parseSyntax. Before the
             // held-back unknown field, whether the text was cut or is just one over (a cut
             // text is always over).
             if (end > maxLength) fail(Code.tooLong, end, 0);

@@ -105,6 +105,7 @@ export type FilterErrorCode =
   | 'unmatched-close-paren'
   | 'multiple-filters'
   | 'trailing-text'
+  | 'connector-word'
   | 'empty-parens'
   | 'unexpected-open-paren'
   | 'whitespace-after-paren'

@@ -1,6 +1,6 @@
 // Fills the <target>s of src/i18n/xliff/it.xlf from src/i18n/translations/it.*.json
 // ({0}, {1}… stand for the source's placeholders, in order).
-// Workflow: npx lit-localize extract && node src/i18n/apply-translations.mjs && npx lit-localize build
+// Workflow: npm run i18n (lit-localize extract, this, lit-localize build, decode-entities.mjs)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

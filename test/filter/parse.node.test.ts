@@ -283,6 +283,39 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(department=\\c3\\41\\42)', 'invalid-utf8', 12, 3, /'\\c3'/], // \41 is no continuation byte
   ['(department=\\ff\\41\\42)', 'invalid-utf8', 12, 3, /'\\ff'/],
   ['(department=\\ff\\c3\\a9)', 'invalid-utf8', 12, 3, /'\\ff'/], // not the é after it
+  // SQL's and / or: the word is underlined and the filter meant is spelled out.
+  [
+    'department=Sales and location=NYC',
+    'connector-word',
+    17,
+    3,
+    /^'and' does not combine filters: write \(&\(department=Sales\)\(location=NYC\)\)$/,
+  ],
+  [
+    '(department=Sales) OR (department=Marketing)',
+    'connector-word',
+    19,
+    2,
+    /'OR' .*write \(\|\(department=Sales\)\(department=Marketing\)\)$/,
+  ],
+  [
+    '(&(department=Sales) && (location=NYC))',
+    'connector-word',
+    21,
+    2,
+    /write \(&\(department=Sales\)\(location=NYC\)\)$/,
+  ],
+  ['(department=Sales)AND(location=NYC)', 'connector-word', 18, 3, /'AND'/],
+  // A value with "and" in it is a value; mixed and / or has no one reading: no rewrite.
+  [
+    'department=Research and Development',
+    'missing-parentheses',
+    0,
+    35,
+    /\(department=Research and Development\)/,
+  ],
+  ['department=Sales and location=NYC or email=x', 'missing-parentheses', 0, 44, /parentheses/],
+  ['(|(department=Sales) and (location=NYC))', 'operand-needs-parentheses', 21, 3, /'and'/],
   ['(department=a\uD800b)', 'lone-surrogate', 13, 1, /invalid character/],
   ['(department=a\uDC00)', 'lone-surrogate', 13, 1, /invalid character/],
 ];
@@ -296,6 +329,34 @@ describe('errors', () => {
     expect(r.error.message).toMatch(message);
     expect(r.error.params.position).toBe(offset + 1);
     expect(offset + length).toBeLessThanOrEqual(text.length);
+  });
+
+  it('the filter suggested for and / or parses, and means what was typed', () => {
+    const cases: [string, string][] = [
+      ['department=Sales and location=NYC', '(&(department=Sales)(location=NYC))'],
+      ['department = Sales  AND  location= NYC', '(&(department=Sales)(location=NYC))'],
+      [
+        'department=Sales || department=IT || department=HR',
+        '(|(department=Sales)(department=IT)(department=HR))',
+      ],
+      ['(department=Sales) and location=NYC', '(&(department=Sales)(location=NYC))'],
+      [
+        '(&(department=Sales)\n  and (!(location=NYC))\n  and (email=*@x.com))',
+        '(&(department=Sales)(!(location=NYC))(email=*@x.com))',
+      ],
+      ['(&(!(department=Temp)) and (location=NYC))', '(&(!(department=Temp))(location=NYC))'],
+      // An unknown field is the next thing to fix, not a reason to withhold the rewrite.
+      ['dept=Sales and location=NYC', '(&(dept=Sales)(location=NYC))'],
+    ];
+    for (const [typed, meant] of cases) {
+      const r = parseFilter(typed);
+      expect(r.ok ? 'parsed' : r.error.code, typed).toBe('connector-word');
+      if (r.ok) continue;
+      const text = String(r.error.params.text);
+      const suggested = parseFilter(text);
+      expect(suggested.ok ? formatFilter(suggested.filter) : text, typed).toBe(meant);
+      if (!suggested.ok) expect(suggested.error.code).toBe('unknown-field');
+    }
   });
 
   it('params carry what a translation needs', () => {
@@ -383,7 +444,7 @@ describe('errors', () => {
 
   it('never throws for `throw undefined` in a getter, even before any failure', async () => {
     vi.resetModules(); // a fresh parser, that has never failed yet
-    const fresh = await import('../../src/filter/parse.js');
+    const fresh = await import('../../src/filter/index.js');
     const options = {
       get maxDepth(): number {
         throw undefined;

@@ -40,6 +40,17 @@ describe('Italian translations', () => {
     expect(missing, 'run the workflow in src/i18n/apply-translations.mjs').toEqual([]);
   });
 
+  it('shows & < > as themselves, not as the entities lit-localize build writes (npm run i18n decodes them)', () => {
+    const text = (t: unknown): string =>
+      typeof t === 'string' ? t : ((t as { strings?: string[] }).strings ?? []).join('{}');
+    const escaped = Object.entries(templates).filter(([, t]) =>
+      /&(amp|lt|gt|quot|apos);/.test(text(t)),
+    );
+    expect(escaped.map(([id]) => id)).toEqual([]);
+    expect(text(templates['filter-editor.error.empty-and'])).toContain('(&)');
+    expect(text(templates['filter-editor.error.unsupported-greater-or-equal'])).toContain("'>='");
+  });
+
   it('has no translation left for a string that no longer exists', () => {
     const stale = [...translated].filter((id) => !ids.has(id));
     expect(stale).toEqual([]);

@@ -36,6 +36,7 @@ import {
   type Unrepresentable,
 } from './builder-model.js';
 import { UcxFilterChangeEvent, type UcxFilterChangeDetail } from './filter-change-event.js';
+import { LangController } from '../../internal/lang-controller.js';
 
 export type FilterEditorMode = 'text' | 'builder';
 
@@ -67,6 +68,8 @@ const MAX_BUILDER_DEPTH = 4;
  *
  * @tag ucx-filter-editor
  * @summary LDAP filter editor (text with highlighting, or builder) with validation and summary.
+ *
+ * @attr lang - UI language, page-wide (falls back to the closest [lang], the page's, the browser's).
  *
  * @fires input - When the filter changes by the admin's action (typing, autocomplete, Format, examples, builder).
  * @fires change - When a change is committed (the field loses focus after typing, a builder control or button changes it, Format, an example). A mode switch alone changes nothing: the text is rewritten only when the builder edits it.
@@ -139,6 +142,8 @@ export class UcxFilterEditor extends LitElement {
   constructor() {
     super();
     this.internals = this.attachInternals();
+    // Alone on a page too, it speaks the language around it (its lang, `<html lang>`).
+    new LangController(this);
   }
 
   // ---------------------------------------------------------------- public API

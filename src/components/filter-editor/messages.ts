@@ -62,6 +62,11 @@ export function problemMessage(problem: FilterError | FilterWarning): string {
       return msg(str`Unexpected text '${text}' after the filter: remove it.`, {
         id: 'filter-editor.error.trailing-text',
       });
+    case 'connector-word':
+      return msg(
+        str`Filters are combined with & (all of them) or | (any of them), not '${p('word')}': write ${text}.`,
+        { id: 'filter-editor.error.connector-word' },
+      );
     case 'empty-parens':
       return msg('() is empty: write a condition inside, e.g. (department=Sales).', {
         id: 'filter-editor.error.empty-parens',

@@ -13,7 +13,8 @@ import {
   vendorLockMessage,
   type FailureView,
 } from '../../internal/failures.js';
-import { getLocale, useLocale } from '../../i18n/localization.js';
+import { getLocale } from '../../i18n/localization.js';
+import { LangController } from '../../internal/lang-controller.js';
 import {
   BackendClient,
   BackendError,
@@ -22,7 +23,7 @@ import {
 } from '../../backend/client.js';
 import type { CreateIntegration, Integration, IntegrationStatus } from '../../backend/types.js';
 import { ConsentError, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
-import { parseFilter } from '../../filter/parse.js';
+import { parseSyntax } from '../../filter/parse.js';
 import { summarizeFilter } from '../filter-editor/summary.js';
 import { UcxIntegrationCreatedEvent } from '../../events/integration-created.js';
 import { UcxIntegrationUpdatedEvent } from '../../events/integration-updated.js';
@@ -63,6 +64,8 @@ export function isVendorLock(i: Integration): boolean {
  *
  * @tag ucx-user-sync
  * @summary Users' synchronization integrations: list, create, edit, delete.
+ *
+ * @attr lang - UI language, page-wide (falls back to the closest [lang], the page's, the browser's).
  *
  * @slot - Nothing is slotted; the element renders everything itself.
  *
@@ -223,38 +226,15 @@ export class UcxUserSync extends UcxElement {
     },
   });
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.#applyLang();
-  }
-
-  /** Connected sections: the page's `<html lang>` is their fallback, so its changes re-apply. */
-  static #connected = new Set<UcxUserSync>();
-  static #pageLang: MutationObserver | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    UcxUserSync.#connected.add(this);
-    UcxUserSync.#pageLang ??= new MutationObserver(() => {
-      for (const section of UcxUserSync.#connected) section.#applyLang();
-    });
-    UcxUserSync.#pageLang.observe(document.documentElement, { attributeFilter: ['lang'] });
-    this.#applyLang();
+  constructor() {
+    super();
+    // The runtime locale follows this element's language (its lang, around it, `<html lang>`).
+    new LangController(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    UcxUserSync.#connected.delete(this);
     this.#client?.abortAll();
-  }
-
-  #applyLang(): void {
-    if (!this.isConnected) return;
-    void useLocale(closestLang(this));
   }
 
   // ---------------------------------------------------------------- public API
@@ -838,7 +818,7 @@ export class UcxUserSync extends UcxElement {
     const key = `${getLocale()}\n${filter}`;
     let summary = this.#summaries.get(key);
     if (summary === undefined) {
-      const parsed = parseFilter(filter);
+      const parsed = parseSyntax(filter);
       summary = parsed.ok ? summarizeFilter(parsed.filter) : null;
       if (this.#summaries.size > 500) this.#summaries.clear();
       this.#summaries.set(key, summary);

@@ -152,6 +152,27 @@ describe('ucx-filter-editor: text mode', () => {
     expect(visibleText(part(el, 'summary'))).to.equal('Users whose department is Sales');
   });
 
+  it('SQL-style "and": underlines the word and spells out the filter meant (English and Italian)', async () => {
+    const el = await editor();
+    await typeInto(el, 'department=Sales and location=NYC');
+    expect(errorRangeText(el)).to.equal('and');
+    expect(visibleText(part(el, 'error'))).to.equal(
+      "Line 1, column 18: Filters are combined with & (all of them) or | (any of them), not 'and': write (&(department=Sales)(location=NYC)).",
+    );
+    el.lang = 'it';
+    await waitUntil(() => /I filtri si combinano/.test(visibleText(part(el, 'error'))), 'Italian', {
+      timeout: 8000,
+    });
+    // & as itself, not the &amp; lit-localize's build writes into the Italian module.
+    expect(visibleText(part(el, 'error'))).to.contain(
+      "con & (tutti) o | (almeno uno), non con 'and': scrivi (&(department=Sales)(location=NYC)).",
+    );
+    el.lang = 'en'; // (the runtime locale is page-wide)
+    await waitUntil(() => /^Line 1/.test(visibleText(part(el, 'error'))), 'English', {
+      timeout: 8000,
+    });
+  });
+
   it('gives line and column on a multi-line filter and underlines the error in the middle', async () => {
     const el = await editor();
     await typeInto(el, '(&\n  (department=Sales)\n  (titel=x)\n)');
