@@ -105,7 +105,7 @@ async function theming() {
 
   out.push('\n## Dark mode\n');
   out.push(
-    'By default the elements follow the operating system: light, or their dark defaults under `prefers-color-scheme: dark`. Set `color-scheme` on the element to decide instead; the dialogs and the filter editor inside the section take it from the section:\n',
+    'By default the elements follow the operating system: light, or their dark defaults under `prefers-color-scheme: dark`. Set `color-scheme` on the element to decide instead; the dialogs and the filter editor inside the section take it from the section. A `color-scheme` on `:root` alone doesn’t reach them (each element sets its own default), so a console that sets one there sets it on the elements too:\n',
   );
   out.push(
     '```css\n/* A console with no dark theme: the section stays light on a dark OS. */\nucx-user-sync,\nucx-filter-editor {\n  color-scheme: light;\n}\n\n/* A console with its own dark mode: the dark defaults whatever the OS says. */\nhtml.dark ucx-user-sync,\nhtml.dark ucx-filter-editor {\n  color-scheme: dark;\n}\n```\n',

@@ -1,13 +1,12 @@
 import { Code, problem } from './messages.js';
-import { parseSyntax } from './parse.js';
+import { limit, parseSyntax } from './parse.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
 /**
- * `and` and `or` standing alone (after a space or ')', before a space or '('); `&&` and `||`
- * anywhere. With the spaces around them, to split on.
+ * `and` and `or` standing alone (after a space or ')', before a space, '(' or the end); `&&`
+ * and `||` anywhere.
  */
-const WORD = /(?<=[\s)])(?:and|or)(?=[\s(])|&&|\|\|/i;
-const JOINT = /\s*(?:(?<=[\s)])(?:and|or)(?=[\s(])|&&|\|\|)\s*/gi;
+const WORDS = /(?<=[\s)])(?:and|or)(?=[\s(]|$)|&&|\|\|/gi;
 const isAnd = (w: string): boolean => /and|&/i.test(w);
 
 /**
@@ -19,43 +18,51 @@ const isAnd = (w: string): boolean => /and|&/i.test(w);
  */
 export function parseFilter(text: string, options?: ParseOptions): ParseResult {
   const result = parseSyntax(text, options);
-  if (result.ok) return result;
-  const { code } = result.error;
+  try {
+    return (!result.ok && connectorWord(text, result.error.code, options ?? {})) || result;
+  } catch {
+    return result; // (an option's getter that throws the second time it is read)
+  }
+}
+
+function connectorWord(text: string, code: string, options: ParseOptions): ParseResult | undefined {
+  // Only for the three errors whose advice would lead astray, and only within the length
+  // limit: like the parser, nothing past it is read.
   if (
-    code !== 'missing-parentheses' &&
-    code !== 'trailing-text' &&
-    code !== 'operand-needs-parentheses'
+    (code !== 'missing-parentheses' &&
+      code !== 'trailing-text' &&
+      code !== 'operand-needs-parentheses') ||
+    typeof text !== 'string' ||
+    text.length > limit(options.maxLength, 8192)
   ) {
-    return result;
+    return;
   }
-  // (A text with these errors is within the length limit.)
-  const word = typeof text === 'string' && WORD.exec(text);
-  if (!word) return result;
-  const and = isAnd(word[0]);
+  const words = text.match(WORDS);
+  const word = words?.[0];
+  const and = word !== undefined && isAnd(word);
   // One kind of word, and no set of the other kind: mixed and / or has no one reading.
-  if (text.match(JOINT)?.some((w) => isAnd(w) !== and) || text.includes(and ? '(|' : '(&')) {
-    return result;
-  }
+  if (!word || words.some((w) => isAnd(w) !== and) || text.includes(and ? '(|' : '(&')) return;
   // The parts, bare conditions put in parentheses; then without the words (inside a set that
-  // already says & or |), else in a set. It must parse, an unknown field aside: so
-  // `department=Research and Development`, a value, gets no rewrite.
-  const joined = text
-    .trim()
-    .split(JOINT)
+  // already says & or |), else in a set. Every part must be there (not `a=b and`), and the
+  // whole must parse, an unknown field aside: so `department=Research and Development`, a
+  // value, gets no rewrite.
+  const parts = text.split(WORDS).map((part) => part.trim());
+  if (parts.some((part) => !part)) return;
+  const joined = parts
     .map((part) => (part[0] === '(' ? part : `(${part.replace(/\s*=\s*/, '=')})`))
     .join('');
   for (const meant of [joined, `(${and ? '&' : '|'}${joined})`]) {
     const r = parseSyntax(meant, options);
     if (r.ok || r.error.code.startsWith('unknown-field')) {
+      const at = text.search(WORDS);
       return {
         ok: false,
-        error: problem(Code.connectorWord, word.index, word[0].length, {
-          word: word[0],
+        error: problem(Code.connectorWord, at, word.length, {
+          word,
           text: meant,
-          position: [...text.slice(0, word.index)].length + 1,
+          position: [...text.slice(0, at)].length + 1,
         }),
       };
     }
   }
-  return result;
 }

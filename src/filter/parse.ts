@@ -70,7 +70,7 @@ const at = (s: string, o: number): number => {
 };
 
 /** A limit from the options: a number ≥ 0 (Infinity: none), else the default. */
-const limit = (v: unknown, d: number): number =>
+export const limit = (v: unknown, d: number): number =>
   typeof v === 'number' && v >= 0 ? Math.floor(v) : d;
 
 /**

@@ -1,18 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { useLocale } from '../i18n/localization.js';
-import { closestLang } from './lang.js';
+import { langSource, closestLang } from './lang.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
- * Keeps the (page-wide) runtime locale on the element's language, `closestLang`: when it
- * connects, and when its `lang` or the page's `<html lang>` changes. Shared by the section and
- * the filter editor, which a host may also use alone.
+ * Keeps the (page-wide) runtime locale on the element's language, `closestLang`. The section
+ * and the filter editor (which a host may also use alone) share it. The runtime has one
+ * locale, so the last language set wins:
+ * - an element applies its language when it connects, unless it only has the browser's and
+ *   another element has already chosen one (a host's own editor doesn't undo the section's);
+ * - when an element's `lang` changes, that element applies it;
+ * - when `<html lang>` changes, the elements that take their language from it apply it.
  */
 export class LangController implements ReactiveController {
-  /** Connected elements: one observer watches `<html lang>` and their own `lang` for them all. */
   static #connected = new Set<LangController>();
   static #observer: MutationObserver | undefined;
+  static #chosen = false;
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -20,21 +24,28 @@ export class LangController implements ReactiveController {
 
   hostConnected(): void {
     LangController.#connected.add(this);
-    const observer = (LangController.#observer ??= new MutationObserver(() => {
-      for (const c of LangController.#connected) c.apply();
+    const observer = (LangController.#observer ??= new MutationObserver((records) => {
+      for (const c of LangController.#connected) {
+        const changed = records.some((r) => r.target === c.host);
+        const html = records.some((r) => r.target === document.documentElement);
+        const source = langSource(c.host);
+        if (changed || (html && (source === document.documentElement || !source))) c.#apply();
+      }
     }));
-    // (Observing a node again replaces its registration; a removed element's stays harmless,
-    // as only connected ones apply.)
+    // (Observing a node again replaces its registration; a removed element's registration
+    // stays, harmless: only connected ones apply.)
     observer.observe(document.documentElement, { attributeFilter: ['lang'] });
     observer.observe(this.host, { attributeFilter: ['lang'] });
-    this.apply();
+    if (langSource(this.host) || !LangController.#chosen) this.#apply();
   }
 
   hostDisconnected(): void {
     LangController.#connected.delete(this);
   }
 
-  apply(): void {
-    if (this.host.isConnected) void useLocale(closestLang(this.host));
+  #apply(): void {
+    if (!this.host.isConnected) return;
+    if (langSource(this.host)) LangController.#chosen = true;
+    void useLocale(closestLang(this.host));
   }
 }

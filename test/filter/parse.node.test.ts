@@ -359,6 +359,26 @@ describe('errors', () => {
     }
   });
 
+  it('no and / or rewrite while a part is missing, or past the length limit', () => {
+    for (const typed of [
+      'department=Sales and ',
+      'department=Sales or',
+      'department=Sales AND\n',
+      'department=Sales and location=NYC and ',
+      'and department=Sales',
+    ]) {
+      const r = parseFilter(typed);
+      expect(!r.ok && r.error.code, typed).not.toBe('connector-word');
+    }
+    // The rewrite reads no further than the parser does: past maxLength, the parser's error.
+    const long = '(&(department=Sales) and (location=NYC))' + ' '.repeat(9000) + 'x';
+    expect(parseFilter(long)).toMatchObject({ error: { code: 'operand-needs-parentheses' } });
+    expect(parseFilter(long.slice(0, 60), { maxLength: 50 })).toMatchObject({
+      error: { code: 'operand-needs-parentheses' },
+    });
+    expect(parseFilter(long.slice(0, 60))).toMatchObject({ error: { code: 'connector-word' } });
+  });
+
   it('params carry what a translation needs', () => {
     const r = parseFilter('(&(dept=x))');
     expect(!r.ok && r.error.params).toMatchObject({
