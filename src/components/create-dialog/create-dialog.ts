@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { UcxElement } from '../../internal/ucx-element.js';
-import { dialogStyles, tokens } from '../../internal/styles.js';
+import { dialogStyles } from '../../internal/dialog-styles.js';
+import { tokens } from '../../internal/styles.js';
 import { SOURCES, sourceDefinition } from '../../internal/sources.js';
 import {
   consentFailureView,
