@@ -1,6 +1,7 @@
 // <ucx-user-sync>: the section itself, in every state of its list, and under
 // the toolbar's themes, directions and languages.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { deep, deepText, find, settled } from './support/dom.js';
 import {
@@ -128,6 +129,22 @@ export const Dark: Story = {
     const el = sectionOf(canvasElement);
     const base = await find(el, '[part~="base"]');
     await expect(getComputedStyle(base).backgroundColor).toBe('rgb(22, 27, 34)');
+    await settled();
+  },
+};
+
+/**
+ * A narrow column, such as a phone's (360 px): each integration is a card, with the column
+ * names over its cells, so nothing scrolls sideways and Edit and Delete stay in view.
+ */
+export const Narrow: Story = {
+  decorators: [(story) => html`<div style="max-inline-size: 360px">${story()}</div>`],
+  play: async ({ canvasElement }) => {
+    const el = sectionOf(canvasElement);
+    const row = await find(el, 'tr[part~="row"]');
+    await expect(getComputedStyle(row).display).toBe('block');
+    const wrap = deep(el, '.table-wrap')!;
+    await expect(wrap.scrollWidth).toBeLessThanOrEqual(wrap.clientWidth + 1);
     await settled();
   },
 };

@@ -218,4 +218,37 @@ export const userSyncListStyles = css`
   .activity .when {
     white-space: nowrap;
   }
+  @container (max-width: 42rem) {
+    table,
+    tbody,
+    tr,
+    td {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    tr {
+      padding-block: var(--_space);
+      border-block-end: 1px solid var(--_border);
+    }
+    td {
+      min-inline-size: 0;
+      inline-size: auto;
+      padding: calc(var(--_space) / 2) 0;
+      border: 0;
+    }
+    td[data-label]::before {
+      content: attr(data-label) / '';
+      display: block;
+      font-size: 0.75rem;
+      text-transform: uppercase;
+      letter-spacing: 0.03em;
+      color: var(--_muted);
+    }
+  }
 `;

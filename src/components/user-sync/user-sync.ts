@@ -703,14 +703,18 @@ export class UcxUserSync extends UcxElement {
       aria-label=${msg('Integrations', { id: 'user-sync.list-label' })}
       tabindex="0"
     >
-      <table part="list">
+      <table part="list" role="table">
         <thead>
-          <tr>
-            <th scope="col">${msg('Integration', { id: 'user-sync.col.integration' })}</th>
-            <th scope="col">${msg('Filters', { id: 'user-sync.col.filter' })}</th>
-            <th scope="col">${msg('Status', { id: 'user-sync.col.status' })}</th>
-            <th scope="col">${msg('Activity', { id: 'user-sync.col.activity' })}</th>
-            <th scope="col">${msg('Actions', { id: 'user-sync.col.actions' })}</th>
+          <tr role="row">
+            <th role="columnheader" scope="col">
+              ${msg('Integration', { id: 'user-sync.col.integration' })}
+            </th>
+            <th role="columnheader" scope="col">${this.#columns()[0]}</th>
+            <th role="columnheader" scope="col">${this.#columns()[1]}</th>
+            <th role="columnheader" scope="col">${this.#columns()[2]}</th>
+            <th role="columnheader" scope="col">
+              ${msg('Actions', { id: 'user-sync.col.actions' })}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -724,6 +728,19 @@ export class UcxUserSync extends UcxElement {
     </div>`;
   }
 
+  /**
+   * The Filters, Status and Activity headers. A narrow section shows rows as cards (the
+   * styles' container query), with these over their cells; the table roles are explicit
+   * because some browsers drop a table's semantics once its parts are display: block.
+   */
+  #columns(): [string, string, string] {
+    return [
+      msg('Filters', { id: 'user-sync.col.filter' }),
+      msg('Status', { id: 'user-sync.col.status' }),
+      msg('Activity', { id: 'user-sync.col.activity' }),
+    ];
+  }
+
   private renderRow(i: Integration) {
     const def = sourceDefinition(i.source);
     const lang = closestLang(this);
@@ -731,8 +748,9 @@ export class UcxUserSync extends UcxElement {
     const vendorName = this.vendorName || DEFAULT_VENDOR_NAME;
     // Five columns, so the table fits a console's content area: who and what in
     // the first, when in the fourth; the filter text always reads left to right.
-    return html`<tr part="row" data-id=${i.id}>
-      <td class="integration">
+    const [filters, status, activity] = this.#columns();
+    return html`<tr part="row" role="row" data-id=${i.id}>
+      <td role="cell" class="integration">
         <span class="source">${sourceIcon(def)}${def.label()}</span>
         <span class="name">${i.displayName}</span>
         ${
@@ -751,12 +769,14 @@ export class UcxUserSync extends UcxElement {
           }
         </span>
       </td>
-      <td part="filter" class="filter">${this.renderFilter(i.filter)}</td>
-      <td class="status">
+      <td role="cell" part="filter" class="filter" data-label=${filters}>
+        ${this.renderFilter(i.filter)}
+      </td>
+      <td role="cell" class="status" data-label=${status}>
         <span class="badge ${i.status}" part="status">${this.statusLabel(i.status)}</span>
         ${i.statusMessage ? html`<span class="sub">${i.statusMessage}</span>` : nothing}
       </td>
-      <td class="activity">
+      <td role="cell" class="activity" data-label=${activity}>
         <span class="sub"
           >${msg('Last sync', { id: 'user-sync.col.last-sync' })}:
           <span class="when"
@@ -768,7 +788,7 @@ export class UcxUserSync extends UcxElement {
           <span class="when">${formatDateTime(i.createdAt, lang)}</span></span
         >
       </td>
-      <td>
+      <td role="cell">
         ${
           vendor
             ? html`<span class="sub">${msg('Read-only', { id: 'user-sync.read-only' })}</span>

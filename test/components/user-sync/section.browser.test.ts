@@ -102,6 +102,33 @@ describe('<ucx-user-sync> section', () => {
     await expectAccessible(m.el);
   });
 
+  it('in a narrow column (a phone), shows each row as a card: nothing scrolls sideways, Edit and Delete in view', async () => {
+    const m = await mount({ items: [integration(), integration({ id: 'int-b' })] });
+    const row = m.root.querySelector<HTMLElement>('tr[part="row"]')!;
+    const wrap = $(m.root, '.table-wrap');
+    expect(getComputedStyle(row).display, 'wide: a table row').to.equal('table-row');
+
+    m.el.style.inlineSize = '360px';
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(getComputedStyle(row).display).to.equal('block');
+    expect(wrap.scrollWidth, 'no sideways scroll').to.be.at.most(wrap.clientWidth + 1);
+    const box = $(m.root, '.base').getBoundingClientRect();
+    for (const button of row.querySelectorAll<HTMLElement>('.edit, .delete')) {
+      const b = button.getBoundingClientRect();
+      expect(b.right <= box.right && b.left >= box.left, `${button.textContent} in view`).to.equal(
+        true,
+      );
+    }
+    // The column names over their cells (the header row is still there for screen readers).
+    const status = row.querySelector<HTMLElement>('td.status')!;
+    expect(status.dataset.label).to.equal('Status');
+    expect(getComputedStyle(status, '::before').display).to.equal('block');
+    expect(m.root.querySelector('thead')!.getBoundingClientRect().height).to.be.at.most(1);
+    expect(row.getAttribute('role')).to.equal('row');
+    await expectAccessible(m.el);
+    m.el.style.inlineSize = '';
+  });
+
   it('explains what the section is for when there are no integrations', async () => {
     const m = await mount({ items: [] });
     const empty = $(m.root, '[part="empty"]');
