@@ -52,6 +52,8 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
   'value-leading-whitespace': "'{field}' value starts with a space",
   'value-trailing-whitespace': "'{field}' value ends with a space",
   'value-starts-with-equals': "'{field}' value starts with '='",
+  'value-contains-connector':
+    "'{field}' value contains '{word}': to combine filters, use (&…) or (|…)",
 };
 
 /** The codes in table order; the parser refers to them by index (`Code`), which is smaller. */
@@ -111,6 +113,7 @@ export const enum Code {
   valueLeadingWhitespace,
   valueTrailingWhitespace,
   valueStartsWithEquals,
+  valueContainsConnector,
 }
 
 /** A problem with its English message; `params` carries the 1-based `position` (code points). */

@@ -386,6 +386,9 @@ function item(open: number): FilterNode {
   return value(open, p + 1, name);
 }
 
+/** `and` / `or` before another condition (`… and location=NYC`), `&&`, `||`, in a raw value. */
+const JOINED_IN_VALUE = /\s(and|or)\s+[a-z][\w.-]*\s*=|&&|\|\|/i;
+
 /** The value of an item whose = is at p-1; returns the item node, with pos after its ). */
 function value(open: number, p: number, field: string): FilterNode {
   const t = text;
@@ -397,6 +400,7 @@ function value(open: number, p: number, field: string): FilterNode {
   let one = '';
   let any: string[] | undefined;
   let doubleStar = -1;
+  let spaced = false;
   let c: number;
   for (; ; i++) {
     c = t.charCodeAt(i);
@@ -460,6 +464,8 @@ function value(open: number, p: number, field: string): FilterNode {
       i = e - 1;
     } else if (c === 40) {
       fail(Code.unescapedParenInValue, i, 1, { field });
+    } else if (c < 33) {
+      spaced = true; // (for the joined-filters warning below; off the fast path)
     }
   }
   pos = i + 1;
@@ -484,6 +490,17 @@ function value(open: number, p: number, field: string): FilterNode {
     if (s > p || !isWs(first)) {
       warnings.push(problem(Code.valueTrailingWhitespace, s, i - s, { field, position: at(t, s) }));
     }
+  }
+  // `(department=Sales and location=NYC)` is valid: a department named "Sales and location=
+  // NYC". Someone who knows SQL meant two filters.
+  const eq = spaced ? t.indexOf('=', p) : -1;
+  const joined = eq >= 0 && eq < i && JOINED_IN_VALUE.exec(t.slice(p, i));
+  if (joined) {
+    const w = (joined[1] ?? joined[0]) as string;
+    const o = p + joined.index + joined[0].indexOf(w);
+    warnings.push(
+      problem(Code.valueContainsConnector, o, w.length, { field, word: w, position: at(t, o) }),
+    );
   }
   const last = cur + t.slice(seg, i);
   if (!stars) {

@@ -137,7 +137,10 @@ export type FilterErrorCode =
   | 'internal';
 
 export type FilterWarningCode =
-  'value-leading-whitespace' | 'value-trailing-whitespace' | 'value-starts-with-equals';
+  | 'value-leading-whitespace'
+  | 'value-trailing-whitespace'
+  | 'value-starts-with-equals'
+  | 'value-contains-connector';
 
 export interface FilterProblem<C extends string> {
   /** Stable message key. */

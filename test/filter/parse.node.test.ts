@@ -156,6 +156,10 @@ describe('warnings', () => {
     ['(department=\n  Sales)', 'value-leading-whitespace', 12, 3],
     ['(department==Sales)', 'value-starts-with-equals', 12, 1],
     ['(department=*Sales  )', 'value-trailing-whitespace', 18, 2],
+    // Valid, but a department named "Sales and location=NYC": SQL's and / or, underlined.
+    ['(department=Sales and location=NYC)', 'value-contains-connector', 18, 3],
+    ['(department=Sales OR department = IT)', 'value-contains-connector', 18, 2],
+    ['(department=Sales && location=NYC)', 'value-contains-connector', 18, 2],
   ];
   it.each(cases)('%j → %s at %i+%i', (text, code, offset, length) => {
     const r = parseFilter(text);
@@ -175,6 +179,15 @@ describe('warnings', () => {
   it('no warnings for clean input', () => {
     const r = parseFilter('(&(department=Sales)(email=*@x.com))');
     expect(r.ok && r.warnings).toEqual([]);
+    // "and" in a value with no condition after it is a value: Research and Development.
+    for (const text of [
+      '(department=Research and Development)',
+      '(department=a=b)',
+      '(department=x or y)',
+    ]) {
+      const v = parseFilter(text);
+      expect(v.ok && v.warnings, text).toEqual([]);
+    }
   });
 });
 

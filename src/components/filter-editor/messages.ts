@@ -203,6 +203,11 @@ export function problemMessage(problem: FilterError | FilterWarning): string {
       return msg(str`The value for '${field}' starts with '=': did you type == by mistake?`, {
         id: 'filter-editor.warning.value-starts-with-equals',
       });
+    case 'value-contains-connector':
+      return msg(
+        str`'${p('word')}' is read as part of the value of '${field}'. To combine filters, use (&…) for all of them or (|…) for any.`,
+        { id: 'filter-editor.warning.value-contains-connector' },
+      );
     default:
       return problem.message;
   }

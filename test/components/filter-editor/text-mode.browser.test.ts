@@ -152,7 +152,7 @@ describe('ucx-filter-editor: text mode', () => {
     expect(visibleText(part(el, 'summary'))).to.equal('Users whose department is Sales');
   });
 
-  it('SQL-style "and": underlines the word and spells out the filter meant (English and Italian)', async () => {
+  it('SQL-style "and": underlines the word and spells out the filter meant (English, Italian); inside parentheses, a warning', async () => {
     const el = await editor();
     await typeInto(el, 'department=Sales and location=NYC');
     expect(errorRangeText(el)).to.equal('and');
@@ -171,6 +171,14 @@ describe('ucx-filter-editor: text mode', () => {
     await waitUntil(() => /^Line 1/.test(visibleText(part(el, 'error'))), 'English', {
       timeout: 8000,
     });
+    // Inside parentheses it is valid, a department named "Sales and location=NYC": a warning.
+    textareaOf(el).value = '';
+    el.value = '';
+    await typeInto(el, '(department=Sales and location=NYC)');
+    expect(el.validity.valid).to.equal(true);
+    expect(visibleText(part(el, 'warnings'))).to.contain(
+      "'and' is read as part of the value of 'department'. To combine filters, use (&…) for all of them or (|…) for any.",
+    );
   });
 
   it('gives line and column on a multi-line filter and underlines the error in the middle', async () => {
