@@ -14,7 +14,7 @@ const root = new URL('..', import.meta.url).pathname;
 const KB = 1024;
 const budgets = { firstPaint: 30 * KB, filter: 7.25 * KB };
 // Issue 2 asks for ≤ 5 KB; the engine is at ~7 KB (6,139 B once: fixes found by acceptance
-// probes cost ~500 B; the advice for SQL-style and / or, parse-filter.ts, ~370 B; the warning
+// probes cost ~500 B; the advice for SQL-style and / or, parse-filter.ts, ~460 B; the warning
 // for and / or inside a value ~150 B). The gate stops regressions at 7.25 KB and the report
 // shows the distance to the goal.
 const filterGoal = 5 * KB;

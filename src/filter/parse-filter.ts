@@ -39,9 +39,10 @@ function connectorWord(text: string, code: string, options: ParseOptions): Parse
   }
   const words = text.match(WORDS);
   const word = words?.[0];
-  const and = word !== undefined && isAnd(word);
+  if (!word) return secondFilter(text, code, options);
+  const and = isAnd(word);
   // One kind of word, and no set of the other kind: mixed and / or has no one reading.
-  if (!word || words.some((w) => isAnd(w) !== and) || text.includes(and ? '(|' : '(&')) return;
+  if (words.some((w) => isAnd(w) !== and) || text.includes(and ? '(|' : '(&')) return;
   // The parts, bare conditions put in parentheses; then without the words (inside a set that
   // already says & or |), else in a set. Every part must be there (not `a=b and`), and the
   // whole must parse, an unknown field aside: so `department=Research and Development`, a
@@ -65,4 +66,27 @@ function connectorWord(text: string, code: string, options: ParseOptions): Parse
       };
     }
   }
+}
+
+/**
+ * `department=Sales (location=NYC)`: a bare condition, then a filter. Wrapping it all in
+ * parentheses (the parser's advice) would not parse; it is two filters to combine.
+ */
+function secondFilter(text: string, code: string, options: ParseOptions): ParseResult | undefined {
+  const at = text.indexOf('(');
+  if (
+    code !== 'missing-parentheses' ||
+    at < 0 ||
+    !/^\s*[^()=\s]+\s*=[^()]*$/.test(text.slice(0, at))
+  ) {
+    return;
+  }
+  const rest = parseSyntax(text.slice(at), options);
+  if (!rest.ok && !rest.error.code.startsWith('unknown-field')) return;
+  return {
+    ok: false,
+    error: problem(Code.multipleFilters, at, text.trimEnd().length - at, {
+      position: [...text.slice(0, at)].length + 1,
+    }),
+  };
 }

@@ -319,6 +319,15 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
     /write \(&\(department=Sales\)\(location=NYC\)\)$/,
   ],
   ['(department=Sales)AND(location=NYC)', 'connector-word', 18, 3, /'AND'/],
+  // No word between: two filters (wrapping it all, the parser's advice, would not parse).
+  [
+    'department=Sales (location=NYC)',
+    'multiple-filters',
+    17,
+    14,
+    /a second filter at 18: put both in \(&…\) or \(\|…\)/,
+  ],
+  ['department=a (b)', 'missing-parentheses', 0, 16, /parentheses/],
   // A value with "and" in it is a value; mixed and / or has no one reading: no rewrite.
   [
     'department=Research and Development',
