@@ -1,5 +1,6 @@
 import { Code, problem } from './messages.js';
-import { limit, parseSyntax } from './parse.js';
+import { MAX_LENGTH, at, limit, parseSyntax } from './parse.js';
+import type { Params } from './messages.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
 /**
@@ -33,16 +34,17 @@ function connectorWord(text: string, code: string, options: ParseOptions): Parse
       code !== 'trailing-text' &&
       code !== 'operand-needs-parentheses') ||
     typeof text !== 'string' ||
-    text.length > limit(options.maxLength, 8192)
+    text.length > limit(options.maxLength, MAX_LENGTH)
   ) {
     return;
   }
-  const words = text.match(WORDS);
-  const word = words?.[0];
-  if (!word) return secondFilter(text, code, options);
+  const found = [...text.matchAll(WORDS)];
+  const first = found[0];
+  if (!first) return secondFilter(text, code, options);
+  const word = first[0];
   const and = isAnd(word);
   // One kind of word, and no set of the other kind: mixed and / or has no one reading.
-  if (words.some((w) => isAnd(w) !== and) || text.includes(and ? '(|' : '(&')) return;
+  if (found.some((m) => isAnd(m[0]) !== and) || text.includes(and ? '(|' : '(&')) return;
   // The parts, bare conditions put in parentheses; then without the words (inside a set that
   // already says & or |), else in a set. Every part must be there (not `a=b and`), and the
   // whole must parse, an unknown field aside: so `department=Research and Development`, a
@@ -55,15 +57,7 @@ function connectorWord(text: string, code: string, options: ParseOptions): Parse
   for (const meant of [joined, `(${and ? '&' : '|'}${joined})`]) {
     const r = parseSyntax(meant, options);
     if (r.ok || r.error.code.startsWith('unknown-field')) {
-      const at = text.search(WORDS);
-      return {
-        ok: false,
-        error: problem(Code.connectorWord, at, word.length, {
-          word,
-          text: meant,
-          position: [...text.slice(0, at)].length + 1,
-        }),
-      };
+      return failure(text, Code.connectorWord, first.index, word.length, { word, text: meant });
     }
   }
 }
@@ -73,20 +67,29 @@ function connectorWord(text: string, code: string, options: ParseOptions): Parse
  * parentheses (the parser's advice) would not parse; it is two filters to combine.
  */
 function secondFilter(text: string, code: string, options: ParseOptions): ParseResult | undefined {
-  const at = text.indexOf('(');
+  const open = text.indexOf('(');
   if (
     code !== 'missing-parentheses' ||
-    at < 0 ||
-    !/^\s*[^()=\s]+\s*=[^()]*$/.test(text.slice(0, at))
+    open < 0 ||
+    !/^\s*[^()=\s]+\s*=[^()]*$/.test(text.slice(0, open))
   ) {
     return;
   }
-  const rest = parseSyntax(text.slice(at), options);
+  const rest = parseSyntax(text.slice(open), options);
   if (!rest.ok && !rest.error.code.startsWith('unknown-field')) return;
+  return failure(text, Code.multipleFilters, open, text.trimEnd().length - open, {});
+}
+
+/** The error at offset of text, with its 1-based position as the parser gives it. */
+function failure(
+  text: string,
+  code: Code,
+  offset: number,
+  length: number,
+  params: Params,
+): ParseResult {
   return {
     ok: false,
-    error: problem(Code.multipleFilters, at, text.trimEnd().length - at, {
-      position: [...text.slice(0, at)].length + 1,
-    }),
+    error: problem(code, offset, length, { ...params, position: at(text, offset) }),
   };
 }

@@ -59,7 +59,7 @@ const width = (s: string, i: number): number => ((s.codePointAt(i) as number) > 
 let atText = '';
 let atOffset = 0;
 let atCount = 0;
-const at = (s: string, o: number): number => {
+export const at = (s: string, o: number): number => {
   // Counted on from the last call: warnings come in text order, so a parse stays linear.
   if (s !== atText || o < atOffset) {
     atText = s;
@@ -68,6 +68,9 @@ const at = (s: string, o: number): number => {
   atCount += [...s.slice(atOffset, (atOffset = o))].length;
   return atCount + 1;
 };
+
+/** The default of `maxLength`. */
+export const MAX_LENGTH = 8192;
 
 /** A limit from the options: a number ≥ 0 (Infinity: none), else the default. */
 export const limit = (v: unknown, d: number): number =>
@@ -84,7 +87,7 @@ export const limit = (v: unknown, d: number): number =>
  */
 export function parseSyntax(text: string, options?: ParseOptions): ParseResult {
   let src = '';
-  let max = 8192;
+  let max = MAX_LENGTH;
   try {
     // Inside the try: an option's getter may throw too. No text (an unset value) is empty.
     max = limit(options?.maxLength, max);

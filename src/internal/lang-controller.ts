@@ -25,11 +25,12 @@ export class LangController implements ReactiveController {
   hostConnected(): void {
     LangController.#connected.add(this);
     const observer = (LangController.#observer ??= new MutationObserver((records) => {
+      const changed = new Set(records.map((r) => r.target));
+      const html = document.documentElement;
       for (const c of LangController.#connected) {
-        const changed = records.some((r) => r.target === c.host);
-        const html = records.some((r) => r.target === document.documentElement);
-        const source = langSource(c.host);
-        if (changed || (html && (source === document.documentElement || !source))) c.#apply();
+        // Its own lang changed, or `<html lang>` where it takes its language from there.
+        const fromPage = (source = langSource(c.host)) => source === html || source === null;
+        if (changed.has(c.host) || (changed.has(html) && fromPage())) c.#apply();
       }
     }));
     // (Observing a node again replaces its registration; a removed element's registration

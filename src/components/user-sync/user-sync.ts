@@ -42,6 +42,15 @@ export const DEFAULT_VENDOR_NAME = 'Imagicle Support';
 const PREVIEW_PARTS =
   'preview-button, preview, preview-count, preview-progress, preview-cancel-button, preview-table, preview-error, clause-report';
 
+/** The list's column headers, in order. */
+type Columns = [
+  integration: string,
+  filters: string,
+  status: string,
+  activity: string,
+  actions: string,
+];
+
 /** True for the integration that locks the section: an active Webex one the vendor manages. */
 export function isVendorLock(i: Integration): boolean {
   return i.source === 'webex' && i.managedBy === 'vendor' && i.status === 'active';
@@ -697,6 +706,7 @@ export class UcxUserSync extends UcxElement {
   }
 
   private renderList(items: Integration[]) {
+    const columns = this.#columns();
     return html`<div
       class="table-wrap"
       role="region"
@@ -706,22 +716,14 @@ export class UcxUserSync extends UcxElement {
       <table part="list" role="table">
         <thead>
           <tr role="row">
-            <th role="columnheader" scope="col">
-              ${msg('Integration', { id: 'user-sync.col.integration' })}
-            </th>
-            <th role="columnheader" scope="col">${this.#columns()[0]}</th>
-            <th role="columnheader" scope="col">${this.#columns()[1]}</th>
-            <th role="columnheader" scope="col">${this.#columns()[2]}</th>
-            <th role="columnheader" scope="col">
-              ${msg('Actions', { id: 'user-sync.col.actions' })}
-            </th>
+            ${columns.map((name) => html`<th role="columnheader" scope="col">${name}</th>`)}
           </tr>
         </thead>
         <tbody>
           ${repeat(
             items,
             (i) => i.id,
-            (i) => this.renderRow(i),
+            (i) => this.renderRow(i, columns),
           )}
         </tbody>
       </table>
@@ -729,26 +731,27 @@ export class UcxUserSync extends UcxElement {
   }
 
   /**
-   * The Filters, Status and Activity headers. A narrow section shows rows as cards (the
-   * styles' container query), with these over their cells; the table roles are explicit
-   * because some browsers drop a table's semantics once its parts are display: block.
+   * The column headers. A narrow section shows rows as cards (the styles' container query),
+   * with Filters, Status and Activity over their cells; the table roles are explicit because
+   * some browsers drop a table's semantics once its parts are display: block.
    */
-  #columns(): [string, string, string] {
+  #columns(): Columns {
     return [
+      msg('Integration', { id: 'user-sync.col.integration' }),
       msg('Filters', { id: 'user-sync.col.filter' }),
       msg('Status', { id: 'user-sync.col.status' }),
       msg('Activity', { id: 'user-sync.col.activity' }),
+      msg('Actions', { id: 'user-sync.col.actions' }),
     ];
   }
 
-  private renderRow(i: Integration) {
+  private renderRow(i: Integration, [, filters, status, activity]: Columns) {
     const def = sourceDefinition(i.source);
     const lang = closestLang(this);
     const vendor = i.managedBy === 'vendor';
     const vendorName = this.vendorName || DEFAULT_VENDOR_NAME;
     // Five columns, so the table fits a console's content area: who and what in
     // the first, when in the fourth; the filter text always reads left to right.
-    const [filters, status, activity] = this.#columns();
     return html`<tr part="row" role="row" data-id=${i.id}>
       <td role="cell" class="integration">
         <span class="source">${sourceIcon(def)}${def.label()}</span>

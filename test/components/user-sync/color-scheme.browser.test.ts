@@ -6,6 +6,16 @@ import { mount, waitFor } from './helpers.js';
 const LIGHT = { surface: 'rgb(255, 255, 255)', text: 'rgb(31, 35, 40)' };
 const DARK = { surface: 'rgb(22, 27, 34)', text: 'rgb(230, 237, 243)' };
 
+/** What `colours()` reads when everything has the palette's colours, the select `scheme`. */
+const all = (palette: typeof LIGHT, scheme: string) => ({
+  section: palette.surface,
+  dialog: palette.surface,
+  dialogText: palette.text,
+  field: palette.surface,
+  label: palette.text,
+  select: scheme,
+});
+
 const shadow = (el: Element, selector: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 
@@ -56,14 +66,7 @@ describe('<ucx-user-sync> light and dark', () => {
     );
     try {
       const c = await colours(frame.win.document.querySelector('ucx-user-sync')!);
-      expect(c).to.deep.equal({
-        section: DARK.surface,
-        dialog: DARK.surface,
-        dialogText: DARK.text,
-        field: DARK.surface,
-        label: DARK.text,
-        select: 'light dark',
-      });
+      expect(c).to.deep.equal(all(DARK, 'light dark'));
     } finally {
       frame.remove();
     }
@@ -78,14 +81,7 @@ describe('<ucx-user-sync> light and dark', () => {
     try {
       const doc = frame.win.document;
       const c = await colours(doc.querySelector('ucx-user-sync')!);
-      expect(c).to.deep.equal({
-        section: LIGHT.surface,
-        dialog: LIGHT.surface,
-        dialogText: LIGHT.text,
-        field: LIGHT.surface,
-        label: LIGHT.text,
-        select: 'light',
-      });
+      expect(c).to.deep.equal(all(LIGHT, 'light'));
       // The editor on its own: light field and text, and none of the dark surface it paints
       // behind itself when dark.
       const editor = doc.querySelector('ucx-filter-editor')!;
@@ -104,13 +100,6 @@ describe('<ucx-user-sync> light and dark', () => {
     const m = await mount({ items: [] });
     m.el.style.colorScheme = 'dark';
     const c = await colours(m.el);
-    expect(c).to.deep.equal({
-      section: DARK.surface,
-      dialog: DARK.surface,
-      dialogText: DARK.text,
-      field: DARK.surface,
-      label: DARK.text,
-      select: 'dark',
-    });
+    expect(c).to.deep.equal(all(DARK, 'dark'));
   });
 });
