@@ -17,7 +17,9 @@ function field(name: string, property: string, support: string, phone?: boolean)
     def.compare = 'phone';
     graph.collection = true;
   }
-  return def;
+  // Frozen, so the parser may read the default names once (parse.ts, DEFAULT_NAMES).
+  Object.freeze(graph);
+  return Object.freeze(def);
 }
 
 /**

@@ -711,6 +711,19 @@ describe('host fields', () => {
     expect(office.ok && office.filter).toMatchObject({ field: 'officeLocation' });
   });
 
+  it('keeps the default definitions as they are: a host adapts a copy', () => {
+    // The parser reads the default names once, so they must not change under it.
+    const email = DEFAULT_FIELDS[0] as FieldDefinition;
+    expect(() => Object.assign(email, { name: 'mail' })).toThrow(TypeError);
+    expect(() => Object.assign(email.graph ?? {}, { property: 'userPrincipalName' })).toThrow(
+      TypeError,
+    );
+    expect(parseFilter('(email=a@b.c)').ok).toBe(true);
+    const renamed = DEFAULT_FIELDS.map((f) => (f === email ? { ...f, name: 'mail' } : f));
+    const r = parseFilter('(MAIL=a@b.c)', { fields: renamed });
+    expect(r.ok && formatFilter(r.filter)).toBe('(mail=a@b.c)');
+  });
+
   it('matches names with digits, - and . exactly, and lets the last of equal names win', () => {
     const own = (name: string): FieldDefinition => ({ name, labelKey: `x.${name}` });
     const list = [own('cost-center'), own('ext.id2'), own('Cost-Center')];
