@@ -179,6 +179,13 @@ function sanitizeFieldErrors(v: unknown): FieldError[] {
   }));
 }
 
+/** A 2xx's parsed body, its status and the server's request id. */
+interface Reply {
+  body: unknown;
+  status: number;
+  requestId: string | undefined;
+}
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
@@ -223,10 +230,15 @@ export class BackendClient {
     const signals = [controller.signal];
     if (options.signal) signals.push(options.signal);
     try {
-      const { body } = await this.#request('GET', this.endpoint, undefined, anySignal(signals));
+      const { body, status, requestId } = await this.#request(
+        'GET',
+        this.endpoint,
+        undefined,
+        anySignal(signals),
+      );
       const list = body as Partial<IntegrationList> | undefined;
       if (!isObject(list) || !Array.isArray(list.items) || !list.items.every(isIntegration)) {
-        throw this.#invalid(200);
+        throw this.#invalid(status, requestId);
       }
       return list.items;
     } finally {
@@ -242,14 +254,14 @@ export class BackendClient {
       return Promise.reject(new BackendError({ kind: 'busy', code: 'create-in-flight' }));
     }
     const promise = (async () => {
-      const { body: created, status } = await this.#request(
-        'POST',
-        this.endpoint,
-        body,
-        options.signal,
-        { 'Idempotency-Key': options.idempotencyKey },
-      );
-      if (!isIntegration(created)) throw this.#invalid(status);
+      const {
+        body: created,
+        status,
+        requestId,
+      } = await this.#request('POST', this.endpoint, body, options.signal, {
+        'Idempotency-Key': options.idempotencyKey,
+      });
+      if (!isIntegration(created)) throw this.#invalid(status, requestId);
       return created;
     })();
     const entry = { key: options.idempotencyKey, promise };
@@ -267,26 +279,29 @@ export class BackendClient {
     change: UpdateIntegration,
     options: CallOptions = {},
   ): Promise<Integration> {
-    const { body, status } = await this.#request(
+    const { body, status, requestId } = await this.#request(
       'PATCH',
-      `${this.endpoint}/${encodeURIComponent(id)}`,
+      this.#itemUrl(id),
       { filter: change.filter },
       options.signal,
     );
-    if (!isIntegration(body)) throw this.#invalid(status);
+    if (!isIntegration(body)) throw this.#invalid(status, requestId);
     return body;
   }
 
   /** `DELETE {endpoint}/{id}`. */
   async remove(id: string, options: CallOptions = {}): Promise<void> {
-    await this.#request(
-      'DELETE',
-      `${this.endpoint}/${encodeURIComponent(id)}`,
-      undefined,
-      options.signal,
-      undefined,
-      true,
-    );
+    await this.#request('DELETE', this.#itemUrl(id), undefined, options.signal, undefined, true);
+  }
+
+  /**
+   * `{endpoint}/{id}`, with the endpoint's query (`?org=7`) kept after the id, where it
+   * belongs, not before it.
+   */
+  #itemUrl(id: string): string {
+    const q = this.endpoint.search(/[?#]/);
+    const path = q < 0 ? this.endpoint : this.endpoint.slice(0, q).replace(/\/+$/, '');
+    return `${path}/${encodeURIComponent(id)}${q < 0 ? '' : this.endpoint.slice(q)}`;
   }
 
   #invalid(status: number, requestId?: string): BackendError {
@@ -311,7 +326,7 @@ export class BackendClient {
     callerSignal: AbortSignal | undefined,
     extraHeaders?: HeadersRecord,
     allowEmpty = false,
-  ): Promise<{ body: unknown; status: number }> {
+  ): Promise<Reply> {
     let retried = false;
     for (;;) {
       try {
@@ -342,7 +357,7 @@ export class BackendClient {
     callerSignal: AbortSignal | undefined,
     extraHeaders: HeadersRecord | undefined,
     allowEmpty: boolean,
-  ): Promise<{ body: unknown; status: number }> {
+  ): Promise<Reply> {
     const timeoutController = new AbortController();
     const timer = setTimeout(
       () => timeoutController.abort(new DOMException('Timed out', 'TimeoutError')),
@@ -375,26 +390,25 @@ export class BackendClient {
         signal,
         cache: 'no-store',
       });
-      const requestIdHeader = REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find(
-        (v) => !!v,
-      );
+      const requestId =
+        REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => !!v) ?? undefined;
       const contentType = response.headers.get('content-type');
       const text = await response.text();
       if (signal.aborted) throw classify(undefined);
 
       if (response.ok) {
-        if (response.status === 204 || text.trim() === '') {
-          if (allowEmpty) return { body: undefined, status: response.status };
-          throw this.#invalid(response.status, requestIdHeader ?? undefined);
+        const { status } = response;
+        if (status === 204 || text.trim() === '') {
+          if (allowEmpty) return { body: undefined, status, requestId };
+          throw this.#invalid(status, requestId);
         }
-        if (!isJsonType(contentType)) {
-          if (allowEmpty) return { body: undefined, status: response.status };
-          throw this.#invalid(response.status, requestIdHeader ?? undefined);
-        }
+        // A body that isn't JSON is never a success, not even for a DELETE: a 200 HTML page
+        // is a sign-in page or a proxy's, after a redirect, and nothing was deleted.
+        if (!isJsonType(contentType)) throw this.#invalid(status, requestId);
         try {
-          return { body: JSON.parse(text) as unknown, status: response.status };
+          return { body: JSON.parse(text) as unknown, status, requestId };
         } catch {
-          throw this.#invalid(response.status, requestIdHeader ?? undefined);
+          throw this.#invalid(status, requestId);
         }
       }
 
@@ -413,7 +427,7 @@ export class BackendClient {
         code: str(problem?.code) ?? `http-${response.status}`,
         title: str(problem?.title),
         detail: str(problem?.detail),
-        requestId: str(problem?.requestId) ?? requestIdHeader ?? undefined,
+        requestId: str(problem?.requestId) ?? requestId,
         fieldErrors: sanitizeFieldErrors(problem?.errors),
         retryAfter: parseRetryAfter(response.headers.get('retry-after')),
         ...(problem ? { problem } : {}),

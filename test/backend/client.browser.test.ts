@@ -115,6 +115,59 @@ describe('BackendClient', () => {
     }
   });
 
+  it('never takes a 2xx page that is not JSON for a deletion (a sign-in page after a redirect)', async () => {
+    const s = await scenario({
+      items: [integration()],
+      faults: [{ method: 'DELETE', status: 200, raw: '<!doctype html><title>Sign in</title>' }],
+    });
+    const client = new BackendClient({ endpoint: s.endpoint });
+    const e = await rejection(client.remove('int-a'));
+    expect(e.code).to.equal('invalid-response');
+    expect(await s.items()).to.have.length(1);
+    // A 204, or a 2xx with JSON or nothing in it, is a deletion.
+    await s.faults([{ method: 'DELETE', status: 200, body: { deleted: true } }]);
+    await client.remove('int-a');
+    await client.remove('int-a'); // (the fixture's normal 204 this time)
+    expect(await s.items()).to.deep.equal([]);
+  });
+
+  it('keeps the request id when a 2xx is JSON of the wrong shape', async () => {
+    const headers = { 'X-Request-Id': 'rid-shape' };
+    const s = await scenario({
+      items: [integration()],
+      faults: [
+        { method: 'GET', status: 200, body: { hello: 'world' }, headers },
+        { method: 'POST', status: 201, body: { hello: 'world' }, headers },
+        { method: 'PATCH', status: 200, body: { hello: 'world' }, headers },
+      ],
+    });
+    const client = new BackendClient({ endpoint: s.endpoint });
+    const calls = [
+      client.list(),
+      client.create(body, { idempotencyKey: 'k-shape' }),
+      client.update('int-a', { filter: null }),
+    ];
+    for (const call of calls) {
+      const e = await rejection(call);
+      expect(e.code).to.equal('invalid-response');
+      expect(e.requestId).to.equal('rid-shape');
+    }
+  });
+
+  it("puts an item's id before the endpoint's query, not after it", async () => {
+    const s = await scenario({ items: [integration()] });
+    const client = new BackendClient({ endpoint: `${s.endpoint}?org=7` });
+    expect(await client.list()).to.have.length(1);
+    await client.update('int-a', { filter: '(department=HR)' });
+    await client.remove('int-a');
+    const log = await s.log();
+    expect(log.map((r) => `${r.method} ${r.path}${r.query}`)).to.deep.equal([
+      'GET /integrations?org=7',
+      'PATCH /integrations/int-a?org=7',
+      'DELETE /integrations/int-a?org=7',
+    ]);
+  });
+
   it('reports a dropped connection as network and a slow answer as timeout', async () => {
     // Browsers may silently retry a request whose connection was reset, so the
     // drop is armed for several attempts.

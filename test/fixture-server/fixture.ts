@@ -24,6 +24,8 @@ export interface FixtureSetup {
 export interface LoggedRequest {
   method: string;
   path: string;
+  /** The query string, with its `?` ('' when none). */
+  query: string;
   idempotencyKey: string | null;
   headers: Record<string, string>;
   body: unknown;

@@ -19,7 +19,7 @@
 //     hang?: true (never answer until the client gives up) }
 // A fault with only `delayMs` delays the request and then lets it through.
 //
-// The log records every request: { method, path, idempotencyKey, headers, body, at }.
+// The log records every request: { method, path, query, idempotencyKey, headers, body, at }.
 // POST honours Idempotency-Key: the same key returns the same integration (201)
 // and never creates a second one. An active vendor-managed Webex integration
 // makes POST answer 409 vendor-managed-lock and PATCH/DELETE on it 423.
@@ -157,6 +157,7 @@ async function handleApi(ctx, s, rest) {
   s.log.push({
     method,
     path: rest,
+    query: ctx.query,
     idempotencyKey: ctx.get('Idempotency-Key') || null,
     headers,
     body,
@@ -309,6 +310,7 @@ function createContext(req, res) {
     res,
     method: req.method ?? 'GET',
     path: url.pathname,
+    query: url.search,
     status: 404,
     type: undefined,
     body: null,
