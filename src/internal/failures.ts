@@ -80,6 +80,17 @@ export function describeBackendError(
     dropConsent: false,
   };
   const status = e.status ?? 0;
+  if (e.code === 'request-headers-failed') {
+    // The page's own hook threw before anything was sent: not the network's fault.
+    return {
+      ...base,
+      message: msg(
+        'This page could not prepare the request (its request headers failed), so nothing was sent. Reload the page and try again.',
+        { id: 'user-sync.failure.request-headers' },
+      ),
+      retryable: true,
+    };
+  }
   if (e.kind === 'network') {
     return {
       ...base,
@@ -92,10 +103,20 @@ export function describeBackendError(
   if (e.kind === 'timeout') {
     return {
       ...base,
-      message: msg(
-        'The server is taking too long to answer. Try again: nothing will be created twice.',
-        { id: 'user-sync.failure.timeout' },
-      ),
+      message:
+        op === 'create'
+          ? msg(
+              'The server is taking too long to answer. Try again: nothing will be created twice.',
+              { id: 'user-sync.failure.timeout' },
+            )
+          : op === 'load'
+            ? msg('The server is taking too long to answer. Try again.', {
+                id: 'user-sync.failure.timeout-load',
+              })
+            : msg(
+                'The server is taking too long to answer, so the change may or may not have been made. Try again.',
+                { id: 'user-sync.failure.timeout-change' },
+              ),
       retryable: true,
       refreshList: op !== 'load',
     };

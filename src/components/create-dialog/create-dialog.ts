@@ -282,6 +282,15 @@ export class UcxCreateDialog extends UcxElement {
     if (this.authorized) this.footerError = '';
   };
 
+  /**
+   * The section's own editor: its changes are the dialog's business, not the host's (a host
+   * listening for its own editors' ucx-filter-change must not hear these).
+   */
+  #onFilterChange = (e: Event) => {
+    e.stopPropagation();
+    this.#onFilterInput();
+  };
+
   #onFilterInput = () => {
     const editor = this.editor;
     if (editor) this.filterText = editor.value;
@@ -850,7 +859,7 @@ export class UcxCreateDialog extends UcxElement {
           .value=${this.filterText}
           label=${msg('Data source filters', { id: 'user-sync.dialog.filters' })}
           @input=${this.#onFilterInput}
-          @ucx-filter-change=${this.#onFilterInput}
+          @ucx-filter-change=${this.#onFilterChange}
         ></ucx-filter-editor>
         ${
           this.serverFilterError

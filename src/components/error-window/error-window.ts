@@ -6,6 +6,7 @@ import { dialogStyles } from '../../internal/dialog-styles.js';
 import { tokens } from '../../internal/styles.js';
 import type { FailureView } from '../../internal/failures.js';
 import { errorWindowStyles } from './error-window.styles.js';
+import { safeLink } from '../../internal/safe-link.js';
 
 export type ErrorWindowChoice = 'review' | 'retry';
 
@@ -109,9 +110,9 @@ export class UcxErrorWindow extends UcxElement {
             : nothing
         }
         ${
-          v?.vendorLock && this.supportUrl
+          v?.vendorLock && safeLink(this.supportUrl)
             ? html`<p>
-                <a href=${this.supportUrl} target="_blank" rel="noopener noreferrer"
+                <a href=${safeLink(this.supportUrl)} target="_blank" rel="noopener noreferrer"
                   >${msg('Contact support', { id: 'user-sync.lock.contact' })}</a
                 >
               </p>`

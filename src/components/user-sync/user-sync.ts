@@ -6,6 +6,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { UcxElement } from '../../internal/ucx-element.js';
 import { tokens } from '../../internal/styles.js';
 import { closestLang } from '../../internal/lang.js';
+import { safeLink } from '../../internal/safe-link.js';
 import { formatDateTime, prepareDateFormat } from '../../internal/dates.js';
 import { sourceDefinition, sourceIcon } from '../../internal/sources.js';
 import {
@@ -220,7 +221,11 @@ export class UcxUserSync extends UcxElement {
       this.#warmDialogs();
     },
     onError: (e) => {
-      if (e instanceof BackendError && e.kind === 'aborted') return;
+      if (e instanceof BackendError && e.kind === 'aborted') {
+        // Aborted by a move in the page (disconnect, then connect): load again once back.
+        if (this.isConnected) void this.#load.run();
+        return;
+      }
       this.announcement = '';
       const view = this.#loadFailure(e);
       this.emit(
@@ -241,6 +246,13 @@ export class UcxUserSync extends UcxElement {
     new LangController(this);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page (a framework's portal) while the list was loading: the move aborted
+    // it (see below), so load it again rather than leave the load unfinished.
+    if (this.#loadAborted) void this.#load.run();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#client?.abortAll();
@@ -248,9 +260,14 @@ export class UcxUserSync extends UcxElement {
 
   // ---------------------------------------------------------------- public API
 
-  /** Opens the create dialog; false (and nothing opens) when the section is locked or loading. */
+  /**
+   * Opens the create dialog; false (and nothing opens) when the section is locked, loading
+   * or not in the page.
+   */
   async openCreateDialog(): Promise<boolean> {
     try {
+      // (Not in the page, the element never updates: updateComplete would never settle.)
+      if (!this.isConnected) return false;
       await this.updateComplete;
       if (this.#locked || this.items === undefined) return false;
       this.#prepareConsent();
@@ -262,9 +279,13 @@ export class UcxUserSync extends UcxElement {
     }
   }
 
-  /** Reloads the list; resolves when done (never rejects). */
+  /**
+   * Reloads the list; resolves when done (never rejects). Not in the page, it resolves at
+   * once: the list loads when the element is added.
+   */
   async refresh(): Promise<void> {
     this.revision++;
+    if (!this.isConnected) return;
     try {
       await this.updateComplete;
       await this.#load.taskComplete;
@@ -299,6 +320,12 @@ export class UcxUserSync extends UcxElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') && changed.get('endpoint') !== undefined) {
+      // Another collection (another tenant, say): the rows shown are not in it, and an
+      // edit or delete would send their ids to it. Its own list replaces them.
+      this.items = undefined;
+      this.notice = undefined;
+    }
     if (!this.#listStyled && !this.#loading) {
       // The list's rules join the shell's, in the same update that first renders the list
       // (so it is never painted unstyled).
@@ -407,7 +434,7 @@ export class UcxUserSync extends UcxElement {
       return host.vendorName || DEFAULT_VENDOR_NAME;
     },
     get supportUrl() {
-      return host.supportUrl;
+      return safeLink(host.supportUrl);
     },
   }))(this);
 
@@ -535,9 +562,22 @@ export class UcxUserSync extends UcxElement {
 
   // ---------------------------------------------------------------- render
 
+  /** The last load was cut short by the element leaving the page (not a failure to show). */
+  get #loadAborted(): boolean {
+    const e: unknown = this.#load.error;
+    return (
+      this.#load.status === TaskStatus.ERROR && e instanceof BackendError && e.kind === 'aborted'
+    );
+  }
+
+  /** The last load failed (aborted by a move is not failed: it runs again). */
+  get #loadFailed(): boolean {
+    return this.#load.status === TaskStatus.ERROR && !this.#loadAborted;
+  }
+
   /** Waiting for the first list (not a refresh, not a failed load). */
   get #loading(): boolean {
-    return this.items === undefined && this.#load.status !== TaskStatus.ERROR;
+    return this.items === undefined && !this.#loadFailed;
   }
 
   override render() {
@@ -594,7 +634,7 @@ export class UcxUserSync extends UcxElement {
             ? this.renderLoading()
             : this.items === undefined
               ? this.renderLoadError()
-              : html`${this.#load.status === TaskStatus.ERROR ? this.renderLoadError(true) : nothing}
+              : html`${this.#loadFailed ? this.renderLoadError(true) : nothing}
                 ${this.items.length === 0 ? this.renderEmpty() : this.renderList(this.items)}`
         }
       </section>
@@ -632,12 +672,9 @@ export class UcxUserSync extends UcxElement {
   }
 
   private renderContact() {
-    if (!this.supportUrl) return nothing;
-    return html`<a
-      part="contact-link"
-      href=${this.supportUrl}
-      target="_blank"
-      rel="noopener noreferrer"
+    const href = safeLink(this.supportUrl);
+    if (!href) return nothing;
+    return html`<a part="contact-link" href=${href} target="_blank" rel="noopener noreferrer"
       >${msg(str`Contact ${this.vendorName || DEFAULT_VENDOR_NAME}`, {
         id: 'user-sync.lock.contact-vendor',
       })}</a

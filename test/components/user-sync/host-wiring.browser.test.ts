@@ -1,0 +1,131 @@
+// What a host's page does to the section besides clicks: moves it, points it at another
+// collection, calls its methods before adding it, configures links, fails in its hooks.
+import { expect } from '@open-wc/testing';
+import { integration, scenario, vendorWebex } from '../../fixture-server/fixture.js';
+import type { UcxUserSync } from '../../../src/components/user-sync/user-sync.js';
+import { $, deepText, dialogParts, mount, waitFor } from './helpers.js';
+
+const settled = (p: Promise<unknown>, ms = 1000) =>
+  Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
+
+describe('<ucx-user-sync> in a host page', () => {
+  it('moved in the page while its list loads (a portal), loads it again instead of failing', async () => {
+    const m = await mount({ items: [integration()], latencyMs: 400 }, { wait: false });
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    await new Promise((r) => setTimeout(r, 100)); // the first GET is in flight
+    elsewhere.append(m.el); // disconnect + connect: the move aborts that GET
+    const errors: unknown[] = [];
+    m.el.addEventListener('ucx-error', (e) => errors.push(e.detail));
+    await m.el.updateComplete;
+    expect(m.root.querySelector('[part="load-error"]'), 'no error for the move').to.equal(null);
+    await waitFor(() => m.root.querySelector('tr[data-id="int-a"]'), 'the list, loaded again');
+    expect(m.root.querySelector('[part="load-error"]')).to.equal(null);
+    expect(errors).to.deep.equal([]);
+    expect((await m.fx.log()).filter((r) => r.method === 'GET').length).to.equal(2);
+    elsewhere.remove();
+  });
+
+  it('pointed at another collection, drops the old rows: no edit or delete sends their ids there', async () => {
+    const m = await mount({ items: [integration()] });
+    const other = await scenario({
+      faults: [{ method: 'GET', problem: { status: 503, title: 'Unavailable', code: 'down' } }],
+    });
+    m.el.endpoint = other.endpoint;
+    await m.el.updateComplete;
+    expect(m.root.querySelector('tr[data-id="int-a"]'), 'old rows gone at once').to.equal(null);
+    await waitFor(() => m.root.querySelector('[part="load-error"]'), 'the new load error');
+    expect(m.root.querySelector('tr[data-id="int-a"]')).to.equal(null);
+    expect(deepText(m.root)).not.to.contain('could not be refreshed');
+    expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('true');
+    // An empty endpoint is the same: nothing of the old list stays.
+    m.el.endpoint = '';
+    await waitFor(() => deepText(m.root).includes('No endpoint is configured'), 'no endpoint');
+    expect(m.root.querySelector('table')).to.equal(null);
+  });
+
+  it('openCreateDialog() and refresh() settle on an element not in the page', async () => {
+    const detached = document.createElement('ucx-user-sync') as UcxUserSync;
+    const opened = detached.openCreateDialog();
+    expect(await settled(opened)).to.equal(true);
+    expect(await opened).to.equal(false);
+    expect(await settled(detached.refresh())).to.equal(true);
+  });
+
+  it('links only to http, https or mailto support URLs (a javascript: URL would run)', async () => {
+    const m = await mount(
+      { items: [vendorWebex(), integration()] },
+      { supportUrl: 'javascript:alert(document.domain)' },
+    );
+    const links = [...m.root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal([]);
+    expect($(m.root, '#lock-reason').textContent).to.contain('managed by Imagicle Support');
+    m.el.supportUrl = 'mailto:support@example.com';
+    await m.el.updateComplete;
+    expect(m.root.querySelector('#lock-reason a')?.getAttribute('href')).to.equal(
+      'mailto:support@example.com',
+    );
+  });
+
+  it('a requestHeaders hook that throws is named as the page’s failure, not the network’s', async () => {
+    const fx = await scenario({ items: [integration()] });
+    const el = document.createElement('ucx-user-sync') as UcxUserSync;
+    el.setAttribute('lang', 'en');
+    el.endpoint = fx.endpoint;
+    el.requestHeaders = () => {
+      throw new Error('no CSRF token yet');
+    };
+    document.body.append(el);
+    const error = await waitFor(() => el.shadowRoot!.querySelector('[part="load-error"]'), 'error');
+    expect(error.textContent).to.contain('could not prepare the request');
+    expect(error.textContent).not.to.contain('reach the server');
+    expect(await fx.log()).to.deep.equal([]); // nothing was sent
+    el.remove();
+  });
+
+  it('says a slow list load is slow, not that "nothing will be created twice"', async () => {
+    const m = await mount({ faults: [{ method: 'GET', hang: true }] }, { timeout: 400 });
+    const text = $(m.root, '[part="load-error"]').textContent!;
+    expect(text).to.contain('taking too long');
+    expect(text).not.to.contain('created');
+  });
+
+  it('a slow delete says the change may or may not have been made', async () => {
+    const m = await mount(
+      { items: [integration()], faults: [{ method: 'DELETE', hang: true }] },
+      {
+        timeout: 400,
+      },
+    );
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    const text = deepText(p.errorWindow);
+    expect(text).to.contain('may or may not have been made');
+    expect(text).not.to.contain('created twice');
+  });
+
+  it("keeps its own editor's ucx-filter-change inside (a host hears only its own editors)", async () => {
+    const m = await mount({ items: [] });
+    const heard: EventTarget[] = [];
+    const listen = (e: Event) => heard.push(e.target!);
+    document.addEventListener('ucx-filter-change', listen);
+    try {
+      $(m.root, '.create').click();
+      const p = dialogParts(m.create);
+      await waitFor(() => p.dialog.open, 'the dialog');
+      const editor = p.editor as HTMLElement & { value: string };
+      const area = editor.shadowRoot!.querySelector('textarea')!;
+      area.focus();
+      area.value = '(department=Sales)';
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await waitFor(() => m.create.shadowRoot && editor.value === '(department=Sales)', 'typed');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(heard).to.deep.equal([]);
+    } finally {
+      document.removeEventListener('ucx-filter-change', listen);
+    }
+  });
+});
