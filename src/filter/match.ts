@@ -7,11 +7,17 @@ type Test = (values: Values) => boolean;
 type Fold = (s: string) => string;
 
 /**
- * Locale-independent case fold (same on both sides of every comparison). toLowerCase alone
- * is not one: a Σ at the end of a word becomes ς, elsewhere σ, so `ΑΣ` would miss `ασ`.
+ * Locale-independent case fold (same on both sides of every comparison). Beyond ASCII,
+ * toLowerCase alone is not one: ſ, ß and SS, µ and μ, ϐ and β lower differently; upper
+ * then lower case brings them together (close to Unicode's full case folding). And a Σ at
+ * the end of a word lowers to ς, elsewhere to σ, so ς becomes σ: `ΑΣ` matches `ασ`, and a
+ * substring part ending in σ matches inside a word.
  */
+const NON_ASCII = /[^\0-\x7f]/;
 const foldText: Fold = (s) => {
   s = s.toLowerCase();
+  if (!NON_ASCII.test(s)) return s;
+  s = s.toUpperCase().toLowerCase();
   return s.includes('ς') ? s.replace(/ς/g, 'σ') : s;
 };
 

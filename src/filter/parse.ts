@@ -168,13 +168,13 @@ function failRest(c: Code, p: number): never {
   let e = n;
   while (e > p && !cut && isWs(code(e - 1))) e--;
   let rest = text.slice(p, e);
-  // `department=Sales)` needs (department=Sales), not (department=Sales)).
-  while (
-    c === Code.missingParentheses &&
-    rest.endsWith(')') &&
-    rest.split(')').length > rest.split('(').length
-  ) {
-    rest = rest.slice(0, -1);
+  // `department=Sales)` needs (department=Sales), not (department=Sales)): the )s at the end
+  // that close nothing go (counted once; counting again for each was quadratic).
+  if (c === Code.missingParentheses) {
+    let extra = rest.split(')').length - rest.split('(').length;
+    let end = rest.length;
+    while (extra-- > 0 && rest.charCodeAt(end - 1) === 41) end--;
+    rest = rest.slice(0, end);
   }
   return fail(c, p, e - p, { text: rest });
 }
@@ -496,13 +496,6 @@ function value(open: number, p: number, field: string): FilterNode {
         : problem(Code.valueLeadingWhitespace, p, skipWs(p) - p, { field, position: at(t, p) }),
     );
   }
-  if (isWs(t.charCodeAt(i - 1))) {
-    let s = i - 1;
-    while (s > p && isWs(code(s - 1))) s--;
-    if (s > p || !isWs(first)) {
-      warnings.push(problem(Code.valueTrailingWhitespace, s, i - s, { field, position: at(t, s) }));
-    }
-  }
   // `(department=Sales and location=NYC)` is valid: a department named "Sales and location=
   // NYC". Someone who knows SQL meant two filters.
   const eq = spaced ? t.indexOf('=', p) : -1;
@@ -513,6 +506,14 @@ function value(open: number, p: number, field: string): FilterNode {
     warnings.push(
       problem(Code.valueContainsConnector, o, w.length, { field, word: w, position: at(t, o) }),
     );
+  }
+  // (Warnings in text order: `at` counts on from the last one, so a parse stays linear.)
+  if (isWs(t.charCodeAt(i - 1))) {
+    let s = i - 1;
+    while (s > p && isWs(code(s - 1))) s--;
+    if (s > p || !isWs(first)) {
+      warnings.push(problem(Code.valueTrailingWhitespace, s, i - s, { field, position: at(t, s) }));
+    }
   }
   const last = cur + t.slice(seg, i);
   if (!stars) {

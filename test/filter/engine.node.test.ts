@@ -112,6 +112,16 @@ describe('matchesFilter', () => {
     expect(matchesFilter(f('(department=οδος)'), { department: 'ΟΔΟΣ' })).toBe(true);
     expect(matchesFilter(f('(phoneNumber=ΑΣ 1)'), { phoneNumber: 'ασ-1' })).toBe(true);
   });
+  it('folds case beyond lower case: ſ and s, ß and SS, µ and μ, ϐ and β, ϑ and θ', () => {
+    expect(matchesFilter(f('(department=s)'), { department: 'ſ' })).toBe(true);
+    expect(matchesFilter(f('(department=STRASSE)'), { department: 'Straße' })).toBe(true);
+    expect(matchesFilter(f('(department=*aße)'), { department: 'STRASSE' })).toBe(true);
+    expect(matchesFilter(f('(department=µ)'), { department: 'μ' })).toBe(true);
+    expect(matchesFilter(f('(department=β)'), { department: 'ϐ' })).toBe(true);
+    expect(matchesFilter(f('(department=θ)'), { department: 'ϑ' })).toBe(true);
+    // Still text, not look-alikes: a Latin a is not a Cyrillic а.
+    expect(matchesFilter(f('(department=a)'), { department: 'а' })).toBe(false);
+  });
   it('works with host fields by name', () => {
     const fields: FieldDefinition[] = [...DEFAULT_FIELDS, { name: 'jobTitle', labelKey: 'x' }];
     const r = parseFilter('(jobtitle=*engineer)', { fields });

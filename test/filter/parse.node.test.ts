@@ -176,6 +176,16 @@ describe('warnings', () => {
       'value-trailing-whitespace',
     ]);
   });
+  it('come in text order, with their positions', () => {
+    const r = parseFilter('(&(department= Sales and location=NYC )(location=Rome ))');
+    expect(r.ok && r.warnings.map((w) => `${w.code}@${w.offset}`)).toEqual([
+      'value-leading-whitespace@14',
+      'value-contains-connector@21',
+      'value-trailing-whitespace@37',
+      'value-trailing-whitespace@53',
+    ]);
+    expect(r.ok && r.warnings.map((w) => w.params?.['position'])).toEqual([15, 22, 38, 54]);
+  });
   it('no warnings for clean input', () => {
     const r = parseFilter('(&(department=Sales)(email=*@x.com))');
     expect(r.ok && r.warnings).toEqual([]);
@@ -197,6 +207,8 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['  \n\t ', 'empty', 0, 5, /empty/],
   ['department=Sales', 'missing-parentheses', 0, 16, /\(department=Sales\)/],
   ['  department=Sales  ', 'missing-parentheses', 2, 16, /parentheses/],
+  // The )s that close nothing are not in the advice, however many.
+  [`department=x${')'.repeat(8180)}`, 'missing-parentheses', 0, 8192, /: \(department=x\)$/],
   ['(department=Sales', 'unclosed-paren', 0, 1, /this \( at 1 is never closed/],
   ['(&(department=Sales)(location=NYC)', 'unclosed-paren', 0, 1, /never closed/],
   ['(&(department=Sales)(location=NYC', 'unclosed-paren', 20, 1, /at 21 is never closed/],

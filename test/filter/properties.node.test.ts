@@ -28,8 +28,12 @@ function reference(node: FilterNode, record: UserRecord): boolean {
   const raw = record[node.field];
   if (typeof raw !== 'string' || raw === '') return false;
   if (node.type === 'present') return true;
+  // Upper then lower case, final sigma as sigma: the fold README's matching rules describe.
   const norm = (s: string): string =>
-    (node.field === 'phoneNumber' ? s.replace(/[ \-.()]/g, '') : s).toLowerCase();
+    (node.field === 'phoneNumber' ? s.replace(/[ \-.()]/g, '') : s)
+      .toUpperCase()
+      .toLowerCase()
+      .replace(/ς/g, 'σ');
   const v = norm(raw);
   if (node.type === 'equality') return v === norm(node.value);
   const esc = (s: string): string => norm(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
