@@ -12,11 +12,12 @@ import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const KB = 1024;
-const budgets = { firstPaint: 30 * KB, filter: 7.25 * KB };
-// Issue 2 asks for ≤ 5 KB; the engine is at ~7 KB (6,139 B once: fixes found by acceptance
-// probes cost ~500 B; the advice for SQL-style and / or, parse-filter.ts, ~460 B; the warning
-// for and / or inside a value ~150 B). The gate stops regressions at 7.25 KB and the report
-// shows the distance to the goal.
+const budgets = { firstPaint: 30 * KB, filter: 8 * KB };
+// Issue 2 asks for ≤ 5 KB; the engine is at ~7.6 KB (6,139 B once: fixes found by acceptance
+// probes cost ~500 B; the advice for SQL-style and / or / not and for bare conditions,
+// parse-filter.ts, ~870 B, which replaced advice that did not parse or changed the filter's
+// meaning; the warning for and / or inside a value ~150 B). The gate stops regressions at
+// 8 KB and the report shows the distance to the goal.
 const filterGoal = 5 * KB;
 const lazyOnly = ['@azure/msal-browser', '@microsoft/microsoft-graph-client'];
 

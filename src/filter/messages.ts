@@ -19,7 +19,7 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
   'unmatched-close-paren': 'this ) at {position} has no matching (: remove it',
   'multiple-filters': 'a second filter at {position}: put both in (&…) or (|…)',
   'trailing-text': "remove '{text}' after the filter",
-  'connector-word': "'{word}' does not combine filters: write {text}",
+  'connector-word': "LDAP has no '{word}': write {text}",
   'empty-parens': '() is empty: write a filter in it',
   'unexpected-open-paren': 'this ( at {position} is not expected: write a field, &, | or !',
   'whitespace-after-paren': 'remove the space at {position} after (',
@@ -115,6 +115,9 @@ export const enum Code {
   valueStartsWithEquals,
   valueContainsConnector,
 }
+
+/** The index of a code (a problem reported again at another place). */
+export const codeOf = (code: string): Code => codes.indexOf(code as FilterErrorCode) as Code;
 
 /** A problem with its English message; `params` carries the 1-based `position` (code points). */
 export function problem(

@@ -12,6 +12,7 @@ import {
   type ParseOptions,
 } from '../../src/filter/index.js';
 import { JOB_TITLE } from './host-fields.js';
+import { parseSyntax } from '../../src/filter/parse.js';
 
 function ok(text: string, options?: ParseOptions): FilterNode {
   const r = parseFilter(text, options);
@@ -314,14 +315,14 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
     'connector-word',
     17,
     3,
-    /^'and' does not combine filters: write \(&\(department=Sales\)\(location=NYC\)\)$/,
+    /^LDAP has no 'and': write \(&\(department=Sales\)\(location=NYC\)\)$/,
   ],
   [
     '(department=Sales) OR (department=Marketing)',
     'connector-word',
     19,
     2,
-    /'OR' .*write \(\|\(department=Sales\)\(department=Marketing\)\)$/,
+    /'OR'.*write \(\|\(department=Sales\)\(department=Marketing\)\)$/,
   ],
   [
     '(&(department=Sales) && (location=NYC))',
@@ -339,7 +340,8 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
     14,
     /a second filter at 18: put both in \(&…\) or \(\|…\)/,
   ],
-  ['department=a (b)', 'missing-parentheses', 0, 16, /parentheses/],
+  // A ( in a bare condition's value: escape it (wrapping it all would not parse).
+  ['department=a (b)', 'unescaped-paren-in-value', 13, 1, /write \( at 14 as \\28/],
   // A value with "and" in it is a value; mixed and / or has no one reading: no rewrite.
   [
     'department=Research and Development',
@@ -381,6 +383,13 @@ describe('errors', () => {
       ['(&(!(department=Temp)) and (location=NYC))', '(&(!(department=Temp))(location=NYC))'],
       // An unknown field is the next thing to fix, not a reason to withhold the rewrite.
       ['dept=Sales and location=NYC', '(&(dept=Sales)(location=NYC))'],
+      // "and" inside a value is the value's; a set of the other kind, whole, is one part.
+      ['(department=R and D) and (location=NYC)', '(&(department=R and D)(location=NYC))'],
+      ['(&(department=a)(location=b)) or (email=c)', '(|(&(department=a)(location=b))(email=c))'],
+      // SQL's NOT, before a filter or a bare condition.
+      ['(department=a) and not (location=b)', '(&(department=a)(!(location=b)))'],
+      ['not (department=Temp)', '(!(department=Temp))'],
+      ['NOT department = Temp', '(!(department=Temp))'],
     ];
     for (const [typed, meant] of cases) {
       const r = parseFilter(typed);
@@ -391,6 +400,18 @@ describe('errors', () => {
       expect(suggested.ok ? formatFilter(suggested.filter) : text, typed).toBe(meant);
       if (!suggested.ok) expect(suggested.error.code).toBe('unknown-field');
     }
+  });
+
+  it('a bare condition gets advice that parses: the spaces around = gone, or the real problem', () => {
+    const spaced = parseFilter('department = Sales');
+    expect(spaced).toMatchObject({ ok: false, error: { code: 'missing-parentheses' } });
+    expect(!spaced.ok && parseFilter(`(${String(spaced.error.params.text)})`).ok).toBe(true);
+    expect(parseFilter('department!=a')).toMatchObject({
+      error: { code: 'unsupported-not-equals', offset: 10, length: 2 },
+    });
+    const paren = parseFilter('department=(a) and location=b');
+    expect(paren).toMatchObject({ error: { code: 'unescaped-paren-in-value', offset: 11 } });
+    expect(!paren.ok && paren.error.message).toMatch(/at 12/);
   });
 
   it('no and / or rewrite while a part is missing, or past the length limit', () => {
@@ -444,12 +465,13 @@ describe('errors', () => {
     expect(!r.ok && r.error.message).toBe('add parentheses: (department=Sales)');
     const keep = parseFilter('&(a=1)(b=2)');
     expect(!r.ok && !keep.ok && keep.error.params.text).toBe('&(a=1)(b=2)');
+    // (The parser's own advice: parseFilter advises on what that would not parse.)
     for (const [text, suggested] of [
       ['department=Sales))', 'department=Sales'],
       ['a)b', 'a)b'],
       ['x)y)', 'x)y'],
     ]) {
-      const e = parseFilter(text as string);
+      const e = parseSyntax(text as string);
       expect(!e.ok && e.error.params.text, text).toBe(suggested);
     }
   });

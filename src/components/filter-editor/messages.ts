@@ -63,6 +63,11 @@ export function problemMessage(problem: FilterError | FilterWarning): string {
         id: 'filter-editor.error.trailing-text',
       });
     case 'connector-word':
+      if (/^not$/i.test(String(p('word')))) {
+        return msg(str`A filter is negated with (!…), not with '${p('word')}': write ${text}.`, {
+          id: 'filter-editor.error.connector-word-not',
+        });
+      }
       return msg(
         str`Filters are combined with & (all of them) or | (any of them), not '${p('word')}': write ${text}.`,
         { id: 'filter-editor.error.connector-word' },

@@ -36,6 +36,7 @@
 'filter-editor.condition.present': `è presente (ha un valore)`,
 'filter-editor.condition.starts-with': `inizia con`,
 'filter-editor.error.connector-word': str`I filtri si combinano con & (tutti) o | (almeno uno), non con '${0}': scrivi ${1}.`,
+'filter-editor.error.connector-word-not': str`Un filtro si nega con (!…), non con '${0}': scrivi ${1}.`,
 'filter-editor.error.empty': `Il filtro è vuoto: scrivine uno, ad es. (department=Sales).`,
 'filter-editor.error.empty-and': `(&) richiede almeno un filtro all’interno: (&(a=1)(b=2)).`,
 'filter-editor.error.empty-or': `(|) richiede almeno un filtro all’interno: (|(a=1)(b=2)).`,

@@ -171,6 +171,14 @@ describe('ucx-filter-editor: text mode', () => {
     await waitUntil(() => /^Line 1/.test(visibleText(part(el, 'error'))), 'English', {
       timeout: 8000,
     });
+    // SQL's NOT: the negation meant.
+    textareaOf(el).value = '';
+    el.value = '';
+    await typeInto(el, 'not (department=Temp)');
+    expect(errorRangeText(el)).to.equal('not');
+    expect(visibleText(part(el, 'error'))).to.equal(
+      "Line 1, column 1: A filter is negated with (!…), not with 'not': write (!(department=Temp)).",
+    );
     // Inside parentheses it is valid, a department named "Sales and location=NYC": a warning.
     textareaOf(el).value = '';
     el.value = '';
