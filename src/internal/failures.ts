@@ -48,6 +48,26 @@ function vendorLockedChangeMessage(vendorName: string): string {
   );
 }
 
+/** The title when the server may have done it anyway (a timeout, an unreadable answer). */
+function unsureTitleFor(op: Operation): string {
+  switch (op) {
+    case 'create':
+      return msg('The integration may not have been created', {
+        id: 'user-sync.failure.title.create-unsure',
+      });
+    case 'update':
+      return msg('The filters may not have been saved', {
+        id: 'user-sync.failure.title.update-unsure',
+      });
+    case 'delete':
+      return msg('The integration may not have been deleted', {
+        id: 'user-sync.failure.title.delete-unsure',
+      });
+    default:
+      return titleFor(op);
+  }
+}
+
 function titleFor(op: Operation): string {
   switch (op) {
     case 'create':
@@ -103,6 +123,7 @@ export function describeBackendError(
   if (e.kind === 'timeout') {
     return {
       ...base,
+      title: unsureTitleFor(op),
       message:
         op === 'create'
           ? msg(
@@ -132,6 +153,7 @@ export function describeBackendError(
   if (e.code === 'invalid-response') {
     return {
       ...base,
+      title: unsureTitleFor(op),
       // Loading the list changes nothing: no "may not have been saved" there.
       message:
         op === 'load'

@@ -71,6 +71,10 @@ export class UcxErrorWindow extends UcxElement {
 
   override render() {
     const v = this.view;
+    // Reviewing the data can't help when the vendor manages the section or the integration
+    // already exists: say what happened, and Close.
+    const advise =
+      this.advice && v?.stage !== 'load' && !v?.vendorLock && v?.code !== 'already-exists';
     return html`<dialog
       part="error-window"
       role="alertdialog"
@@ -103,7 +107,7 @@ export class UcxErrorWindow extends UcxElement {
             : nothing
         }
         ${
-          this.advice && v?.stage !== 'load'
+          advise
             ? html`<p class="advice">
                 ${msg('Review the entered data and try again.', { id: 'user-sync.error.advice' })}
               </p>`
@@ -129,7 +133,7 @@ export class UcxErrorWindow extends UcxElement {
         }
         <button class="btn primary review" type="button" @click=${() => this.close('review')}>
           ${
-            this.advice && v?.stage !== 'load'
+            advise
               ? msg('Review data', { id: 'user-sync.error.review' })
               : msg('Close', { id: 'user-sync.error.close' })
           }

@@ -65,6 +65,8 @@ describe('<ucx-user-sync> create failures', () => {
   it('timeout: "taking too long"; Try again reuses the key and the consent', async () => {
     const { m, p, text } = await failOnce([{ method: 'POST', hang: true }], { timeout: 800 });
     expect(text).to.contain('taking too long');
+    // The server may have created it anyway: the title doesn't say it wasn't.
+    expect(text).to.contain('The integration may not have been created');
     p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
     await waitFor(() => !p.dialog.open, 'closed after Try again', 8000);
     const sent = await posts(m);
@@ -169,6 +171,11 @@ describe('<ucx-user-sync> create failures', () => {
     ]);
     expect(text).to.contain('already exists');
     expect(text).to.contain('Tenant contoso.com is already connected.');
+    // Reviewing the data can't help: no such advice, and the button closes.
+    expect(text).not.to.contain('Review the entered data');
+    expect(p.errorWindow.shadowRoot!.querySelector('.review')!.textContent!.trim()).to.equal(
+      'Close',
+    );
     // The server's words start at the box's first line and left edge: no blank line or
     // indentation from the template.
     const box = p.errorWindow.shadowRoot!.querySelector<HTMLElement>('.detail')!;
@@ -196,6 +203,7 @@ describe('<ucx-user-sync> create failures', () => {
     expect(text).to.contain(
       'Users’ synchronization is managed by Imagicle Support: only they can add integrations.',
     );
+    expect(text).not.to.contain('Review the entered data');
     expect(p.errorWindow.shadowRoot!.querySelector('a')?.getAttribute('href')).to.equal(
       'https://support.example.com/contact',
     );
@@ -242,6 +250,7 @@ describe('<ucx-user-sync> create failures', () => {
       { method: 'POST', status: 201, raw: '<!doctype html><h1>Welcome</h1>' },
     ]);
     expect(text).to.contain('can’t read');
+    expect(text).to.contain('The integration may not have been created');
     expect(created).to.equal(false);
     expect(p.dialog.open).to.equal(true);
     await review(p);
