@@ -393,6 +393,7 @@ export const filterEditorStyles = css`
   }
   .group {
     display: grid;
+    grid-template-columns: minmax(0, 1fr); /* (not the widest select's width) */
     gap: calc(var(--_space) / 2);
   }
   .group .group {
@@ -430,6 +431,17 @@ export const filterEditorStyles = css`
     border-radius: calc(var(--_radius) / 2);
     padding-block: 2px;
     padding-inline: calc(var(--_space) / 2);
+  }
+  /* A select is as wide as its longest option (Italian's OR choice is long): on a phone it
+     pushed the row out of the dialog. The row's items may shrink, and a select shows what fits. */
+  .group-head > *,
+  .row > * {
+    min-inline-size: 0;
+    max-inline-size: 100%;
+  }
+  select {
+    max-inline-size: 100%;
+    text-overflow: ellipsis;
   }
   .row input {
     font-family: var(--_mono);

@@ -43,6 +43,28 @@ describe('<ucx-user-sync> dialog layout', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
+  it('on a phone, in Italian, the builder fits the dialog: nothing scrolls sideways', async () => {
+    await setViewport({ width: 400, height: 800 });
+    const m = await mount({ items: [] }, { lang: 'it' });
+    const p = await fillCreate(m, '(&(department=Sales)(|(location=Milan)(location=NYC)))');
+    const editor = p.editor;
+    editor
+      .shadowRoot!.querySelector<HTMLInputElement>('[part~="mode-switch"] input[value="builder"]')!
+      .click();
+    const builder = await waitFor(
+      () => editor.shadowRoot!.querySelector<HTMLElement>('[part~="builder"], .builder'),
+      'the builder',
+    );
+    await nextFrame();
+    expect(p.dialog.scrollWidth, 'the dialog').to.be.at.most(p.dialog.clientWidth);
+    const edge = p.body.getBoundingClientRect().right + 1;
+    for (const control of builder.querySelectorAll<HTMLElement>('select, input, button')) {
+      expect(control.getBoundingClientRect().right, control.outerHTML.slice(0, 80)).to.be.at.most(
+        edge,
+      );
+    }
+  });
+
   it('on a short screen, keeps the title in view too, and never hides a focused field under it', async () => {
     await setViewport({ width: 900, height: 480 });
     const m = await mount({ items: [] });
