@@ -89,11 +89,11 @@ export function problemMessage(problem: FilterError | FilterWarning): string {
         id: 'filter-editor.error.operand-needs-parentheses',
       });
     case 'empty-and':
-      return msg('(&) needs at least one filter inside: (&(a=1)(b=2)).', {
+      return msg('(&) needs at least one filter inside: (&(department=Sales)(location=NYC)).', {
         id: 'filter-editor.error.empty-and',
       });
     case 'empty-or':
-      return msg('(|) needs at least one filter inside: (|(a=1)(b=2)).', {
+      return msg('(|) needs at least one filter inside: (|(department=Sales)(department=HR)).', {
         id: 'filter-editor.error.empty-or',
       });
     case 'not-without-filter':
