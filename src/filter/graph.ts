@@ -25,21 +25,39 @@ export interface GraphUser {
   [property: string]: unknown;
 }
 
-/** The `$select` list for GET /users (comma-separated, as Graph expects). */
-export const GRAPH_USER_SELECT =
-  'id,displayName,userPrincipalName,mail,department,officeLocation,city,businessPhones';
+/**
+ * The `$select` list for GET /users (comma-separated, as Graph expects): the user's id and
+ * names, and the Graph property of each field.
+ */
+export function graphUserSelect(fields: readonly FieldDefinition[] = DEFAULT_FIELDS): string {
+  const names = ['id', 'displayName', 'userPrincipalName'];
+  for (const f of fields) {
+    const p = f.graph?.property;
+    if (p && !names.includes(p)) names.push(p);
+  }
+  return names.join(',');
+}
 
-/** Maps a Graph user to the record the matcher sees: mail, department, officeLocation, city, businessPhones[0]. */
-export function graphUserToRecord(user: GraphUser): UserRecord {
-  user ||= {};
-  const phones = user.businessPhones;
-  return {
-    email: user.mail ?? null,
-    department: user.department ?? null,
-    officeLocation: user.officeLocation ?? null,
-    location: user.city ?? null,
-    phoneNumber: Array.isArray(phones) && typeof phones[0] === 'string' ? phones[0] : null,
-  };
+/** The `$select` list for the default fields. */
+export const GRAPH_USER_SELECT = graphUserSelect();
+
+/**
+ * Maps a Graph user to the record the matcher sees: each field's Graph property (the first
+ * of a collection), so by default mail, department, officeLocation, city, businessPhones[0].
+ */
+export function graphUserToRecord(
+  user: GraphUser,
+  fields: readonly FieldDefinition[] = DEFAULT_FIELDS,
+): UserRecord {
+  const record: UserRecord = {};
+  for (const f of fields) {
+    const g = f.graph;
+    if (!g) continue;
+    let v = (user || {})[g.property];
+    if (g.collection) v = Array.isArray(v) ? v[0] : undefined;
+    record[f.name] = typeof v === 'string' ? v : null;
+  }
+  return record;
 }
 
 /** Graph limits: `eq` values at most 120 characters, `in` at most 15 values. */

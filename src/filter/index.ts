@@ -30,5 +30,5 @@ export { parseFilter } from './parse-filter.js';
 export { escapeFilterValue, formatFilter } from './format.js';
 export { filtersEqual } from './equal.js';
 export { compileFilter, matchesFilter } from './match.js';
-export { GRAPH_USER_SELECT, graphUserToRecord, toGraphQuery } from './graph.js';
+export { GRAPH_USER_SELECT, graphUserSelect, graphUserToRecord, toGraphQuery } from './graph.js';
 export type { GraphQuery, GraphUser } from './graph.js';

@@ -1,7 +1,7 @@
 import {
   compileFilter,
   DEFAULT_FIELDS,
-  GRAPH_USER_SELECT,
+  graphUserSelect,
   graphUserToRecord,
   toGraphQuery,
   type FieldDefinition,
@@ -150,12 +150,13 @@ interface ScanState {
 async function scan(
   transport: GraphTransport,
   filter: string | undefined,
+  select: string,
   signal: AbortSignal | undefined,
   visit: (user: GraphUser) => void,
   progress: (state: ScanState) => void,
 ): Promise<ScanState> {
   const state: ScanState = { scanned: 0, cancelled: false };
-  const first = `/users${query({ $filter: filter, $count: 'true', $top: String(SCAN_PAGE), $select: GRAPH_USER_SELECT })}`;
+  const first = `/users${query({ $filter: filter, $count: 'true', $top: String(SCAN_PAGE), $select: select })}`;
   let pending: Promise<GraphPage<GraphUser>> | undefined = transport.get<GraphPage<GraphUser>>(
     first,
     EVENTUAL,
@@ -232,7 +233,7 @@ export async function previewMatchingUsers(options: PreviewOptions): Promise<Pre
         return { count, exact: true, samples: [], clauses, ...base };
       }
       const page = await transport.get<GraphPage<GraphUser>>(
-        `/users${query({ $filter: q.filter, $count: 'true', $top: String(Math.min(sampleSize, SCAN_PAGE)), $select: GRAPH_USER_SELECT })}`,
+        `/users${query({ $filter: q.filter, $count: 'true', $top: String(Math.min(sampleSize, SCAN_PAGE)), $select: graphUserSelect(fields) })}`,
         EVENTUAL,
       );
       const count =
@@ -258,9 +259,10 @@ export async function previewMatchingUsers(options: PreviewOptions): Promise<Pre
   const state = await scan(
     transport,
     q.filter,
+    graphUserSelect(fields),
     signal,
     (user) => {
-      if (!matches(graphUserToRecord(user))) return;
+      if (!matches(graphUserToRecord(user, fields))) return;
       matched++;
       if (samples.length < sampleSize) samples.push(toPreviewUser(user));
     },
@@ -362,9 +364,10 @@ export async function previewImpact(options: ImpactOptions): Promise<ImpactResul
   const state = await scan(
     transport,
     qu.filter,
+    graphUserSelect(fields),
     signal,
     (user) => {
-      const record = graphUserToRecord(user);
+      const record = graphUserToRecord(user, fields);
       const c = inCurrent(record);
       const n = inNext(record);
       if (c) r.currentCount++;

@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGraph, type RunningGraph } from '../../demo/server/graph/app.js';
 import { generateDirectory } from '../../demo/server/graph/directory.js';
+import { JOB_TITLE } from '../filter/host-fields.js';
 import {
   DEFAULT_FIELDS,
+  GRAPH_USER_SELECT,
+  graphUserSelect,
   graphUserToRecord,
   matchesFilter,
   parseFilter,
@@ -53,6 +56,33 @@ async function rejection(promise: Promise<unknown>): Promise<GraphPreviewError> 
   }
   throw new Error('expected the preview to fail');
 }
+
+describe("previewMatchingUsers with a host's own field", () => {
+  it('reads that field from Graph and checks it in the browser when Graph cannot', async () => {
+    const fields: FieldDefinition[] = [...DEFAULT_FIELDS, JOB_TITLE];
+    expect(graphUserSelect(fields)).toBe(`${GRAPH_USER_SELECT},jobTitle`);
+    expect(graphUserToRecord({ jobTitle: 'Software Engineer', department: 'R&D' }, fields)).toEqual(
+      {
+        email: null,
+        department: 'R&D',
+        officeLocation: null,
+        location: null,
+        phoneNumber: null,
+        jobTitle: 'Software Engineer',
+      },
+    );
+    // Graph has no "contains": the jobTitle clause is checked on the users Graph returns.
+    const parsed = parseFilter('(&(department=*)(jobTitle=*engineer*))', { fields });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const truth = graph.users.filter((u) =>
+      matchesFilter(parsed.filter, graphUserToRecord(u, fields), { fields }),
+    ).length;
+    expect(truth).toBeGreaterThan(0);
+    const r = await preview(parsed.filter, { fields });
+    expect(r.count).toBe(truth);
+    expect(r.samples[0]).toBeDefined();
+  });
+});
 
 describe('previewMatchingUsers: a relative base URL', () => {
   it("is resolved against the page (a host's proxy of Graph on its own origin)", async () => {
