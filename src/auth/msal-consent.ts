@@ -172,6 +172,9 @@ function toResult(auth: AuthenticationResult, clientId: string): ConsentResult |
  * Creates the MSAL-backed consent provider. Never throws: a bad configuration
  * makes prepare() and start() reject with a `misconfigured` ConsentError.
  */
+/** Where MSAL 5 keeps its "interaction in progress" flag (sessionStorage, whatever the cache). */
+const INTERACTION_STATUS_KEY = 'msal.interaction.status';
+
 export function createMsalConsent(options: MsalConsentOptions): MsalConsentProvider {
   const scopes = [...(options.scopes ?? DEFAULT_SCOPES)];
   const whilePending = options.whilePending ?? 'override';
@@ -263,11 +266,19 @@ export function createMsalConsent(options: MsalConsentOptions): MsalConsentProvi
     if (current === attempt) current = undefined;
   };
 
-  const abandon = (attempt: Attempt, code: string) => {
+  const abandon = (attempt: Attempt, code: string, clearFlag = true) => {
     if (attempt.settled) return;
     settle(attempt);
     abandoned += 1;
     closePopup(attempt);
+    // MSAL can't see that popup close, so its "interaction in progress" flag would stay in
+    // sessionStorage until its own wait ends: nothing of a flow is left in storage. (Not
+    // when a new popup replaces this one: the flag is the new interaction's by then.)
+    try {
+      if (clearFlag) globalThis.sessionStorage?.removeItem(INTERACTION_STATUS_KEY);
+    } catch {
+      // Storage blocked: then nothing was written there either.
+    }
     attempt.reject(failure('cancelled', code, true));
   };
 
@@ -309,7 +320,7 @@ export function createMsalConsent(options: MsalConsentOptions): MsalConsentProvi
       popupsByCorrelation.delete(correlationId);
       return Promise.reject(toConsentError(error));
     }
-    if (previous) abandon(previous, 'superseded');
+    if (previous) abandon(previous, 'superseded', false);
     current = attempt;
     interaction.then(
       (auth) => {

@@ -147,7 +147,7 @@ describe('consent with MSAL against the local identity provider', () => {
     act: (page: Page) => Promise<Page | void>;
     failure: { kind: string; code: string; retryable: boolean };
     waitMs?: number;
-    whenFailed?: (popup: Page | void) => Promise<void>;
+    whenFailed?: (popup: Page | void, page: Page, context: BrowserContext) => Promise<void>;
     after?: (context: BrowserContext, page: Page) => Promise<void>;
   }[] = [
     {
@@ -171,8 +171,10 @@ describe('consent with MSAL against the local identity provider', () => {
       },
       failure: { kind: 'cancelled', code: 'cancelled_by_user', retryable: true },
       waitMs: 5_000,
-      whenFailed: async (popup) => {
+      whenFailed: async (popup, page, context) => {
         await expect.poll(() => (popup as Page).isClosed()).toBe(true);
+        // Given up, not just replaced: MSAL's "in progress" flag is not left behind either.
+        await expectNothingStored(context, page, server.origin);
       },
       after: async (context, page) => {
         await expectNothingStored(context, page, server.origin);
@@ -239,7 +241,7 @@ describe('consent with MSAL against the local identity provider', () => {
         const popup = await c.act(page);
         const outcome = await waitForOutcome(page, 1, c.waitMs);
         expect(outcome.failure).toEqual(c.failure);
-        await c.whenFailed?.(popup);
+        await c.whenFailed?.(popup, page, context);
         await retrySucceeds(page, 1);
         await c.after?.(context, page);
       } finally {
