@@ -24,6 +24,8 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
   'unexpected-open-paren': 'this ( at {position} is not expected: write a field, &, | or !',
   'whitespace-after-paren': 'remove the space at {position} after (',
   'operand-needs-parentheses': "put '{text}' at {position} in parentheses",
+  'invisible-character':
+    'remove {char} at {position}: only spaces, tabs and line breaks go between filters',
   'empty-and': '(&) needs a filter in it',
   'empty-or': '(|) needs a filter in it',
   'not-without-filter': '(!) needs a filter in it',
@@ -85,6 +87,7 @@ export const enum Code {
   unexpectedOpenParen,
   whitespaceAfterParen,
   operandNeedsParentheses,
+  invisibleCharacter,
   emptyAnd,
   emptyOr,
   notWithoutFilter,

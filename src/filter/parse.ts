@@ -52,6 +52,13 @@ export const until = (s: string, p: number, stop: string): number => {
 /** A surrogate that is not part of a pair (with `u`, a pair reads as one code point). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/** Spaces other than ASCII's and invisible format characters (a BOM, a zero-width space). */
+const INVISIBLE = /^[\p{Cf}\p{Z}\u0085]$/u;
+
+/** How an invisible character is named in a message: U+FEFF. */
+const codePoint = (c: string): string =>
+  `U+${(c.codePointAt(0) as number).toString(16).toUpperCase()}`;
+
 /** The UTF-16 length of the character at i: 2 for a surrogate pair, so no underline halves it. */
 const width = (s: string, i: number): number => ((s.codePointAt(i) as number) > 0xffff ? 2 : 1);
 
@@ -220,9 +227,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
       // Invisible characters and odd spaces (a BOM, a no-break space) are named: U+FEFF.
       const shown = lead
         .replace(/[ \t\n\r]+$/, '')
-        .replace(/[\p{Cf}\p{Z}\u0085]/gu, (c) =>
-          c === ' ' ? c : `U+${(c.codePointAt(0) as number).toString(16).toUpperCase()}`,
-        );
+        .replace(/[\p{Cf}\p{Z}\u0085]/gu, (c) => (c === ' ' ? c : codePoint(c)));
       fail(Code.leadingText, pos, q - pos, { text: shown });
     }
     failRest(Code.missingParentheses, pos);
@@ -325,6 +330,11 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
       if (d === 40) {
         if (kind === 33 && count) fail(Code.notWithSeveral, p, 1);
         break;
+      }
+      // A no-break space, a zero-width space (pasted from a document): not a space here.
+      const w = width(t, p);
+      if (INVISIBLE.test(t.slice(p, p + w))) {
+        fail(Code.invisibleCharacter, p, w, { char: codePoint(t.slice(p, p + w)) });
       }
       // Not a component: underline the run up to whitespace or a parenthesis.
       const q = until(t, p + 1, ' \t\n\r()');

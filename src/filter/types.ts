@@ -110,6 +110,7 @@ export type FilterErrorCode =
   | 'unexpected-open-paren'
   | 'whitespace-after-paren'
   | 'operand-needs-parentheses'
+  | 'invisible-character'
   | 'empty-and'
   | 'empty-or'
   | 'not-without-filter'

@@ -352,6 +352,10 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ],
   ['department=Sales and location=NYC or email=x', 'missing-parentheses', 0, 44, /parentheses/],
   ['(|(department=Sales) and (location=NYC))', 'operand-needs-parentheses', 21, 3, /'and'/],
+  // A no-break or zero-width space pasted between filters: named, to remove.
+  ['(&(department=a)\u00a0(location=b))', 'invisible-character', 16, 1, /^remove U\+A0 at 17/],
+  ['(!\u200b(department=a))', 'invisible-character', 2, 1, /U\+200B/],
+  ['(&(department=a)(location=b)\u00a0)', 'invisible-character', 28, 1, /U\+A0/],
   ['(department=a\uD800b)', 'lone-surrogate', 13, 1, /invalid character/],
   ['(department=a\uDC00)', 'lone-surrogate', 13, 1, /invalid character/],
 ];

@@ -84,6 +84,11 @@ export function problemMessage(problem: FilterError | FilterWarning): string {
       return msg('Remove this space: a field name must follow ( directly.', {
         id: 'filter-editor.error.whitespace-after-paren',
       });
+    case 'invisible-character':
+      return msg(
+        str`${p('char')} here is not a plain space: delete it (only spaces, tabs and line breaks go between filters).`,
+        { id: 'filter-editor.error.invisible-character' },
+      );
     case 'operand-needs-parentheses':
       return msg(str`'${text}' must be a filter in parentheses, e.g. (department=Sales).`, {
         id: 'filter-editor.error.operand-needs-parentheses',

@@ -46,6 +46,7 @@
 'filter-editor.error.invalid-escape': str`'${0}' non è una sequenza di escape valida: \\ deve essere seguito da due cifre esadecimali (scrivi \\5c per una barra rovesciata).`,
 'filter-editor.error.invalid-field-character': str`'${0}' non può comparire in un nome di campo.`,
 'filter-editor.error.invalid-utf8': str`Le sequenze di escape '${0}' non sono UTF-8 valido: scrivi il carattere stesso, oppure tutti i suoi byte.`,
+'filter-editor.error.invisible-character': str`${0} qui non è uno spazio normale: eliminalo (tra i filtri vanno solo spazi, tabulazioni e a capo).`,
 'filter-editor.error.leading-text': str`Togli '${0}' prima del filtro: deve cominciare con (.`,
 'filter-editor.error.lone-surrogate': `Questo carattere non è Unicode valido: riscrivilo.`,
 'filter-editor.error.missing-field': `Manca il nome del campo prima di =, ad es. (department=Sales).`,
