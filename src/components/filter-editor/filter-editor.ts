@@ -156,7 +156,10 @@ export class UcxFilterEditor extends LitElement {
     return this._value;
   }
   set value(v: string) {
-    this._value = v === null || v === undefined ? '' : String(v);
+    const next = v === null || v === undefined ? '' : String(v);
+    // A notice about the old text (why the builder could not show it) is stale with new text.
+    if (next !== this._value) this.notice = '';
+    this._value = next;
     // Any change, the admin's or the host's, answers a marked problem.
     if (this.#marked) {
       this.#marked = undefined;

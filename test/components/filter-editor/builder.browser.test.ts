@@ -275,6 +275,12 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(el.mode).to.equal('text');
     expect(visibleText(part(el, 'notice'))).to.contain('fix the error');
     expect(el.value).to.equal('(department=');
+    // The page sets a valid filter: the notice about the old text goes.
+    el.value = '(department=Sales)';
+    await el.updateComplete;
+    expect(visibleText(part(el, 'notice'))).to.equal('');
+    await switchTo(el, 'builder');
+    expect(el.mode).to.equal('builder');
   });
 
   it('says rows were left out only when the admin left one out', async () => {
