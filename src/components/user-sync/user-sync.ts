@@ -190,7 +190,8 @@ export class UcxUserSync extends UcxElement {
 
   @state() private items: Integration[] | undefined;
   @state() private revision = 0;
-  @state() private announcement = '';
+  /** The status line's text, made at render: it follows a change of language. */
+  @state() private announcement: () => string = () => '';
   @state() private notice: { view: FailureView; dialog: HTMLElement } | undefined;
 
   @query('.create') private createButton!: HTMLButtonElement | null;
@@ -226,7 +227,7 @@ export class UcxUserSync extends UcxElement {
         if (this.isConnected) void this.#load.run();
         return;
       }
-      this.announcement = '';
+      this.announcement = () => '';
       const view = this.#loadFailure(e);
       this.emit(
         new UcxErrorEvent({
@@ -453,9 +454,10 @@ export class UcxUserSync extends UcxElement {
     const items = this.items ?? [];
     if (op === 'delete') {
       this.items = items.filter((i) => i.id !== integration.id);
-      this.announcement = msg(str`“${integration.displayName}” was deleted.`, {
-        id: 'user-sync.deleted',
-      });
+      this.announcement = () =>
+        msg(str`“${integration.displayName}” was deleted.`, {
+          id: 'user-sync.deleted',
+        });
       this.#focusCreateAfterRender = true;
       this.emit(new UcxIntegrationDeletedEvent({ integration }));
       return;
@@ -467,14 +469,16 @@ export class UcxUserSync extends UcxElement {
         : items.map((i) => (i.id === integration.id ? integration : i));
     if (op === 'create') {
       this.notice = undefined;
-      this.announcement = msg(str`“${integration.displayName}” was created.`, {
-        id: 'user-sync.created',
-      });
+      this.announcement = () =>
+        msg(str`“${integration.displayName}” was created.`, {
+          id: 'user-sync.created',
+        });
       this.emit(new UcxIntegrationCreatedEvent({ integration }));
     } else {
-      this.announcement = msg(str`The filters of “${integration.displayName}” were saved.`, {
-        id: 'user-sync.updated',
-      });
+      this.announcement = () =>
+        msg(str`The filters of “${integration.displayName}” were saved.`, {
+          id: 'user-sync.updated',
+        });
       this.emit(new UcxIntegrationUpdatedEvent({ integration }));
     }
   }
@@ -513,6 +517,7 @@ export class UcxUserSync extends UcxElement {
     if (this.#locked || this.items === undefined) return;
     this.#prepareConsent();
     const trigger = e.currentTarget as HTMLElement;
+    this.announcement = () => ''; // (the last outcome is old news once the next action starts)
     void this.#loadDialogs()
       .then(() => this.createDialog.show(trigger))
       .catch(() => this.#dialogsUnavailable());
@@ -522,6 +527,7 @@ export class UcxUserSync extends UcxElement {
     if (integration.managedBy === 'vendor') return;
     this.#prepareConsent(); // Preview in the edit dialog signs in
     const trigger = e.currentTarget as HTMLElement;
+    this.announcement = () => '';
     void this.#loadDialogs()
       .then(() => this.editDialog.show(trigger, integration))
       .catch(() => this.#dialogsUnavailable());
@@ -530,6 +536,7 @@ export class UcxUserSync extends UcxElement {
   #onDelete(e: Event, integration: Integration): void {
     if (integration.managedBy === 'vendor') return;
     const trigger = e.currentTarget as HTMLElement;
+    this.announcement = () => '';
     void this.#loadDialogs()
       .then(() => this.confirmDialog.show(trigger, integration))
       .catch(() => this.#dialogsUnavailable());
@@ -541,7 +548,10 @@ export class UcxUserSync extends UcxElement {
       'This part of the page could not be loaded. Check your connection and try again.',
       { id: 'user-sync.dialogs-unavailable' },
     );
-    this.announcement = message;
+    this.announcement = () =>
+      msg('This part of the page could not be loaded. Check your connection and try again.', {
+        id: 'user-sync.dialogs-unavailable',
+      });
     this.emit(new UcxErrorEvent({ stage: 'load', code: 'chunk-load-failed', message }));
   }
 
@@ -584,7 +594,7 @@ export class UcxUserSync extends UcxElement {
     const locked = this.#locked;
     const loading = this.#loading;
     const createUnavailable = !!locked || this.items === undefined;
-    const status = loading ? this.#loadingText() : this.announcement;
+    const status = loading ? this.#loadingText() : this.announcement();
     return html`<section class="base" part="base" aria-labelledby="title">
         <div class="header" part="header">
           <div>

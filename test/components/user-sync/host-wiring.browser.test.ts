@@ -107,6 +107,22 @@ describe('<ucx-user-sync> in a host page', () => {
     expect(text).not.to.contain('created twice');
   });
 
+  it('says the last outcome in the current language, until the next action starts', async () => {
+    const m = await mount({
+      items: [integration(), integration({ id: 'int-b', displayName: 'Entra ID — fabrikam.com' })],
+    });
+    $(m.root, 'tr[data-id="int-b"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    const status = $(m.root, '[role="status"]');
+    await waitFor(() => status.textContent!.includes('was deleted'), 'the outcome');
+    m.el.lang = 'it';
+    await waitFor(() => status.textContent!.includes('è stata eliminata'), 'in Italian');
+    $(m.root, 'tr[data-id="int-a"] .edit').click();
+    await waitFor(() => status.textContent!.trim() === '', 'cleared by the next action');
+  });
+
   it("keeps its own editor's ucx-filter-change inside (a host hears only its own editors)", async () => {
     const m = await mount({ items: [] });
     const heard: EventTarget[] = [];
