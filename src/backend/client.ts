@@ -38,6 +38,12 @@ export interface BackendClientOptions {
   credentials?: RequestCredentials | undefined;
   /** Longest `Retry-After` (seconds) the client waits before its one retry. Default 10. */
   maxRetryAfter?: number | undefined;
+  /**
+   * The language the answers' text should be in (`Accept-Language`, read at each call): a
+   * backend may localize `statusMessage` and problem `detail`. The `requestHeaders` hook
+   * can still override it.
+   */
+  language?: (() => string | undefined) | undefined;
 }
 
 export interface CallOptions {
@@ -197,6 +203,7 @@ export class BackendClient {
   #timeout: number;
   #credentials: RequestCredentials;
   #maxRetryAfter: number;
+  #language: (() => string | undefined) | undefined;
   /** Aborted by abortAll() (element removed). */
   #lifetime = new AbortController();
   #listController: AbortController | undefined;
@@ -209,6 +216,7 @@ export class BackendClient {
     this.#timeout = options.timeout && options.timeout > 0 ? options.timeout : DEFAULT_TIMEOUT;
     this.#credentials = options.credentials ?? 'same-origin';
     this.#maxRetryAfter = options.maxRetryAfter ?? 10;
+    this.#language = options.language;
   }
 
   /** True while a create is in flight. */
@@ -375,8 +383,10 @@ export class BackendClient {
     };
     try {
       if (callerSignal?.aborted) throw new BackendError({ kind: 'aborted', code: 'aborted' });
+      const language = this.#language?.();
       const headers: HeadersRecord = {
         Accept: 'application/json, application/problem+json',
+        ...(language ? { 'Accept-Language': language } : {}),
         ...(await this.#headers(method, url)),
         ...extraHeaders,
       };

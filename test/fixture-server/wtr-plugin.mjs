@@ -151,7 +151,13 @@ async function handleApi(ctx, s, rest) {
   }
   const headers = {};
   for (const [k, v] of Object.entries(ctx.req.headers)) {
-    if (k.startsWith('x-') || k === 'idempotency-key' || k === 'content-type' || k === 'accept')
+    if (
+      k.startsWith('x-') ||
+      k === 'idempotency-key' ||
+      k === 'content-type' ||
+      k === 'accept' ||
+      k === 'accept-language'
+    )
       headers[k] = v;
   }
   s.log.push({

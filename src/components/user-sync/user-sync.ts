@@ -310,6 +310,8 @@ export class UcxUserSync extends UcxElement {
         endpoint: this.endpoint,
         timeout: this.timeout,
         fetch: (input, init) => (this.fetch ?? globalThis.fetch).call(globalThis, input, init),
+        // The section's language, so a backend can answer its status texts in it too.
+        language: () => closestLang(this),
         requestHeaders: async (request) => {
           const hook = this.requestHeaders;
           if (!hook) return {};

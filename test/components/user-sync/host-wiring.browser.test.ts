@@ -123,6 +123,16 @@ describe('<ucx-user-sync> in a host page', () => {
     await waitFor(() => status.textContent!.trim() === '', 'cleared by the next action');
   });
 
+  it("asks the backend for its texts in the section's language (Accept-Language)", async () => {
+    const m = await mount({ items: [integration()] }, { lang: 'it' });
+    m.el.lang = 'en-GB';
+    await m.el.refresh();
+    m.el.requestHeaders = { 'Accept-Language': 'fr' }; // the page's hook has the last word
+    await m.el.refresh();
+    const gets = (await m.fx.log()).filter((r) => r.method === 'GET');
+    expect(gets.map((r) => r.headers['accept-language'])).to.deep.equal(['it', 'en-GB', 'fr']);
+  });
+
   it("keeps its own editor's ucx-filter-change inside (a host hears only its own editors)", async () => {
     const m = await mount({ items: [] });
     const heard: EventTarget[] = [];
