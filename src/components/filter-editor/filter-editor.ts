@@ -766,19 +766,23 @@ export class UcxFilterEditor extends LitElement {
   }
 
   /**
-   * Writes the builder's state into `value` as canonical text. Rows without a value and
-   * empty groups are left out (and marked), so every builder state is a valid filter.
+   * Writes the builder's state into `value` as canonical text, indented when the admin's
+   * text was on several lines (as Format writes it). Rows without a value and empty groups
+   * are left out (and marked), so every builder state is a valid filter.
    */
   private commitBuilder(change: boolean): void {
     if (!this.root) return;
     const { node, incomplete } = fromBuilder(this.root);
     this.incomplete = new Set(incomplete.map((i) => i.id));
-    const text = node ? formatFilter(node) : '';
+    const canonical = node ? formatFilter(node) : '';
+    const text =
+      node && this._value.includes('\n') ? formatFilter(node, { pretty: true }) : canonical;
     // A builder action that leaves the filter as it was (a row added but not filled yet)
     // keeps the admin's text, its layout and case included.
     const r = this.result;
     const changed =
-      text !== this._value && (r ? !r.ok || formatFilter(r.filter) !== text : text !== '');
+      text !== this._value &&
+      (r ? !r.ok || formatFilter(r.filter) !== canonical : canonical !== '');
     this.builtFrom = changed ? text : this._value;
     if (changed) {
       this.value = text;

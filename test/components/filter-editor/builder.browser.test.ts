@@ -160,6 +160,17 @@ describe('ucx-filter-editor: builder mode', () => {
       'and',
     );
     expect(el.value).to.equal(text.replace('(|', '(&'));
+
+    // …indented, as Format writes it, when the admin's text was on several lines.
+    await switchTo(el, 'text');
+    el.value = pretty;
+    await switchTo(el, 'builder');
+    const value = rowControls(rows(el)[1]!).value!;
+    value.value = 'Milan';
+    value.dispatchEvent(new Event('input', { bubbles: true }));
+    value.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(el.value).to.equal('(&\n  (department=Sales)\n  (location=Milan)\n)');
   });
 
   it('offers every condition and writes the matching canonical text (values escaped)', async () => {
