@@ -191,6 +191,9 @@ export const userSyncListStyles = css`
     min-block-size: 30px;
     padding-inline: var(--_space);
   }
+  .actions .delete {
+    color: var(--_danger);
+  }
   .integration {
     min-inline-size: 14rem;
   }

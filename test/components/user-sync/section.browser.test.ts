@@ -129,6 +129,15 @@ describe('<ucx-user-sync> section', () => {
     m.el.style.inlineSize = '';
   });
 
+  it("marks a row's Delete with the danger colour, which a host's theme sets", async () => {
+    const m = await mount({ items: [integration()] });
+    const edit = $(m.root, 'tr[data-id="int-a"] .edit');
+    const del = $(m.root, 'tr[data-id="int-a"] .delete');
+    expect(getComputedStyle(del).color).not.to.equal(getComputedStyle(edit).color);
+    m.el.style.setProperty('--ucx-color-danger', 'rgb(200, 0, 0)');
+    expect(getComputedStyle(del).color).to.equal('rgb(200, 0, 0)');
+  });
+
   it('explains what the section is for when there are no integrations', async () => {
     const m = await mount({ items: [] });
     const empty = $(m.root, '[part="empty"]');
