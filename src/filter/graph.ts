@@ -31,8 +31,8 @@ export interface GraphUser {
  */
 export function graphUserSelect(fields: readonly FieldDefinition[] = DEFAULT_FIELDS): string {
   const names = ['id', 'displayName', 'userPrincipalName'];
-  for (const f of fields) {
-    const p = f.graph?.property;
+  for (const f of fields ?? DEFAULT_FIELDS) {
+    const p = f?.graph?.property;
     if (p && !names.includes(p)) names.push(p);
   }
   return names.join(',');
@@ -50,8 +50,9 @@ export function graphUserToRecord(
   fields: readonly FieldDefinition[] = DEFAULT_FIELDS,
 ): UserRecord {
   const record: UserRecord = {};
-  for (const f of fields) {
-    const g = f.graph;
+  // (null for the list is the default list; a null entry is skipped, as toGraphQuery does)
+  for (const f of fields ?? DEFAULT_FIELDS) {
+    const g = f?.graph;
     if (!g) continue;
     let v = (user || {})[g.property];
     if (g.collection) v = Array.isArray(v) ? v[0] : undefined;

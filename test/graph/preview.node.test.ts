@@ -71,6 +71,11 @@ describe("previewMatchingUsers with a host's own field", () => {
         jobTitle: 'Software Engineer',
       },
     );
+    // A list given as null is the default one, as for toGraphQuery; nothing throws.
+    const nullList = null as unknown as FieldDefinition[];
+    expect(graphUserSelect(nullList)).toBe(GRAPH_USER_SELECT);
+    expect(graphUserToRecord({ mail: 'a@b.c' }, nullList)).toMatchObject({ email: 'a@b.c' });
+    expect(graphUserToRecord(null as never)).toMatchObject({ email: null });
     // Graph has no "contains": the jobTitle clause is checked on the users Graph returns.
     const parsed = parseFilter('(&(department=*)(jobTitle=*engineer*))', { fields });
     if (!parsed.ok) throw new Error(parsed.error.message);
