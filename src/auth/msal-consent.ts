@@ -168,13 +168,13 @@ function toResult(auth: AuthenticationResult, clientId: string): ConsentResult |
   };
 }
 
+/** Where MSAL 5 keeps its "interaction in progress" flag (sessionStorage, whatever the cache). */
+const INTERACTION_STATUS_KEY = 'msal.interaction.status';
+
 /**
  * Creates the MSAL-backed consent provider. Never throws: a bad configuration
  * makes prepare() and start() reject with a `misconfigured` ConsentError.
  */
-/** Where MSAL 5 keeps its "interaction in progress" flag (sessionStorage, whatever the cache). */
-const INTERACTION_STATUS_KEY = 'msal.interaction.status';
-
 export function createMsalConsent(options: MsalConsentOptions): MsalConsentProvider {
   const scopes = [...(options.scopes ?? DEFAULT_SCOPES)];
   const whilePending = options.whilePending ?? 'override';

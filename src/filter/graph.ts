@@ -29,7 +29,7 @@ export interface GraphUser {
  * The `$select` list for GET /users (comma-separated, as Graph expects): the user's id and
  * names, and the Graph property of each field.
  */
-export function graphUserSelect(fields: readonly FieldDefinition[] = DEFAULT_FIELDS): string {
+export function graphUserSelect(fields?: readonly FieldDefinition[] | null): string {
   const names = ['id', 'displayName', 'userPrincipalName'];
   for (const f of fields ?? DEFAULT_FIELDS) {
     const p = f?.graph?.property;
@@ -47,14 +47,15 @@ export const GRAPH_USER_SELECT = graphUserSelect();
  */
 export function graphUserToRecord(
   user: GraphUser,
-  fields: readonly FieldDefinition[] = DEFAULT_FIELDS,
+  fields?: readonly FieldDefinition[] | null,
 ): UserRecord {
   const record: UserRecord = {};
-  // (null for the list is the default list; a null entry is skipped, as toGraphQuery does)
+  const u: GraphUser = user || {};
+  // (no list, or null, is the default list; a null entry is skipped, as toGraphQuery does)
   for (const f of fields ?? DEFAULT_FIELDS) {
     const g = f?.graph;
     if (!g) continue;
-    let v = (user || {})[g.property];
+    let v = u[g.property];
     if (g.collection) v = Array.isArray(v) ? v[0] : undefined;
     record[f.name] = typeof v === 'string' ? v : null;
   }

@@ -9,19 +9,19 @@ import type { ParseOptions, ParseResult } from './types.js';
  */
 const TOKENS = /[()=]|(?<=[\s)])(?:and|or)(?=[\s(]|$)|&&|\|\|/gi;
 const isAnd = (w: string): boolean => /and|&/i.test(w);
-/** SQL's NOT before a filter or a bare condition: `not (a=b)`, `NOT a=b`. */
-const NOT = /^not(?:\s*(?=\()|\s+)/i;
+/** SQL's NOTs before a filter or a bare condition: `not (a=b)`, `NOT a=b` ('' when none). */
 const NOTS = /^(?:not(?:\s*(?=\()|\s+))*/i;
+const nots = (part: string): string => (NOTS.exec(part) as RegExpExecArray)[0];
 
 /**
  * A part as the filter meant: as written when in parentheses, a bare condition in them
  * (without spaces around its =), `not …` as (!…).
  */
 function condition(part: string): string {
-  const nots = NOTS.exec(part)?.[0] ?? '';
-  const rest = part.slice(nots.length);
+  const prefix = nots(part);
+  const rest = part.slice(prefix.length);
   const meant = rest[0] === '(' ? rest : `(${rest.replace(/\s*=\s*/, '=')})`;
-  const n = nots.split(/not/i).length - 1;
+  const n = prefix.split(/not/i).length - 1;
   return '(!'.repeat(n) + meant + ')'.repeat(n);
 }
 
@@ -87,7 +87,7 @@ function advise(
     // `not (department=a)`, `NOT department=a`: the filter negated.
     const lead = text.trim();
     const meant = condition(lead);
-    if (NOT.test(lead) && fits(meant, options)) {
+    if (nots(lead) && fits(meant, options)) {
       const o = text.length - text.trimStart().length;
       return failure(text, Code.connectorWord, o, 3, { word: lead.slice(0, 3), text: meant });
     }
@@ -152,15 +152,14 @@ function bareCondition(
 ): ParseResult | undefined {
   const { code, offset, length, params } = result.error;
   const rest = params?.['text'];
-  if (code !== 'missing-parentheses' || typeof rest !== 'string' || fits(`(${rest})`, options)) {
-    return;
-  }
+  if (code !== 'missing-parentheses' || typeof rest !== 'string') return;
+  // (Parsed once: it fits, or its error is the one placed below.)
+  const inner = parseSyntax(`(${rest})`, options);
+  if (inner.ok || inner.error.code.startsWith('unknown-field')) return;
   const tidy = rest.replace(/\s*=\s*/, '=');
   if (fits(`(${tidy})`, options)) {
     return failure(text, Code.missingParentheses, offset, length, { text: tidy });
   }
-  const inner = parseSyntax(`(${rest})`, options);
-  if (inner.ok) return;
   const at0 = inner.error.offset - 1;
   // Only an error inside the condition itself (not at the parentheses added around it).
   if (at0 < 0 || at0 + inner.error.length > rest.length) return;

@@ -53,7 +53,7 @@ export const until = (s: string, p: number, stop: string): number => {
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Spaces other than ASCII's and invisible format characters (a BOM, a zero-width space). */
-const INVISIBLE = /^[\p{Cf}\p{Z}\u0085]$/u;
+const INVISIBLE = /[\p{Cf}\p{Z}\u0085]/u;
 
 /** How an invisible character is named in a message: U+FEFF. */
 const codePoint = (c: string): string =>
@@ -227,7 +227,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
       // Invisible characters and odd spaces (a BOM, a no-break space) are named: U+FEFF.
       const shown = lead
         .replace(/[ \t\n\r]+$/, '')
-        .replace(/[\p{Cf}\p{Z}\u0085]/gu, (c) => (c === ' ' ? c : codePoint(c)));
+        .replace(new RegExp(INVISIBLE, 'gu'), (c) => (c === ' ' ? c : codePoint(c)));
       fail(Code.leadingText, pos, q - pos, { text: shown });
     }
     failRest(Code.missingParentheses, pos);
@@ -332,10 +332,8 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
         break;
       }
       // A no-break space, a zero-width space (pasted from a document): not a space here.
-      const w = width(t, p);
-      if (INVISIBLE.test(t.slice(p, p + w))) {
-        fail(Code.invisibleCharacter, p, w, { char: codePoint(t.slice(p, p + w)) });
-      }
+      const ch = t.slice(p, p + width(t, p));
+      if (INVISIBLE.test(ch)) fail(Code.invisibleCharacter, p, ch.length, { char: codePoint(ch) });
       // Not a component: underline the run up to whitespace or a parenthesis.
       const q = until(t, p + 1, ' \t\n\r()');
       fail(Code.operandNeedsParentheses, p, q - p, { text: t.slice(p, q) });

@@ -48,34 +48,30 @@ function vendorLockedChangeMessage(vendorName: string): string {
   );
 }
 
-/** The title when the server may have done it anyway (a timeout, an unreadable answer). */
-function unsureTitleFor(op: Operation): string {
+/**
+ * The failure window's title; `unsure` when the server may have done it anyway (a timeout,
+ * an answer the page can't read): "may not have been", not "was not".
+ */
+function titleFor(op: Operation, unsure = false): string {
   switch (op) {
     case 'create':
-      return msg('The integration may not have been created', {
-        id: 'user-sync.failure.title.create-unsure',
-      });
+      return unsure
+        ? msg('The integration may not have been created', {
+            id: 'user-sync.failure.title.create-unsure',
+          })
+        : msg('The integration was not created', { id: 'user-sync.failure.title.create' });
     case 'update':
-      return msg('The filters may not have been saved', {
-        id: 'user-sync.failure.title.update-unsure',
-      });
+      return unsure
+        ? msg('The filters may not have been saved', {
+            id: 'user-sync.failure.title.update-unsure',
+          })
+        : msg('The filters were not saved', { id: 'user-sync.failure.title.update' });
     case 'delete':
-      return msg('The integration may not have been deleted', {
-        id: 'user-sync.failure.title.delete-unsure',
-      });
-    default:
-      return titleFor(op);
-  }
-}
-
-function titleFor(op: Operation): string {
-  switch (op) {
-    case 'create':
-      return msg('The integration was not created', { id: 'user-sync.failure.title.create' });
-    case 'update':
-      return msg('The filters were not saved', { id: 'user-sync.failure.title.update' });
-    case 'delete':
-      return msg('The integration was not deleted', { id: 'user-sync.failure.title.delete' });
+      return unsure
+        ? msg('The integration may not have been deleted', {
+            id: 'user-sync.failure.title.delete-unsure',
+          })
+        : msg('The integration was not deleted', { id: 'user-sync.failure.title.delete' });
     default:
       return msg('The integrations could not be loaded', { id: 'user-sync.failure.title.load' });
   }
@@ -123,7 +119,7 @@ export function describeBackendError(
   if (e.kind === 'timeout') {
     return {
       ...base,
-      title: unsureTitleFor(op),
+      title: titleFor(op, true),
       message:
         op === 'create'
           ? msg(
@@ -153,7 +149,7 @@ export function describeBackendError(
   if (e.code === 'invalid-response') {
     return {
       ...base,
-      title: unsureTitleFor(op),
+      title: titleFor(op, true),
       // Loading the list changes nothing: no "may not have been saved" there.
       message:
         op === 'load'

@@ -75,6 +75,7 @@ export class UcxErrorWindow extends UcxElement {
     // already exists: say what happened, and Close.
     const advise =
       this.advice && v?.stage !== 'load' && !v?.vendorLock && v?.code !== 'already-exists';
+    const support = safeLink(this.supportUrl);
     return html`<dialog
       part="error-window"
       role="alertdialog"
@@ -114,9 +115,9 @@ export class UcxErrorWindow extends UcxElement {
             : nothing
         }
         ${
-          v?.vendorLock && safeLink(this.supportUrl)
+          v?.vendorLock && support
             ? html`<p>
-                <a href=${safeLink(this.supportUrl)} target="_blank" rel="noopener noreferrer"
+                <a href=${support} target="_blank" rel="noopener noreferrer"
                   >${msg('Contact support', { id: 'user-sync.lock.contact' })}</a
                 >
               </p>`

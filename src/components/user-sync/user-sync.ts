@@ -52,6 +52,9 @@ type Columns = [
   actions: string,
 ];
 
+/** A call cut short by the element leaving the page (or by a newer call), not a failure. */
+const isAborted = (e: unknown): boolean => e instanceof BackendError && e.kind === 'aborted';
+
 /** True for the integration that locks the section: an active Webex one the vendor manages. */
 export function isVendorLock(i: Integration): boolean {
   return i.source === 'webex' && i.managedBy === 'vendor' && i.status === 'active';
@@ -222,7 +225,7 @@ export class UcxUserSync extends UcxElement {
       this.#warmDialogs();
     },
     onError: (e) => {
-      if (e instanceof BackendError && e.kind === 'aborted') {
+      if (isAborted(e)) {
         // Aborted by a move in the page (disconnect, then connect): load again once back.
         if (this.isConnected) void this.#load.run();
         return;
@@ -437,7 +440,7 @@ export class UcxUserSync extends UcxElement {
       return host.vendorName || DEFAULT_VENDOR_NAME;
     },
     get supportUrl() {
-      return safeLink(host.supportUrl);
+      return host.supportUrl; // (the error window links it only if safeLink allows)
     },
   }))(this);
 
@@ -519,42 +522,38 @@ export class UcxUserSync extends UcxElement {
     if (this.#locked || this.items === undefined) return;
     this.#prepareConsent();
     const trigger = e.currentTarget as HTMLElement;
-    this.announcement = () => ''; // (the last outcome is old news once the next action starts)
-    void this.#loadDialogs()
-      .then(() => this.createDialog.show(trigger))
-      .catch(() => this.#dialogsUnavailable());
+    this.#openDialog(() => this.createDialog.show(trigger));
   };
+
+  /** Opens a dialog once their module is there; the last outcome is old news by then. */
+  #openDialog(show: () => unknown): void {
+    this.announcement = () => '';
+    void this.#loadDialogs()
+      .then(show)
+      .catch(() => this.#dialogsUnavailable());
+  }
 
   #onEdit(e: Event, integration: Integration): void {
     if (integration.managedBy === 'vendor') return;
     this.#prepareConsent(); // Preview in the edit dialog signs in
     const trigger = e.currentTarget as HTMLElement;
-    this.announcement = () => '';
-    void this.#loadDialogs()
-      .then(() => this.editDialog.show(trigger, integration))
-      .catch(() => this.#dialogsUnavailable());
+    this.#openDialog(() => this.editDialog.show(trigger, integration));
   }
 
   #onDelete(e: Event, integration: Integration): void {
     if (integration.managedBy === 'vendor') return;
     const trigger = e.currentTarget as HTMLElement;
-    this.announcement = () => '';
-    void this.#loadDialogs()
-      .then(() => this.confirmDialog.show(trigger, integration))
-      .catch(() => this.#dialogsUnavailable());
+    this.#openDialog(() => this.confirmDialog.show(trigger, integration));
   }
 
   /** The dialogs' chunk could not be loaded (offline, a deploy replaced it): say so. */
   #dialogsUnavailable(): void {
-    const message = msg(
-      'This part of the page could not be loaded. Check your connection and try again.',
-      { id: 'user-sync.dialogs-unavailable' },
-    );
-    this.announcement = () =>
+    const message = () =>
       msg('This part of the page could not be loaded. Check your connection and try again.', {
         id: 'user-sync.dialogs-unavailable',
       });
-    this.emit(new UcxErrorEvent({ stage: 'load', code: 'chunk-load-failed', message }));
+    this.announcement = message;
+    this.emit(new UcxErrorEvent({ stage: 'load', code: 'chunk-load-failed', message: message() }));
   }
 
   #onRetryLoad = async () => {
@@ -576,10 +575,7 @@ export class UcxUserSync extends UcxElement {
 
   /** The last load was cut short by the element leaving the page (not a failure to show). */
   get #loadAborted(): boolean {
-    const e: unknown = this.#load.error;
-    return (
-      this.#load.status === TaskStatus.ERROR && e instanceof BackendError && e.kind === 'aborted'
-    );
+    return this.#load.status === TaskStatus.ERROR && isAborted(this.#load.error);
   }
 
   /** The last load failed (aborted by a move is not failed: it runs again). */

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { integration, scenario, vendorWebex } from '../../fixture-server/fixture.js';
 import type { UcxUserSync } from '../../../src/components/user-sync/user-sync.js';
-import { $, deepText, dialogParts, mount, waitFor } from './helpers.js';
+import { $, deepText, dialogParts, fillCreate, mount, waitFor } from './helpers.js';
 
 const settled = (p: Promise<unknown>, ms = 1000) =>
   Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
@@ -65,6 +65,20 @@ describe('<ucx-user-sync> in a host page', () => {
     expect(m.root.querySelector('#lock-reason a')?.getAttribute('href')).to.equal(
       'mailto:support@example.com',
     );
+    // The error window's contact link too, when the backend refuses a create for the lock.
+    const refused = await mount(
+      {
+        items: [],
+        faults: [{ method: 'POST', problem: { status: 409, code: 'vendor-managed-lock' } }],
+      },
+      // (void, not alert: were it linked and followed, an alert would stall the browser)
+      { supportUrl: 'javascript:void(0)' },
+    );
+    const p = await fillCreate(refused, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    expect(deepText(p.errorWindow)).to.contain('managed by Imagicle Support');
+    expect(p.errorWindow.shadowRoot!.querySelector('a')).to.equal(null);
   });
 
   it('a requestHeaders hook that throws is named as the page’s failure, not the network’s', async () => {
