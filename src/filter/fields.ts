@@ -35,14 +35,21 @@ export const DEFAULT_FIELDS: readonly FieldDefinition[] = Object.freeze([
   field('phoneNumber', 'businessPhones', 'dnnan', true),
 ]);
 
-/** Per list: the names it had when cached, and those in lower case. */
-const lowered = new WeakMap<readonly FieldDefinition[], [string[], string[]]>();
+/**
+ * A list's names: as defined, in lower case, and the parser's index by first character
+ * (`heads[c]` is the last field whose lower-case name starts with char code c < 128,
+ * `next[k]` the one before field k with the same first character; -1 ends the chain).
+ */
+export type FieldNames = [names: string[], lower: string[], heads: number[], next: number[]];
+
+/** Per list: its names when cached (see FieldNames). */
+const lowered = new WeakMap<readonly FieldDefinition[], FieldNames>();
 
 /**
  * The fields' names, as defined and in lower case (cached per list, and made again when a
  * host has changed the list since); names match case-insensitively.
  */
-export function fieldNames(fields: readonly FieldDefinition[]): [string[], string[]] {
+export function fieldNames(fields: readonly FieldDefinition[]): FieldNames {
   let cached = lowered.get(fields);
   if (
     !cached ||
@@ -50,7 +57,16 @@ export function fieldNames(fields: readonly FieldDefinition[]): [string[], strin
     cached[0].some((name, i) => name !== fields[i]?.name)
   ) {
     const names = fields.map((f) => f.name);
-    lowered.set(fields, (cached = [names, names.map((name) => name.toLowerCase())]));
+    const lower = names.map((name) => name.toLowerCase());
+    const heads = new Array<number>(128).fill(-1);
+    const next = lower.map((name, k) => {
+      const c = name.charCodeAt(0); // (NaN for an empty name, which is in no chain)
+      if (!(c < 128)) return -1;
+      const before = heads[c] as number;
+      heads[c] = k;
+      return before;
+    });
+    lowered.set(fields, (cached = [names, lower, heads, next]));
   }
   return cached;
 }

@@ -129,9 +129,11 @@ let n = 0;
 let pos = 0;
 let fields: readonly FieldDefinition[] = DEFAULT_FIELDS;
 let warnings: FilterWarning[] = [];
-/** The fields' names as defined, and in lower case (read once, before parsing). */
+/** The fields' names as defined, in lower case, and by first character (see FieldNames). */
 let canonical: string[] = [];
 let lower: string[] = [];
+let heads: number[] = [];
+let next: number[] = [];
 /** The first unknown field name and where it is: reported once the structure is known good. */
 let unknownName: string | undefined;
 let unknownAt = 0;
@@ -190,7 +192,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
   // The options first: a host's getter may parse a filter itself, which reuses the state below.
   const maxDepth = limit(options.maxDepth, 32);
   const list = options.fields ?? DEFAULT_FIELDS;
-  const [names, low] = list === DEFAULT_FIELDS ? DEFAULT_NAMES : fieldNames(list);
+  const [names, low, first, chain] = list === DEFAULT_FIELDS ? DEFAULT_NAMES : fieldNames(list);
   const withSpans = options.spans === true;
   // Only the text up to one character past the limit is read (an emoji there whole):
   // whatever follows can only end in too-long, so a huge text costs no more than one at
@@ -203,6 +205,8 @@ function parse(source: string, options: ParseOptions, maxLength: number): ParseR
   fields = list;
   canonical = names;
   lower = low;
+  heads = first;
+  next = chain;
   warnings = [];
   unknownName = undefined;
   spans = withSpans;
@@ -347,12 +351,13 @@ function item(open: number): FilterNode {
   const start = open + 1;
   // Fast path: a configured field name, in any case, right before its `=` (the last
   // definition of a name wins). Letters compare case-insensitively (`| 32`), anything else
-  // exactly and only if it may be in a name; what doesn't match takes the path below.
-  let k = lower.length;
-  search: while (k--) {
+  // exactly and only if it may be in a name; what doesn't match takes the path below. Only
+  // the names that start with this character are tried (usually one: a fifth of the work).
+  const first = t.charCodeAt(start) | 32;
+  search: for (let k = first < 128 ? (heads[first] as number) : -1; k >= 0; k = next[k] as number) {
     const l = lower[k] as string;
     const len = l.length;
-    if (t.charCodeAt(start + len) !== 61 || !len) continue;
+    if (t.charCodeAt(start + len) !== 61) continue;
     for (let j = 0; j < len; j++) {
       const lc = l.charCodeAt(j);
       const c = t.charCodeAt(start + j);

@@ -776,4 +776,21 @@ describe('host fields', () => {
       error: { code: 'invalid-field-character' },
     });
   });
+
+  it('finds each of several fields that start alike, one a prefix of another', () => {
+    // The parser tries only the names that start with the typed character: all of them.
+    const own = (name: string): FieldDefinition => ({ name, labelKey: `x.${name}` });
+    const list = [own('Dept'), own(''), own('department'), own('dep'), own('2fa'), own('Depot')];
+    const text = '(&(DEPT=1)(Department=2)(dep=3)(2FA=4)(depot=5)(DEPARTMENT=6))';
+    const r = parseFilter(text, { fields: list });
+    expect(r.ok && formatFilter(r.filter)).toBe(
+      '(&(Dept=1)(department=2)(dep=3)(2fa=4)(Depot=5)(department=6))',
+    );
+    expect(parseFilter('(depa=1)', { fields: list })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-field', offset: 1, length: 4 },
+    });
+    // `d` is in the list's index, `e` (email) is not: the default list is not mixed in.
+    expect(parseFilter('(email=a)', { fields: list })).toMatchObject({ ok: false });
+  });
 });
