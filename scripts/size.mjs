@@ -13,13 +13,18 @@ import { join, resolve } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const KB = 1024;
 const budgets = { firstPaint: 30 * KB, filter: 8 * KB };
-// Issue 2 asks for ≤ 5 KB; the engine is at ~7.6 KB (6,139 B once: fixes found by acceptance
+// Issue 2 asks for ≤ 5 KB; the engine is at ~7.9 KB (6,139 B once: fixes found by acceptance
 // probes cost ~500 B; the advice for SQL-style and / or / not and for bare conditions,
 // parse-filter.ts, ~870 B, which replaced advice that did not parse or changed the filter's
-// meaning; the warning for and / or inside a value ~150 B). The gate stops regressions at
+// meaning; the warning for and / or inside a value ~150 B; the parser's index of field names by
+// first character ~90 B; messages written apart from the parser, which keeps them out of the
+// first paint, ~80 B). The gate stops regressions at
 // 8 KB and the report shows the distance to the goal.
 const filterGoal = 5 * KB;
 const lazyOnly = ['@azure/msal-browser', '@microsoft/microsoft-graph-client'];
+// The filter engine's message templates (~1.2 KB gzip): the rows only summarize stored
+// filters, so the parser in the first paint reports codes, and parseFilter writes messages.
+const lazyOnlySources = ['src/filter/messages.ts'];
 
 async function bundle(entry, outdir) {
   const result = await build({
@@ -68,8 +73,9 @@ try {
   const firstPaintFiles = staticClosure(meta, entryOut);
   const firstPaint = firstPaintFiles.reduce((sum, f) => sum + gz(f), 0);
   const inputsOfFirstPaint = firstPaintFiles.flatMap((f) => Object.keys(meta.outputs[f].inputs));
-  const leaked = inputsOfFirstPaint.filter((i) =>
-    lazyOnly.some((name) => i.includes(`node_modules/${name}/`)),
+  const leaked = inputsOfFirstPaint.filter(
+    (i) =>
+      lazyOnly.some((name) => i.includes(`node_modules/${name}/`)) || lazyOnlySources.includes(i),
   );
   const lazyChunks = Object.keys(meta.outputs).filter(
     (o) => !firstPaintFiles.includes(o) && o.endsWith('.js'),
@@ -111,7 +117,7 @@ try {
   }
   if (leaked.length) {
     console.error(
-      `MSAL / Graph code is in the first-paint bundle: ${[...new Set(leaked)].slice(0, 5).join(', ')}`,
+      `Code meant to load on demand is in the first-paint bundle: ${[...new Set(leaked)].slice(0, 5).join(', ')}`,
     );
     ok = false;
   }

@@ -1,6 +1,5 @@
-import type { FilterErrorCode, FilterProblem, FilterWarningCode } from './types.js';
-
-export type Params = Record<string, string | number>;
+import type { Code, Params, RawProblem, RawResult } from './codes.js';
+import type { FilterErrorCode, FilterProblem, FilterWarningCode, ParseResult } from './types.js';
 
 /**
  * English message templates, one per stable code: what is wrong and how to fix it.
@@ -58,7 +57,7 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
     "'{field}' value contains '{word}': to combine filters, use (&…) or (|…)",
 };
 
-/** The codes in table order; the parser refers to them by index (`Code`), which is smaller. */
+/** The codes in table order; the parser refers to them by index (`Code`, codes.ts). */
 const codes = Object.keys(FILTER_MESSAGES) as (FilterErrorCode | FilterWarningCode)[];
 const isWarning = (k: string): boolean => k.startsWith('value-');
 
@@ -68,56 +67,6 @@ export const FILTER_ERROR_CODES: readonly FilterErrorCode[] = codes.filter(
 ) as FilterErrorCode[];
 
 export const FILTER_WARNING_CODES = codes.filter(isWarning) as FilterWarningCode[];
-
-/** Indexes of the codes in FILTER_MESSAGES (same order). */
-export const enum Code {
-  empty,
-  tooLong,
-  tooDeep,
-  rawNul,
-  loneSurrogate,
-  missingParentheses,
-  leadingText,
-  unclosedParen,
-  unmatchedCloseParen,
-  multipleFilters,
-  trailingText,
-  connectorWord,
-  emptyParens,
-  unexpectedOpenParen,
-  whitespaceAfterParen,
-  operandNeedsParentheses,
-  invisibleCharacter,
-  emptyAnd,
-  emptyOr,
-  notWithoutFilter,
-  notWithSeveral,
-  missingField,
-  missingOperator,
-  whitespaceInField,
-  whitespaceBeforeEquals,
-  invalidFieldCharacter,
-  unknownField,
-  unknownFieldNoSuggestion,
-  unsupportedOid,
-  unsupportedAttributeOption,
-  unsupportedExtensible,
-  unsupportedApprox,
-  unsupportedGreaterOrEqual,
-  unsupportedLessOrEqual,
-  unsupportedNotEquals,
-  emptyValue,
-  emptySubstringPart,
-  unescapedParenInValue,
-  invalidEscape,
-  truncatedEscape,
-  invalidUtf8,
-  internal,
-  valueLeadingWhitespace,
-  valueTrailingWhitespace,
-  valueStartsWithEquals,
-  valueContainsConnector,
-}
 
 /** The index of a code (a problem reported again at another place). */
 export const codeOf = (code: string): Code => codes.indexOf(code as FilterErrorCode) as Code;
@@ -133,4 +82,14 @@ export function problem(
   // A param the template has no value for stays as written ({name}); numbers become text.
   const message = FILTER_MESSAGES[c].replace(/\{(\w+)\}/g, (m, k: string) => `${all[k] ?? m}`);
   return { code: c as never, message, offset, length, params: all };
+}
+
+/** A parse result with its codes named and its messages written (see codes.ts). */
+export function publish(result: RawResult): ParseResult {
+  const out = (p: RawProblem) => problem(p.code, p.offset, p.length, p.params);
+  if (!result.ok) return { ok: false, error: out(result.error) };
+  // No warnings, the usual case: the result as it is (its empty list is either kind's).
+  return result.warnings.length
+    ? { ok: true, filter: result.filter, warnings: result.warnings.map(out) }
+    : (result as unknown as ParseResult);
 }

@@ -1,7 +1,11 @@
-import { Code, codeOf, problem } from './messages.js';
+import { Code, type Params } from './codes.js';
+import { codeOf, problem, publish } from './messages.js';
 import { MAX_LENGTH, at, limit, parseSyntax } from './parse.js';
-import type { Params } from './messages.js';
 import type { ParseOptions, ParseResult } from './types.js';
+
+/** The parser's result in words (codes named, messages written). */
+const parse = (text: string, options?: ParseOptions): ParseResult =>
+  publish(parseSyntax(text, options));
 
 /**
  * Parentheses and `=` (to know where values are), `and` and `or` standing alone (after a
@@ -34,7 +38,7 @@ function condition(part: string): string {
  * filter) would lead astray.
  */
 export function parseFilter(text: string, options?: ParseOptions): ParseResult {
-  const result = parseSyntax(text, options);
+  const result = parse(text, options);
   try {
     return (!result.ok && advise(text, result, options ?? {})) || result;
   } catch {
@@ -44,7 +48,7 @@ export function parseFilter(text: string, options?: ParseOptions): ParseResult {
 
 /** Parses, or fails only for an unknown field: the structure is what was meant. */
 const fits = (text: string, options: ParseOptions): boolean => {
-  const r = parseSyntax(text, options);
+  const r = parse(text, options);
   return r.ok || r.error.code.startsWith('unknown-field');
 };
 
@@ -135,7 +139,7 @@ function secondFilter(text: string, code: string, options: ParseOptions): ParseR
   ) {
     return;
   }
-  const rest = parseSyntax(text.slice(open), options);
+  const rest = parse(text.slice(open), options);
   if (!rest.ok && !/^(unknown-field|multiple-filters)/.test(rest.error.code)) return;
   return failure(text, Code.multipleFilters, open, text.trimEnd().length - open, {});
 }
@@ -154,7 +158,7 @@ function bareCondition(
   const rest = params?.['text'];
   if (code !== 'missing-parentheses' || typeof rest !== 'string') return;
   // (Parsed once: it fits, or its error is the one placed below.)
-  const inner = parseSyntax(`(${rest})`, options);
+  const inner = parse(`(${rest})`, options);
   if (inner.ok || inner.error.code.startsWith('unknown-field')) return;
   const tidy = rest.replace(/\s*=\s*/, '=');
   if (fits(`(${tidy})`, options)) {

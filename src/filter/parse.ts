@@ -1,12 +1,6 @@
 import { DEFAULT_FIELDS, fieldNames, suggestField } from './fields.js';
-import { Code, problem, type Params } from './messages.js';
-import type {
-  FieldDefinition,
-  FilterNode,
-  FilterWarning,
-  ParseOptions,
-  ParseResult,
-} from './types.js';
+import { Code, type Params, type RawProblem, type RawResult } from './codes.js';
+import type { FieldDefinition, FilterNode, ParseOptions } from './types.js';
 
 /** A failure in flight: code, offset, length, params (thrown as a plain array, caught below). */
 type Failure = [Code, number, number, Params?];
@@ -29,6 +23,14 @@ const describe = (e: unknown): string => {
     return 'unknown';
   }
 };
+
+/** A problem as the parser reports it (codes.ts); parseFilter puts it in words. */
+const raw = (code: Code, offset: number, length: number, params: RawProblem['params']) => ({
+  code,
+  offset,
+  length,
+  params,
+});
 
 /** Whitespace allowed around components: space, tab, newline (LF, and CR of CRLF). */
 export const isWs = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
@@ -92,7 +94,7 @@ export const limit = (v: unknown, d: number): number =>
  * `and` / `or`. The section's rows, filters a backend stored, need none of it and import this
  * one, so the advice stays out of the first-paint bundle.
  */
-export function parseSyntax(text: string, options?: ParseOptions): ParseResult {
+export function parseSyntax(text: string, options?: ParseOptions): RawResult {
   let src = '';
   let max = MAX_LENGTH;
   try {
@@ -116,8 +118,8 @@ export function parseSyntax(text: string, options?: ParseOptions): ParseResult {
       ok: false,
       error:
         n > max && code !== Code.internal && (offset + length > max || code === Code.unclosedParen)
-          ? problem(Code.tooLong, over, n - over, { max, length: n, position: at(src, over) })
-          : problem(code, offset, length, { position: at(src, offset), ...params }),
+          ? raw(Code.tooLong, over, n - over, { max, length: n, position: at(src, over) })
+          : raw(code, offset, length, { position: at(src, offset), ...params }),
     };
   }
 }
@@ -128,7 +130,7 @@ let text = '';
 let n = 0;
 let pos = 0;
 let fields: readonly FieldDefinition[] = DEFAULT_FIELDS;
-let warnings: FilterWarning[] = [];
+let warnings: RawProblem[] = [];
 /** The fields' names as defined, in lower case, and by first character (see FieldNames). */
 let canonical: string[] = [];
 let lower: string[] = [];
@@ -188,7 +190,7 @@ function failRest(c: Code, p: number): never {
   return fail(c, p, e - p, { text: rest });
 }
 
-function parse(source: string, options: ParseOptions, maxLength: number): ParseResult {
+function parse(source: string, options: ParseOptions, maxLength: number): RawResult {
   // The options first: a host's getter may parse a filter itself, which reuses the state below.
   const maxDepth = limit(options.maxDepth, 32);
   const list = options.fields ?? DEFAULT_FIELDS;
@@ -505,8 +507,8 @@ function value(open: number, p: number, field: string): FilterNode {
   if (first === 61 || isWs(first)) {
     warnings.push(
       first === 61
-        ? problem(Code.valueStartsWithEquals, p, 1, { field, position: at(t, p) })
-        : problem(Code.valueLeadingWhitespace, p, skipWs(p) - p, { field, position: at(t, p) }),
+        ? raw(Code.valueStartsWithEquals, p, 1, { field, position: at(t, p) })
+        : raw(Code.valueLeadingWhitespace, p, skipWs(p) - p, { field, position: at(t, p) }),
     );
   }
   // `(department=Sales and location=NYC)` is valid: a department named "Sales and location=
@@ -517,7 +519,7 @@ function value(open: number, p: number, field: string): FilterNode {
     const w = (joined[1] ?? joined[0]) as string;
     const o = p + joined.index + joined[0].indexOf(w);
     warnings.push(
-      problem(Code.valueContainsConnector, o, w.length, { field, word: w, position: at(t, o) }),
+      raw(Code.valueContainsConnector, o, w.length, { field, word: w, position: at(t, o) }),
     );
   }
   // (Warnings in text order: `at` counts on from the last one, so a parse stays linear.)
@@ -525,7 +527,7 @@ function value(open: number, p: number, field: string): FilterNode {
     let s = i - 1;
     while (s > p && isWs(code(s - 1))) s--;
     if (s > p || !isWs(first)) {
-      warnings.push(problem(Code.valueTrailingWhitespace, s, i - s, { field, position: at(t, s) }));
+      warnings.push(raw(Code.valueTrailingWhitespace, s, i - s, { field, position: at(t, s) }));
     }
   }
   const last = cur + t.slice(seg, i);
