@@ -54,9 +54,10 @@ export function fieldNames(fields: readonly FieldDefinition[]): FieldNames {
   if (
     !cached ||
     cached[0].length !== fields.length ||
-    cached[0].some((name, i) => name !== fields[i]?.name)
+    cached[0].some((name, i) => name !== (fields[i]?.name ?? ''))
   ) {
-    const names = fields.map((f) => f.name);
+    // (A null entry, a JavaScript host's slip, is a field with no name: it matches nothing.)
+    const names = fields.map((f) => f?.name ?? '');
     const lower = names.map((name) => name.toLowerCase());
     const heads = new Array<number>(128).fill(-1);
     const next = lower.map((name, k) => {
@@ -111,6 +112,7 @@ export function suggestField(name: string, fields: readonly FieldDefinition[]): 
   let best: string | undefined;
   let bestScore = Infinity;
   for (const f of fields) {
+    if (!f) continue;
     for (const candidate of [f.name, f.graph?.property ?? '']) {
       const c = candidate.toLowerCase();
       // Far longer than the candidate: neither near it nor an abbreviation of it. Skipped

@@ -91,9 +91,18 @@ function advise(
     // `not (department=a)`, `NOT department=a`: the filter negated.
     const lead = text.trim();
     const meant = condition(lead);
-    if (nots(lead) && fits(meant, options)) {
-      const o = text.length - text.trimStart().length;
+    const not = nots(lead);
+    const o = text.length - text.trimStart().length;
+    if (not && fits(meant, options)) {
       return failure(text, Code.connectorWord, o, 3, { word: lead.slice(0, 3), text: meant });
+    }
+    // `not (location=NYC))`: the error after the NOT, in place. The parser's advice, remove
+    // the NOT, would give a filter that means the opposite.
+    const after = o + not.length;
+    const rest = not ? parse(text.slice(after), options) : undefined;
+    if (rest && !rest.ok) {
+      const { code: c, offset, length, params } = rest.error;
+      return failure(text, codeOf(c), after + offset, length, { ...params });
     }
     return secondFilter(text, code, options) ?? bareCondition(text, result, options);
   }

@@ -61,6 +61,10 @@ const INVISIBLE = /[\p{Cf}\p{Z}\u0085]/u;
 const codePoint = (c: string): string =>
   `U+${(c.codePointAt(0) as number).toString(16).toUpperCase()}`;
 
+/** Text for a message, its invisible characters and odd spaces named (a no-break space: U+A0). */
+const shown = (s: string): string =>
+  s.replace(new RegExp(INVISIBLE, 'gu'), (c) => (c === ' ' ? c : codePoint(c)));
+
 /** The UTF-16 length of the character at i: 2 for a surrogate pair, so no underline halves it. */
 const width = (s: string, i: number): number => ((s.codePointAt(i) as number) > 0xffff ? 2 : 1);
 
@@ -187,7 +191,8 @@ function failRest(c: Code, p: number): never {
     while (extra-- > 0 && rest.charCodeAt(end - 1) === 41) end--;
     rest = rest.slice(0, end);
   }
-  return fail(c, p, e - p, { text: rest });
+  // (The text to wrap in parentheses is the filter to write; any other is named for display.)
+  return fail(c, p, e - p, { text: c === Code.missingParentheses ? rest : shown(rest) });
 }
 
 function parse(source: string, options: ParseOptions, maxLength: number): RawResult {
@@ -231,10 +236,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): RawRes
     const lead = t.slice(pos, q);
     if (q > pos && !/[=&|!)]/.test(lead)) {
       // Invisible characters and odd spaces (a BOM, a no-break space) are named: U+FEFF.
-      const shown = lead
-        .replace(/[ \t\n\r]+$/, '')
-        .replace(new RegExp(INVISIBLE, 'gu'), (c) => (c === ' ' ? c : codePoint(c)));
-      fail(Code.leadingText, pos, q - pos, { text: shown });
+      fail(Code.leadingText, pos, q - pos, { text: shown(lead.replace(/[ \t\n\r]+$/, '')) });
     }
     failRest(Code.missingParentheses, pos);
   }
@@ -401,7 +403,7 @@ function item(open: number): FilterNode {
     if (op >= 0 && len && code(p + 1) === 61) fail(Code.unsupportedApprox + op, p, 2, field);
     if ((c === 41 || c === 40) && len) fail(Code.missingOperator, start, len, field);
     const w = width(t, p);
-    fail(Code.invalidFieldCharacter, p, w, { char: t.slice(p, p + w) });
+    fail(Code.invalidFieldCharacter, p, w, { char: shown(t.slice(p, p + w)) });
   }
   if (!len) fail(Code.missingField, p, 1);
   // Not a configured field (the fast path above would have found it).
@@ -588,7 +590,7 @@ function failUtf8(i: number, e: number): never {
  * getters may parse too (which reuses the state above).
  */
 function unknownField(name: string, offset: number): Failure {
-  const params: Params = { field: name, fields: canonical.join(', ') };
+  const params: Params = { field: name, fields: canonical.filter((f) => f).join(', ') };
   if (/^[0-9][0-9.]*$/.test(name)) return [Code.unsupportedOid, offset, name.length, params];
   const dot = name.indexOf('.');
   if (dot >= 0) return [Code.invalidFieldCharacter, offset + dot, 1, { char: '.' }];

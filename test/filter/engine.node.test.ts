@@ -429,3 +429,26 @@ describe('tokenizeFilter', () => {
       covers(t);
   });
 });
+
+describe('a host list with a null entry (a JavaScript host’s slip)', () => {
+  it('is read as if the entry were not there, by every function that takes a list', () => {
+    const fields = [null, ...DEFAULT_FIELDS] as unknown as FieldDefinition[];
+    const r = parseFilter('(&(email=a*)(department=Sales))', { fields });
+    expect(r.ok).toBe(true);
+    const node = (r as { filter: FilterNode }).filter;
+    expect(matchesFilter(node, { email: 'ab', department: 'sales' }, { fields })).toBe(true);
+    expect(matchesFilter(node, { email: 'b', department: 'sales' }, { fields })).toBe(false);
+    expect(toGraphQuery(node, { fields }).filter).toBe(
+      "startsWith(mail,'a') and department eq 'Sales'",
+    );
+    expect(formatFilter(node, { fields })).toBe('(&(email=a*)(department=Sales))');
+    expect(parseFilter('(emial=a)', { fields })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-field', params: { suggestion: 'email' } },
+    });
+    const unknown = parseFilter('(zzz=a)', { fields });
+    expect(!unknown.ok && unknown.error.message).toBe(
+      "unknown field 'zzz': use email, department, officeLocation, location, phoneNumber",
+    );
+  });
+});

@@ -226,6 +226,16 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['\u{e0067}(department=Sales)', 'leading-text', 0, 2, /remove 'U\+E0067' before/],
   ['(department=Sales)x', 'trailing-text', 18, 1, /'x'/],
   ['(department=Sales) x y ', 'trailing-text', 19, 3, /'x y'/],
+  // Invisible characters are named wherever a message quotes them.
+  ['(department=Sales)\u00a0', 'trailing-text', 18, 1, /remove 'U\+A0' after/],
+  ['(\u00a0department=Sales)', 'invalid-field-character', 1, 1, /remove 'U\+A0' at 2/],
+  // SQL's NOT before a filter with an error of its own: that error, in place. Removing the
+  // NOT (the advice for other text before a filter) would invert the filter.
+  ['not (location=NYC))', 'unmatched-close-paren', 18, 1, /at 19 has no matching/],
+  ['NOT (department = Sales)', 'whitespace-before-equals', 15, 1, /space at 16 before =/],
+  ['not (department=Sales', 'unclosed-paren', 4, 1, /at 5 is never closed/],
+  ['not(department=Sales)x', 'trailing-text', 21, 1, /remove 'x' after/],
+  ['note (department=Sales)', 'leading-text', 0, 5, /remove 'note'/],
   ['(&)', 'empty-and', 0, 3, /\(&\)/],
   ['(& )', 'empty-and', 0, 4, /\(&\)/],
   ['(|)', 'empty-or', 0, 3, /\(\|\)/],
