@@ -267,6 +267,9 @@ export class UcxCreateDialog extends UcxElement {
   // ------------------------------------------------------------------ actions
 
   #onDialogClose = () => {
+    // Closed (Escape) while Microsoft's popup is out: the sign-in is abandoned, as Cancel
+    // sign-in does, and its popup closed; a request already sent goes on (see #backendFailed).
+    if (this.phase === 'consent') this.#cancelWork();
     this.preview?.cancel();
     const trigger = this.#trigger;
     if (trigger && trigger.isConnected) trigger.focus();

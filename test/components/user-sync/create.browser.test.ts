@@ -199,6 +199,28 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(await posts(m)).to.have.length(0);
   });
 
+  it('abandons the sign-in when Escape closes the dialog while it waits: no consent event, nothing sent', async () => {
+    const m = await mount({ items: [] });
+    m.consent.hold = true;
+    const events: string[] = [];
+    for (const type of ['ucx-consent-granted', 'ucx-integration-created', 'ucx-error']) {
+      m.el.addEventListener(type, () => events.push(type));
+    }
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(
+      () => p.status.textContent?.includes('Waiting for Microsoft sign-in…'),
+      'waiting text',
+    );
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    // The popup is closed (the provider's cancel), as Cancel sign-in does.
+    expect(m.consent.cancels).to.equal(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events).to.deep.equal([]);
+    expect(await posts(m)).to.have.length(0);
+  });
+
   it('says when Microsoft sign-in is still loading', async () => {
     const m = await mount({ items: [] });
     (m.consent as { ready: boolean }).ready = false;
