@@ -484,6 +484,13 @@ export class UcxCreateDialog extends UcxElement {
   #onPreview = () => {
     if (this.busy) return;
     this.statusText = '';
+    // Preview signs in with the consent Create asks for: only once the admin has turned
+    // Authorization on, which is their agreement to it.
+    if (this.mode === 'create' && !this.authorized) {
+      this.footerError = '';
+      this.renderRoot.querySelector<HTMLElement>('.switch')?.focus();
+      return;
+    }
     const filter = this.#validatedFilter();
     if (filter === INVALID) return;
     this.footerError = '';
@@ -958,7 +965,7 @@ export class UcxCreateDialog extends UcxElement {
         </div>
         <p class="hint" id="auth-hint">
           ${msg(
-            str`When you click Create, Microsoft asks an administrator of your organization to let this application read users’ profiles (${sourceDefinition(this.source).label()}).`,
+            str`When you click Preview or Create, Microsoft asks an administrator of your organization to let this application read users’ profiles (${sourceDefinition(this.source).label()}).`,
             { id: 'user-sync.dialog.authorization-hint' },
           )}
         </p>
@@ -966,12 +973,14 @@ export class UcxCreateDialog extends UcxElement {
   }
 
   private renderPreview() {
+    const needsAuth = this.mode === 'create' && !this.authorized;
     return html`<div class="preview-row">
         <button
           class="btn preview-button"
           type="button"
           part="preview-button"
-          aria-describedby="preview-hint"
+          aria-disabled=${needsAuth ? 'true' : 'false'}
+          aria-describedby=${needsAuth ? 'preview-hint reason' : 'preview-hint'}
           @click=${this.#onPreview}
         >
           ${msg('Preview', { id: 'preview.action' })}

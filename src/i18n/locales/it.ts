@@ -240,7 +240,7 @@
 'user-sync.delete-label': str`Elimina ${0}`,
 'user-sync.deleted': str`“${0}” è stata eliminata.`,
 'user-sync.dialog.authorization': `Autorizzazione`,
-'user-sync.dialog.authorization-hint': str`Quando fai clic su Crea, Microsoft chiede a un amministratore della tua organizzazione di consentire a questa applicazione di leggere i profili degli utenti (${0}).`,
+'user-sync.dialog.authorization-hint': str`Quando fai clic su Anteprima o Crea, Microsoft chiede a un amministratore della tua organizzazione di consentire a questa applicazione di leggere i profili degli utenti (${0}).`,
 'user-sync.dialog.cancel': `Annulla`,
 'user-sync.dialog.cancel-consent': `Annulla accesso`,
 'user-sync.dialog.cancel-request': `Annulla richiesta`,

@@ -39,6 +39,30 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     await graphControl.reset();
   });
 
+  it('waits for Authorization: Preview asks for no consent until the admin turns it on', async () => {
+    const m = await mountWithGraph();
+    const p = await fillCreate(m, '(department=Sales)');
+    p.switch!.click(); // off again
+    await m.create.updateComplete;
+    const pv = previewParts(m.create);
+    expect(pv.button.getAttribute('aria-disabled')).to.equal('true');
+    const reasons = pv.button.getAttribute('aria-describedby')!.split(' ');
+    const said = reasons.map((id) => m.create.shadowRoot!.getElementById(id)?.textContent ?? '');
+    expect(said.join(' ')).to.contain('Turn on Authorization to continue.');
+    pv.button.click();
+    await m.create.updateComplete;
+    expect(m.consent.starts).to.equal(0);
+    expect(pv.preview().hidden).to.equal(true);
+    expect(m.create.shadowRoot!.activeElement).to.equal(p.switch);
+    // On: Preview signs in and counts.
+    p.switch!.click();
+    await m.create.updateComplete;
+    expect(pv.button.getAttribute('aria-disabled')).to.equal('false');
+    pv.button.click();
+    await waitFor(() => pv.count()?.dataset.count, 'the count');
+    expect(m.consent.starts).to.equal(1);
+  });
+
   it('exact translation: the count from Graph, the first 10 users in a table, clauses marked', async () => {
     const m = await mountWithGraph();
     await fillCreate(m, '(department=Sales)');
@@ -251,6 +275,8 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     const pv = previewParts(m.create);
     // The Italian locale module loads asynchronously.
     await waitFor(() => pv.button.textContent?.includes('Anteprima'), 'the Italian text');
+    p.switch!.click(); // Authorization on: Preview signs in with the consent it agrees to
+    await m.create.updateComplete;
     pv.button.click();
     const count = await waitFor(
       () => (pv.count()?.dataset.count ? pv.count() : undefined),
