@@ -2,7 +2,11 @@ export type UcxErrorStage = 'validation' | 'consent' | 'backend' | 'load';
 
 export interface UcxErrorDetail {
   stage: UcxErrorStage;
-  /** Stable code: a filter error code, a consent failure kind, a problem code or `http-<status>`. */
+  /**
+   * Stable code: a filter error code, a consent failure kind (or `other-tenant`: Preview, when
+   * editing, signed in to another organization than the integration's), a problem code or
+   * `http-<status>`.
+   */
   code: string;
   /** The message shown to the admin (localized). */
   message: string;

@@ -552,13 +552,48 @@ export class UcxCreateDialog extends UcxElement {
       this.statusText = '';
     }
     if (fresh && focused) void this.#refocusPreview();
-    if (!consent) return;
+    if (!consent || this.#otherTenant(consent)) return;
     const outcome = await this.#runPreview(filter);
     // The result is below Preview, often past the dialog's fold: bring its count into view,
     // unless the admin has moved on (to the filter, say) while it ran.
     if (outcome && this.open && this.#focusOnPreview()) {
       this.preview?.scrollIntoView({ block: 'nearest' });
     }
+  }
+
+  /**
+   * Edit's Preview signed in to another organization than the integration's: its count, its
+   * impact and the removal check would be another directory's. Says so instead, and forgets
+   * the sign-in (the next Preview asks again).
+   */
+  #otherTenant(consent: ConsentResult): boolean {
+    const saved = this.mode === 'edit' ? this.integration?.tenantId : undefined;
+    const signedIn = consent.tenantId;
+    if (!saved || !signedIn || saved.toLowerCase() === signedIn.toLowerCase()) return false;
+    this.#consent = undefined;
+    this.preview?.reset();
+    this.previewShown = false;
+    this.#previewText = undefined;
+    const message = msg(
+      str`You signed in to the organization ${signedIn}, but this integration imports users from ${saved}. Preview again and sign in with an account of that organization.`,
+      { id: 'preview.other-tenant' },
+    );
+    this.#reportError('consent', 'other-tenant', message);
+    void this.errorWindow
+      .show({
+        stage: 'consent',
+        code: 'other-tenant',
+        title: msg('Signed in to another organization', { id: 'preview.other-tenant-title' }),
+        message,
+        retryable: false,
+        refreshList: false,
+        vendorLock: false,
+        dropConsent: true,
+      })
+      .then(() => {
+        if (this.open) this.previewButton?.focus();
+      });
+    return true;
   }
 
   /** Back to Preview once the fields are no longer inert, unless the admin moved on. */

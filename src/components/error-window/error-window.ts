@@ -71,10 +71,14 @@ export class UcxErrorWindow extends UcxElement {
 
   override render() {
     const v = this.view;
-    // Reviewing the data can't help when the vendor manages the section or the integration
-    // already exists: say what happened, and Close.
+    // Reviewing the data can't help when the vendor manages the section, the integration
+    // already exists or the sign-in was another organization's: say what happened, and Close.
     const advise =
-      this.advice && v?.stage !== 'load' && !v?.vendorLock && v?.code !== 'already-exists';
+      this.advice &&
+      v?.stage !== 'load' &&
+      !v?.vendorLock &&
+      v?.code !== 'already-exists' &&
+      v?.code !== 'other-tenant';
     const support = safeLink(this.supportUrl);
     return html`<dialog
       part="error-window"

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { integration } from '../../fixture-server/fixture.js';
-import { $, dialogParts, typeFilter, waitFor } from '../user-sync/helpers.js';
+import { $, deepText, dialogParts, typeFilter, waitFor } from '../user-sync/helpers.js';
 import { expectedCount, graphControl, mountWithGraph, previewParts } from './helpers.js';
 
 async function openEdit(m: Awaited<ReturnType<typeof mountWithGraph>>, filter: string) {
@@ -45,6 +45,32 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     dialogParts(m.edit).submit.click();
     await waitFor(() => !dialogParts(m.edit).dialog.open, 'the dialog to close');
     expect(await patches(m)).to.have.length(1);
+  });
+
+  it('refuses to count users of another organization than the integration’s', async () => {
+    const other = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+    const m = await mountWithGraph({
+      items: [integration({ filter: '(department=Sales)', tenantId: other })],
+    });
+    const errors: string[] = [];
+    m.el.addEventListener('ucx-error', (e) => errors.push(e.detail.code));
+    const p = await openEdit(m, '(department=Marketing)');
+    const pv = previewParts(m.edit);
+    pv.button.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    const text = deepText(p.errorWindow);
+    expect(text).to.contain('Signed in to another organization');
+    expect(text).to.contain(`but this integration imports users from ${other}`);
+    expect(text).to.not.contain('Review the entered data');
+    expect(errors).to.deep.equal(['other-tenant']);
+    expect(await graphControl.requests()).to.have.length(0);
+    expect(pv.preview().hidden).to.equal(true);
+    // Saving is not blocked by a removal check made in the wrong directory; the next
+    // Preview signs in again.
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
+    await waitFor(() => !p.errorDialog().open, 'the error window to close');
+    pv.button.click();
+    await waitFor(() => m.consent.starts === 2, 'a second sign-in');
   });
 
   it('asks before saving a filter that removes more users than the threshold, naming the number', async () => {
