@@ -72,9 +72,12 @@ class View {
   #reason(code: ClauseReasonCode, property: string): string {
     switch (code) {
       case 'graph':
-        return msg('Microsoft Graph filters it exactly.', { id: 'preview.reason.graph' });
+        // (After "Filtered by Microsoft Graph": not naming Graph again.)
+        return msg('Exact: nothing is left to check in the browser.', {
+          id: 'preview.reason.graph',
+        });
       case 'graph-advanced':
-        return msg('Microsoft Graph filters it exactly, as an advanced query.', {
+        return msg('Exact, as an advanced query.', {
           id: 'preview.reason.graph-advanced',
         });
       case 'no-contains':
