@@ -481,6 +481,17 @@ export class UcxFilterEditor extends LitElement {
   }
 
   private onTextKeydown(e: KeyboardEvent): void {
+    // `=` typed right after a completion that ended with one: typed over, not doubled (as
+    // editors do with the characters they insert themselves). Any other key ends the offer.
+    const over = this.#typeOver;
+    this.#typeOver = undefined;
+    const ta = this.textarea;
+    if (e.key === '=' && over !== undefined && ta?.selectionStart === over) {
+      if (ta.selectionEnd === over && ta.value.charAt(over - 1) === '=') {
+        e.preventDefault();
+        return;
+      }
+    }
     const open = this.suggestions.length > 0;
     if (open) {
       const n = this.suggestions.length;
@@ -547,7 +558,11 @@ export class UcxFilterEditor extends LitElement {
     ta.focus();
     ta.setSelectionRange(s.from, s.to);
     this.insertText(s.insert);
+    if (s.insert.endsWith('=')) this.#typeOver = ta.selectionStart;
   }
+
+  /** Where the caret was after a completion ending with `=` (see onTextKeydown). */
+  #typeOver: number | undefined;
 
   /**
    * Replaces the textarea's selection with `text` through the browser's editing commands,

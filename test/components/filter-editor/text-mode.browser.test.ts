@@ -287,6 +287,34 @@ describe('ucx-filter-editor: text mode', () => {
     expect(el.value).to.equal('(dep');
   });
 
+  it('types over the = a completion inserted, once, right after it', async () => {
+    const el = await editor();
+    await typeInto(el, '(dep');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=');
+    // Typed from habit, the = is not written twice.
+    await sendKeys({ type: '=Sales)' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=Sales)');
+    // Only right after the completion: a second = is the admin's own (a value may hold =).
+    el.value = '';
+    await typeInto(el, '(dep');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: '==x)' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(department==x)');
+    // Nor after moving the caret away and back.
+    el.value = '';
+    await typeInto(el, '(loc');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ type: '=' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(location==');
+  });
+
   it('offers fields and &, |, ! after "(", moves with the arrows and closes with Escape', async () => {
     const el = await editor();
     el.style.lineHeight = '1.6'; // a host page's line height (the demo's)
