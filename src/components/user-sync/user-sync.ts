@@ -221,8 +221,10 @@ export class UcxUserSync extends UcxElement {
     },
     args: () => [this.endpoint, this.revision] as const,
     onComplete: (items) => {
+      this.#announceSettled(this.items, items);
       this.items = items;
       this.#warmDialogs();
+      this.#pollWhilePending();
     },
     onError: (e) => {
       if (isAborted(e)) {
@@ -255,11 +257,46 @@ export class UcxUserSync extends UcxElement {
     // Moved in the page (a framework's portal) while the list was loading: the move aborted
     // it (see below), so load it again rather than leave the load unfinished.
     if (this.#loadAborted) void this.#load.run();
+    else this.#pollWhilePending();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#client?.abortAll();
+    clearTimeout(this.#poll);
+  }
+
+  #poll: ReturnType<typeof setTimeout> | undefined;
+  #polls = 0;
+
+  /**
+   * While an integration is pending (its first synchronization runs on the backend), reads
+   * the list again after 3, 5 and 10 s, then every 30 s, so its status changes without a
+   * reload. Stops when none is pending, when a load fails, and while not in the page.
+   */
+  #pollWhilePending(): void {
+    clearTimeout(this.#poll);
+    if (!this.isConnected || !this.items?.some((i) => i.status === 'pending')) {
+      this.#polls = 0;
+      return;
+    }
+    const delay = [3000, 5000, 10000, 30000][Math.min(this.#polls++, 3)];
+    this.#poll = setTimeout(() => this.revision++, delay);
+  }
+
+  /** Says which pending integrations have settled (a poll's news, heard as well as seen). */
+  #announceSettled(before: Integration[] | undefined, after: Integration[]): void {
+    const was = new Map(before?.map((i) => [i.id, i.status]));
+    const settled = after.filter((i) => was.get(i.id) === 'pending' && i.status !== 'pending');
+    if (!settled.length) return;
+    this.announcement = () =>
+      settled
+        .map((i) => {
+          const name = i.displayName;
+          const status = this.statusLabel(i.status);
+          return msg(str`“${name}” is now ${status}.`, { id: 'user-sync.status-settled' });
+        })
+        .join(' ');
   }
 
   // ---------------------------------------------------------------- public API
@@ -486,6 +523,7 @@ export class UcxUserSync extends UcxElement {
         });
       this.emit(new UcxIntegrationUpdatedEvent({ integration }));
     }
+    this.#pollWhilePending(); // (a new integration is usually pending: its first sync runs)
   }
 
   /**

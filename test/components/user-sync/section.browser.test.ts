@@ -251,4 +251,42 @@ describe('<ucx-user-sync> section', () => {
     // The vendor row stays read-only even when it does not lock the section.
     expect(m.root.querySelector('tr[data-id="int-webex"] button')).to.equal(null);
   });
+
+  it('reads the list again while an integration is pending, until it has settled, and says so', async () => {
+    const pending = integration({
+      status: 'pending',
+      statusMessage: 'First synchronization running.',
+    });
+    const m = await mount({ items: [pending] });
+    const gets = async () => (await m.fx.log()).filter((r) => r.method === 'GET').length;
+    expect(await gets()).to.equal(1);
+    // The backend's next answer: the first synchronization is done.
+    await m.fx.faults([
+      {
+        method: 'GET',
+        status: 200,
+        body: {
+          items: [
+            {
+              ...pending,
+              status: 'active',
+              statusMessage: 'First synchronization completed: 12 users.',
+            },
+          ],
+        },
+      },
+    ]);
+    await waitFor(
+      () => deepText(m.root.querySelector('[part~="row"]')!).includes('Active'),
+      'the row to become Active, without a reload',
+      9000,
+    );
+    expect(deepText($(m.root, '[role="status"]'))).to.contain(
+      '“Entra ID — contoso.com” is now Active.',
+    );
+    expect(await gets()).to.equal(2);
+    // Nothing pending any more: no further reads.
+    await new Promise((r) => setTimeout(r, 3500));
+    expect(await gets()).to.equal(2);
+  });
 });
