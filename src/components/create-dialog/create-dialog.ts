@@ -49,6 +49,8 @@ export interface DialogDelegate {
   failedInBackground(dialog: HTMLElement, view: FailureView): void;
   readonly vendorName: string;
   readonly supportUrl: string;
+  /** The section is locked (the vendor manages it): nothing can be created now. */
+  readonly locked?: boolean;
 }
 
 /** The filter editor's API as this dialog uses it (the class lives in another folder). */
@@ -855,6 +857,12 @@ export class UcxCreateDialog extends UcxElement {
     if (range) this.editor?.markSentProblem?.(range.offset, range.length, this.#sentFilter ?? '');
     const choice = await this.errorWindow.show(view);
     if (!this.open) return;
+    // The backend said the vendor manages the section, and the list read again since shows
+    // it: nothing can be created from this dialog any more. Back to + Create, which says why.
+    if (view.vendorLock && this.mode === 'create' && this.delegate?.locked) {
+      this.close();
+      return;
+    }
     if (choice === 'retry') {
       // A click in the error window: still a user activation for the popup.
       this.#onSubmit();

@@ -479,6 +479,9 @@ export class UcxUserSync extends UcxElement {
     get supportUrl() {
       return host.supportUrl; // (the error window links it only if safeLink allows)
     },
+    get locked() {
+      return !!host.#locked;
+    },
   }))(this);
 
   #consentProvider(): ConsentProvider | 'loading' | ConsentFailure {

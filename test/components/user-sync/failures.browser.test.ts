@@ -1,7 +1,7 @@
 import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { FixtureFault } from '../../fixture-server/fixture.js';
+import { vendorWebex, type FixtureFault } from '../../fixture-server/fixture.js';
 import {
   $,
   deepActive,
@@ -207,6 +207,24 @@ describe('<ucx-user-sync> create failures', () => {
     expect(p.errorWindow.shadowRoot!.querySelector('a')?.getAttribute('href')).to.equal(
       'https://support.example.com/contact',
     );
+  });
+
+  it('409 vendor-managed-lock with the list now locked: Close returns to + Create, which says why', async () => {
+    const m = await mount({ items: [] });
+    const p = await fillCreate(m, FILTER);
+    // Meanwhile the vendor took over: the create is refused, and the list read again shows it.
+    await m.fx.faults([
+      { method: 'POST', problem: { status: 409, code: 'vendor-managed-lock', title: 'Locked' } },
+      { method: 'GET', status: 200, body: { items: [vendorWebex()] } },
+    ]);
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window', 8000);
+    await waitFor(() => m.root.querySelector('[part~="lock-notice"]'), 'the lock in the list');
+    await review(p);
+    await waitFor(() => !p.dialog.open, 'the create dialog to close');
+    const create = $(m.root, '.create');
+    expect(create.getAttribute('aria-disabled')).to.equal('true');
+    await waitFor(() => deepActive() === create, 'focus back on + Create');
   });
 
   it('5xx: shows the request id; the retry creates exactly one integration', async () => {
