@@ -271,6 +271,24 @@ export const EditWithImpact: Story = {
   },
 };
 
+/**
+ * Edit's Preview signed in to another organization than the integration's (here, the
+ * Fabrikam row, while the sign-in is Contoso's): no counts from the wrong directory, the
+ * error window names both tenants and offers Close.
+ */
+export const EditOtherOrganization: Story = {
+  play: async ({ canvasElement }) => {
+    const d = await openEditDialog(sectionOf(canvasElement), 'int-entra-error');
+    await userEvent.click(d.q('[part~="preview-button"]'));
+    const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
+    await waitFor(() => expect(alert.open).toBe(true), { timeout: 8000 });
+    await expect(deepText(alert)).toContain('Signed in to another organization');
+    await expect(deepText(alert)).not.toContain('Review the entered data');
+    await expect(deep(d.host, 'ucx-user-preview', '[part~="preview-count"]')).toBeFalsy();
+    await settled();
+  },
+};
+
 /** Edit while the backend is saving: inert form, spinner on Save. */
 export const EditSaving: Story = {
   args: { backend: 'save never answers' },
