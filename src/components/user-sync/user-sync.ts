@@ -221,6 +221,7 @@ export class UcxUserSync extends UcxElement {
     },
     args: () => [this.endpoint, this.revision] as const,
     onComplete: (items) => {
+      this.#pollLoad = false;
       this.#announceSettled(this.items, items);
       this.items = items;
       this.#warmDialogs();
@@ -230,6 +231,12 @@ export class UcxUserSync extends UcxElement {
       if (isAborted(e)) {
         // Aborted by a move in the page (disconnect, then connect): load again once back.
         if (this.isConnected) void this.#load.run();
+        return;
+      }
+      if (this.#pollLoad) {
+        // A background read the admin didn't ask for (a network blip, a laptop waking):
+        // the list stays as it was, nothing is said, and the next read comes later.
+        this.#pollWhilePending();
         return;
       }
       this.announcement = () => '';
@@ -268,11 +275,14 @@ export class UcxUserSync extends UcxElement {
 
   #poll: ReturnType<typeof setTimeout> | undefined;
   #polls = 0;
+  /** The load in flight (or last failed) was a poll's, not one the admin or host asked for. */
+  #pollLoad = false;
 
   /**
    * While an integration is pending (its first synchronization runs on the backend), reads
    * the list again after 3, 5 and 10 s, then every 30 s, so its status changes without a
-   * reload. Stops when none is pending, when a load fails, and while not in the page.
+   * reload. Not while not in the page; a hidden tab's reads wait until it is shown. A failed
+   * read is tried again the same way, quietly (see the load's onError).
    */
   #pollWhilePending(): void {
     clearTimeout(this.#poll);
@@ -281,7 +291,21 @@ export class UcxUserSync extends UcxElement {
       return;
     }
     const delay = [3000, 5000, 10000, 30000][Math.min(this.#polls++, 3)];
-    this.#poll = setTimeout(() => this.revision++, delay);
+    this.#poll = setTimeout(() => {
+      if (document.hidden) {
+        this.#pollWhilePending();
+        return;
+      }
+      this.#pollLoad = true;
+      this.revision++;
+    }, delay);
+  }
+
+  /** A read the admin or host asked for (or a new endpoint): polls start over. */
+  #stopPolling(): void {
+    clearTimeout(this.#poll);
+    this.#polls = 0;
+    this.#pollLoad = false;
   }
 
   /** Says which pending integrations have settled (a poll's news, heard as well as seen). */
@@ -294,7 +318,7 @@ export class UcxUserSync extends UcxElement {
         .map((i) => {
           const name = i.displayName;
           const status = this.statusLabel(i.status);
-          return msg(str`“${name}” is now ${status}.`, { id: 'user-sync.status-settled' });
+          return msg(str`“${name}” status: ${status}.`, { id: 'user-sync.status-settled' });
         })
         .join(' ');
   }
@@ -325,6 +349,7 @@ export class UcxUserSync extends UcxElement {
    * once: the list loads when the element is added.
    */
   async refresh(): Promise<void> {
+    this.#stopPolling();
     this.revision++;
     if (!this.isConnected) return;
     try {
@@ -368,6 +393,7 @@ export class UcxUserSync extends UcxElement {
       // edit or delete would send their ids to it. Its own list replaces them.
       this.items = undefined;
       this.notice = undefined;
+      this.#stopPolling();
     }
     if (!this.#listStyled && !this.#loading) {
       // The list's rules join the shell's, in the same update that first renders the list
@@ -469,7 +495,7 @@ export class UcxUserSync extends UcxElement {
     update: (id, filter, signal) => host.#backend().update(id, { filter }, { signal }),
     remove: (id, signal) => host.#backend().remove(id, { signal }),
     done: (op, integration) => host.#done(op, integration),
-    refresh: () => void host.refresh(),
+    refresh: () => host.refresh(),
     failedInBackground: (dialog, view) => {
       host.notice = { view, dialog };
     },
@@ -496,6 +522,12 @@ export class UcxUserSync extends UcxElement {
   }
 
   #done(op: 'create' | 'update' | 'delete', integration: Integration): void {
+    // A read in flight (a poll's, say) was sent before this change and would undo it on
+    // screen: read again instead, after it.
+    if (this.#load.status === TaskStatus.PENDING) {
+      this.#stopPolling();
+      this.revision++;
+    }
     const items = this.items ?? [];
     if (op === 'delete') {
       this.items = items.filter((i) => i.id !== integration.id);
@@ -526,7 +558,8 @@ export class UcxUserSync extends UcxElement {
         });
       this.emit(new UcxIntegrationUpdatedEvent({ integration }));
     }
-    this.#pollWhilePending(); // (a new integration is usually pending: its first sync runs)
+    if (op === 'create') this.#polls = 0; // (a new one is usually pending: read it soon)
+    this.#pollWhilePending();
   }
 
   /**
@@ -619,9 +652,9 @@ export class UcxUserSync extends UcxElement {
     return this.#load.status === TaskStatus.ERROR && isAborted(this.#load.error);
   }
 
-  /** The last load failed (aborted by a move is not failed: it runs again). */
+  /** The last load failed (aborted by a move is not failed: it runs again; nor is a poll's). */
   get #loadFailed(): boolean {
-    return this.#load.status === TaskStatus.ERROR && !this.#loadAborted;
+    return this.#load.status === TaskStatus.ERROR && !this.#loadAborted && !this.#pollLoad;
   }
 
   /** Waiting for the first list (not a refresh, not a failed load). */

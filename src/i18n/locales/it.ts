@@ -322,7 +322,7 @@
 'user-sync.read-only': `Sola lettura`,
 'user-sync.source.entra-id': `Microsoft Entra ID`,
 'user-sync.source.webex': `Webex`,
-'user-sync.status-settled': str`Lo stato di “${0}” ora è ${1}.`,
+'user-sync.status-settled': str`Stato di “${0}”: ${1}.`,
 'user-sync.status.active': `Attiva`,
 'user-sync.status.disabled': `Disattivata`,
 'user-sync.status.error': `Errore`,

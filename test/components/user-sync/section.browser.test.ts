@@ -1,7 +1,7 @@
 import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
 import { integration, vendorWebex } from '../../fixture-server/fixture.js';
-import { $, deepText, mount, waitFor } from './helpers.js';
+import { $, deepText, dialogParts, mount, waitFor } from './helpers.js';
 
 describe('<ucx-user-sync> section', () => {
   it('shows a loading state with a status message, then the list', async () => {
@@ -282,11 +282,29 @@ describe('<ucx-user-sync> section', () => {
       9000,
     );
     expect(deepText($(m.root, '[role="status"]'))).to.contain(
-      '“Entra ID — contoso.com” is now Active.',
+      '“Entra ID — contoso.com” status: Active.',
     );
     expect(await gets()).to.equal(2);
     // Nothing pending any more: no further reads.
     await new Promise((r) => setTimeout(r, 3500));
     expect(await gets()).to.equal(2);
+  });
+
+  it('a background read sent before a delete does not bring the deleted row back', async () => {
+    const a = integration({ status: 'pending' });
+    const b = integration({ id: 'int-b', displayName: 'Entra ID — fabrikam.com' });
+    const m = await mount({ items: [a, b] });
+    // The poll's read (after 3 s) answers late, with the list as it was when it was sent.
+    await m.fx.faults([{ method: 'GET', delayMs: 2500, status: 200, body: { items: [a, b] } }]);
+    await new Promise((r) => setTimeout(r, 3400));
+    $(m.root, 'tr[data-id="int-b"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => !m.root.querySelector('tr[data-id="int-b"]'), 'row removed');
+    // Past the late answer: the row stays gone.
+    await new Promise((r) => setTimeout(r, 2800));
+    expect(m.root.querySelector('tr[data-id="int-b"]')).to.equal(null);
+    expect(m.root.querySelector('tr[data-id="int-a"]')).to.exist;
   });
 });
