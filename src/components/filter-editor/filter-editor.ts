@@ -53,6 +53,9 @@ export const FILTER_EXAMPLES: readonly string[] = [
 /** Deepest nesting of groups the builder offers ("Add group" disappears below it). */
 const MAX_BUILDER_DEPTH = 4;
 
+/** Keys that only modify another: they don't end an offer to type over an `=`. */
+const MODIFIER_KEYS = ['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock'];
+
 /**
  * An editor for LDAP (RFC 4515) data-source filters: a highlighted text field with live
  * validation, autocomplete, Format and help, or a builder of conditions grouped with AND / OR,
@@ -160,6 +163,7 @@ export class UcxFilterEditor extends LitElement {
     // A notice about the old text (why the builder could not show it) is stale with new text.
     if (next !== this._value) this.notice = '';
     this._value = next;
+    this.#typeOver = undefined; // (set again by a completion, after its own input)
     // Any change, the admin's or the host's, answers a marked problem.
     if (this.#marked) {
       this.#marked = undefined;
@@ -482,12 +486,20 @@ export class UcxFilterEditor extends LitElement {
 
   private onTextKeydown(e: KeyboardEvent): void {
     // `=` typed right after a completion that ended with one: typed over, not doubled (as
-    // editors do with the characters they insert themselves). Any other key ends the offer.
-    const over = this.#typeOver;
-    this.#typeOver = undefined;
-    const ta = this.textarea;
-    if (e.key === '=' && over !== undefined && ta?.selectionStart === over) {
-      if (ta.selectionEnd === over && ta.value.charAt(over - 1) === '=') {
+    // editors do with the characters they insert themselves). Any other key ends the offer,
+    // but not a modifier alone (on Italian or German keyboards `=` is Shift+0).
+    if (!MODIFIER_KEYS.includes(e.key)) {
+      const over = this.#typeOver;
+      this.#typeOver = undefined;
+      const ta = this.textarea;
+      if (
+        e.key === '=' &&
+        !e.isComposing &&
+        over &&
+        ta?.value === over.text &&
+        ta.selectionStart === over.at &&
+        ta.selectionEnd === over.at
+      ) {
         e.preventDefault();
         return;
       }
@@ -547,6 +559,7 @@ export class UcxFilterEditor extends LitElement {
   }
 
   private closeSuggestions(): void {
+    this.#typeOver = undefined; // (a click, leaving the field, typing: the offer ends too)
     if (this.suggestions.length > 0) this.suggestions = [];
   }
 
@@ -558,11 +571,14 @@ export class UcxFilterEditor extends LitElement {
     ta.focus();
     ta.setSelectionRange(s.from, s.to);
     this.insertText(s.insert);
-    if (s.insert.endsWith('=')) this.#typeOver = ta.selectionStart;
+    if (s.insert.endsWith('=')) this.#typeOver = { at: ta.selectionStart, text: ta.value };
   }
 
-  /** Where the caret was after a completion ending with `=` (see onTextKeydown). */
-  #typeOver: number | undefined;
+  /**
+   * The caret and the text right after a completion ending with `=` (see onTextKeydown): the
+   * offer holds only while both are unchanged (not after a value set by code, or a click).
+   */
+  #typeOver: { at: number; text: string } | undefined;
 
   /**
    * Replaces the textarea's selection with `text` through the browser's editing commands,
