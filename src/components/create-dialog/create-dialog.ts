@@ -43,8 +43,8 @@ export interface DialogDelegate {
   remove(id: string, signal: AbortSignal): Promise<void>;
   /** Called after a success (the dialog may already be closed). */
   done(op: 'create' | 'update' | 'delete', integration: Integration): void;
-  /** The list may be out of date. */
-  refresh(): void;
+  /** The list may be out of date; the section's settles once it is read again. */
+  refresh(): void | Promise<void>;
   /** A failure happened while the dialog was closed (Escape during a request). */
   failedInBackground(dialog: HTMLElement, view: FailureView): void;
   readonly vendorName: string;
@@ -154,6 +154,8 @@ export class UcxCreateDialog extends UcxElement {
   @query('.cancel') private cancelButton!: HTMLButtonElement | null;
 
   #consent: ConsentResult | undefined;
+  /** The list read again after the last failure that asked for it. */
+  #listRead: Promise<void> | undefined;
   #provider: ConsentProvider | undefined;
   #keys = new IdempotencyKeys();
   #abort: AbortController | undefined;
@@ -569,9 +571,9 @@ export class UcxCreateDialog extends UcxElement {
    * the sign-in (the next Preview asks again).
    */
   #otherTenant(consent: ConsentResult): boolean {
-    const saved = this.mode === 'edit' ? this.integration?.tenantId : undefined;
+    const saved = this.#otherTenantThan(consent);
     const signedIn = consent.tenantId;
-    if (!saved || !signedIn || saved.toLowerCase() === signedIn.toLowerCase()) return false;
+    if (!saved) return false;
     this.#consent = undefined;
     this.preview?.reset();
     this.previewShown = false;
@@ -596,6 +598,17 @@ export class UcxCreateDialog extends UcxElement {
         if (this.open) this.previewButton?.focus();
       });
     return true;
+  }
+
+  /**
+   * The edited integration's tenant, when the sign-in is another one's (Entra ID tenants;
+   * another source's `tenantId` is its own account id, not comparable).
+   */
+  #otherTenantThan(consent: ConsentResult): string | undefined {
+    const i = this.mode === 'edit' ? this.integration : undefined;
+    const saved = i?.source === 'entra-id' ? i.tenantId : undefined;
+    const signedIn = consent.tenantId;
+    return saved && signedIn && saved.toLowerCase() !== signedIn.toLowerCase() ? saved : undefined;
   }
 
   /** Back to Preview once the fields are no longer inert, unless the admin moved on. */
@@ -627,7 +640,8 @@ export class UcxCreateDialog extends UcxElement {
       return undefined;
     }
     if (generation !== this.#generation) return undefined;
-    if (fresh) {
+    // (Another organization's sign-in is refused, not kept or announced: see #otherTenant.)
+    if (fresh && !this.#otherTenantThan(consent)) {
       this.#consent = consent;
       this.#tokenStale = false;
       this.delegate?.emit(new UcxConsentGrantedEvent({ consent }));
@@ -837,7 +851,7 @@ export class UcxCreateDialog extends UcxElement {
     const delegate = this.delegate;
     const view = describeBackendError(error, op, delegate?.vendorName ?? '');
     if (view.dropConsent) this.#consent = undefined;
-    if (view.refreshList) delegate?.refresh();
+    if (view.refreshList) this.#listRead = Promise.resolve(delegate?.refresh());
     this.#reportError('backend', view.code, view.message, {
       ...(view.status ? { status: view.status } : {}),
       ...(view.requestId ? { requestId: view.requestId } : {}),
@@ -859,9 +873,13 @@ export class UcxCreateDialog extends UcxElement {
     if (!this.open) return;
     // The backend said the vendor manages the section, and the list read again since shows
     // it: nothing can be created from this dialog any more. Back to + Create, which says why.
-    if (view.vendorLock && this.mode === 'create' && this.delegate?.locked) {
-      this.close();
-      return;
+    if (view.vendorLock && this.mode === 'create') {
+      await this.#listRead;
+      if (!this.open) return;
+      if (this.delegate?.locked) {
+        this.close();
+        return;
+      }
     }
     if (choice === 'retry') {
       // A click in the error window: still a user activation for the popup.

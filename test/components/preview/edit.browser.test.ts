@@ -54,6 +54,8 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     });
     const errors: string[] = [];
     m.el.addEventListener('ucx-error', (e) => errors.push(e.detail.code));
+    let granted = 0;
+    m.el.addEventListener('ucx-consent-granted', () => granted++);
     const p = await openEdit(m, '(department=Marketing)');
     const pv = previewParts(m.edit);
     pv.button.click();
@@ -63,6 +65,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     expect(text).to.contain(`but this integration imports users from ${other}`);
     expect(text).to.not.contain('Review the entered data');
     expect(errors).to.deep.equal(['other-tenant']);
+    expect(granted, 'no consent announced for the wrong organization').to.equal(0);
     expect(await graphControl.requests()).to.have.length(0);
     expect(pv.preview().hidden).to.equal(true);
     // Saving is not blocked by a removal check made in the wrong directory; the next
