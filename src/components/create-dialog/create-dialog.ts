@@ -397,6 +397,19 @@ export class UcxCreateDialog extends UcxElement {
     this.delegate?.emit(new UcxErrorEvent({ stage, code, message, ...extra }));
   }
 
+  /** Creating, and Authorization is off: Create and Preview wait for it (the reason shows). */
+  get #needsAuth(): boolean {
+    return this.mode === 'create' && !this.authorized;
+  }
+
+  /** While Authorization is off, sends focus to its switch and says true. */
+  #askForAuthorization(): boolean {
+    if (!this.#needsAuth) return false;
+    this.footerError = '';
+    this.renderRoot.querySelector<HTMLElement>('.switch')?.focus();
+    return true;
+  }
+
   /** Create / Save. Runs synchronously up to consent.start() (popup blockers). */
   #onSubmit = () => {
     // While the sign-in popup is out, Create again replaces it (MSAL 5 can't see
@@ -412,11 +425,7 @@ export class UcxCreateDialog extends UcxElement {
       this.#save();
       return;
     }
-    if (!this.authorized) {
-      this.footerError = '';
-      this.renderRoot.querySelector<HTMLElement>('.switch')?.focus();
-      return;
-    }
+    if (this.#askForAuthorization()) return;
     const filter = this.#validatedFilter();
     if (filter === INVALID) return;
     this.footerError = '';
@@ -490,11 +499,7 @@ export class UcxCreateDialog extends UcxElement {
     this.statusText = '';
     // Preview signs in with the consent Create asks for: only once the admin has turned
     // Authorization on, which is their agreement to it.
-    if (this.mode === 'create' && !this.authorized) {
-      this.footerError = '';
-      this.renderRoot.querySelector<HTMLElement>('.switch')?.focus();
-      return;
-    }
+    if (this.#askForAuthorization()) return;
     const filter = this.#validatedFilter();
     if (filter === INVALID) return;
     this.footerError = '';
@@ -900,7 +905,7 @@ export class UcxCreateDialog extends UcxElement {
   override render() {
     const busy = this.busy;
     const create = this.mode === 'create';
-    const needsAuth = create && !this.authorized;
+    const needsAuth = this.#needsAuth;
     const submitUnavailable = (busy && !(create && this.phase === 'consent')) || needsAuth;
     return html`<dialog
       part="dialog"
@@ -1034,7 +1039,7 @@ export class UcxCreateDialog extends UcxElement {
   }
 
   private renderPreview() {
-    const needsAuth = this.mode === 'create' && !this.authorized;
+    const needsAuth = this.#needsAuth;
     return html`<div class="preview-row">
         <button
           class="btn preview-button"

@@ -289,47 +289,39 @@ describe('ucx-filter-editor: text mode', () => {
 
   it('types over the = a completion inserted, once, right after it', async () => {
     const el = await editor();
-    await typeInto(el, '(dep');
-    await sendKeys({ press: 'Enter' });
+    /** Types `prefix` into an empty field and accepts its completion with Enter. */
+    const complete = async (prefix: string) => {
+      el.value = '';
+      await typeInto(el, prefix);
+      await sendKeys({ press: 'Enter' });
+    };
+    const typed = async (text: string) => {
+      await sendKeys({ type: text });
+      await el.updateComplete;
+      return el.value;
+    };
+    await complete('(dep');
     await el.updateComplete;
     expect(el.value).to.equal('(department=');
     // Typed from habit, the = is not written twice.
-    await sendKeys({ type: '=Sales)' });
-    await el.updateComplete;
-    expect(el.value).to.equal('(department=Sales)');
+    expect(await typed('=Sales)')).to.equal('(department=Sales)');
     // Only right after the completion: a second = is the admin's own (a value may hold =).
-    el.value = '';
-    await typeInto(el, '(dep');
-    await sendKeys({ press: 'Enter' });
-    await sendKeys({ type: '==x)' });
-    await el.updateComplete;
-    expect(el.value).to.equal('(department==x)');
+    await complete('(dep');
+    expect(await typed('==x)')).to.equal('(department==x)');
     // Nor after moving the caret away and back.
-    el.value = '';
-    await typeInto(el, '(loc');
-    await sendKeys({ press: 'Enter' });
+    await complete('(loc');
     await sendKeys({ press: 'ArrowLeft' });
     await sendKeys({ press: 'ArrowRight' });
-    await sendKeys({ type: '=' });
-    await el.updateComplete;
-    expect(el.value).to.equal('(location==');
+    expect(await typed('=')).to.equal('(location==');
     // A modifier alone (Shift, as for = on an Italian keyboard) doesn't end the offer.
-    el.value = '';
-    await typeInto(el, '(off');
-    await sendKeys({ press: 'Enter' });
+    await complete('(off');
     await sendKeys({ down: 'Shift' });
     await sendKeys({ up: 'Shift' });
-    await sendKeys({ type: '=B1)' });
-    await el.updateComplete;
-    expect(el.value).to.equal('(officeLocation=B1)');
+    expect(await typed('=B1)')).to.equal('(officeLocation=B1)');
     // A value set by code ends it: an = typed then is the admin's own.
-    el.value = '';
-    await typeInto(el, '(dep');
-    await sendKeys({ press: 'Enter' });
+    await complete('(dep');
     el.value = '(department=';
-    await sendKeys({ type: '=' });
-    await el.updateComplete;
-    expect(el.value).to.equal('(department==');
+    expect(await typed('=')).to.equal('(department==');
   });
 
   it('offers fields and &, |, ! after "(", moves with the arrows and closes with Escape', async () => {
