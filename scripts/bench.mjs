@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { findBrowsers } from './browsers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 // Names select benchmarks; everything from the first `--option` on is passed to each
@@ -18,6 +19,20 @@ const benches = readdirSync(join(root, 'bench'))
   .filter((f) => /\.bench\.(ts|mjs)$/.test(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
+
+// The browser benchmarks use the system's Chromium, found (or installed from Debian's
+// packages, as `npm test` does) before any of them starts; the filter benchmark needs none.
+const needsChromium = benches.some((f) => !f.startsWith('filter.'));
+if (needsChromium) {
+  const { chrome } = findBrowsers({ install: true, firefox: false });
+  if (!chrome) {
+    console.error(
+      'The browser benchmarks need Chromium: install it (Debian: apt-get install chromium) or set CHROME_PATH.',
+    );
+    process.exit(1);
+  }
+  process.env.CHROME_PATH = chrome;
+}
 
 let failed = 0;
 for (const file of benches) {

@@ -61,15 +61,21 @@ function aptInstall(packages, log) {
 }
 
 /**
- * @param {{ install?: boolean, log?: (m: string) => void }} [options]
+ * @param {{ install?: boolean, firefox?: boolean, log?: (m: string) => void }} [options]
+ *   `firefox: false` when only Chromium is needed (the benchmarks): Firefox is then
+ *   neither installed nor reported missing.
  * @returns {{ chrome?: string, firefox?: string, missing: string[] }}
  */
-export function findBrowsers({ install = false, log = console.log } = {}) {
+export function findBrowsers({
+  install = false,
+  firefox: needFirefox = true,
+  log = console.log,
+} = {}) {
   let chrome = firstExisting('CHROME_PATH', CHROME_CANDIDATES);
   let firefox = firstExisting('FIREFOX_PATH', FIREFOX_CANDIDATES);
   const wanted = [];
   if (!chrome) wanted.push('chromium');
-  if (!firefox) wanted.push('firefox-esr');
+  if (!firefox && needFirefox) wanted.push('firefox-esr');
   if (install && wanted.length > 0 && canApt()) {
     try {
       aptInstall(wanted, log);
@@ -81,7 +87,8 @@ export function findBrowsers({ install = false, log = console.log } = {}) {
   }
   const missing = [];
   if (!chrome) missing.push('Chromium (Debian: apt-get install chromium; or set CHROME_PATH)');
-  if (!firefox) missing.push('Firefox (Debian: apt-get install firefox-esr; or set FIREFOX_PATH)');
+  if (!firefox && needFirefox)
+    missing.push('Firefox (Debian: apt-get install firefox-esr; or set FIREFOX_PATH)');
   return { chrome, firefox, missing };
 }
 
