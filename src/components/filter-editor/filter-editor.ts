@@ -184,6 +184,28 @@ export class UcxFilterEditor extends LitElement {
   /** Fields the filter may use (default: `DEFAULT_FIELDS`, the five of README's "The filter language"). */
   @property({ attribute: false }) fields: readonly FieldDefinition[] = DEFAULT_FIELDS;
 
+  #fieldsGiven: unknown = DEFAULT_FIELDS;
+  #fieldsUsable: readonly FieldDefinition[] = DEFAULT_FIELDS;
+  /**
+   * The fields as used: a page written in JavaScript can slip a null or nameless entry into
+   * its list, or set the list to null. The engine skips such entries, and so do the help,
+   * autocomplete and the builder (rather than throw while rendering); no list means the defaults.
+   */
+  get #fields(): readonly FieldDefinition[] {
+    const given: unknown = this.fields;
+    if (given !== this.#fieldsGiven) {
+      this.#fieldsGiven = given;
+      this.#fieldsUsable = Array.isArray(given)
+        ? (given as unknown[]).filter(
+            (f): f is FieldDefinition =>
+              typeof (f as FieldDefinition | null)?.name === 'string' &&
+              (f as FieldDefinition).name !== '',
+          )
+        : DEFAULT_FIELDS;
+    }
+    return this.#fieldsUsable;
+  }
+
   /** `text` (highlighted text field) or `builder` (rows of conditions). */
   @property({ reflect: true }) mode: FilterEditorMode = 'text';
 
@@ -199,7 +221,7 @@ export class UcxFilterEditor extends LitElement {
 
   /** How this editor parses: its fields and length limit. */
   #parseOptions(): ParseOptions {
-    return { fields: this.fields, maxLength: this.maxLength };
+    return { fields: this.#fields, maxLength: this.maxLength };
   }
 
   /** The parse result of the current text; `undefined` when the text is blank (all users). */
@@ -209,13 +231,13 @@ export class UcxFilterEditor extends LitElement {
     if (
       cache &&
       cache.text === text &&
-      cache.fields === this.fields &&
+      cache.fields === this.#fields &&
       cache.maxLength === this.maxLength
     ) {
       return cache.result;
     }
     const result = text.trim() === '' ? undefined : parseFilter(text, this.#parseOptions());
-    this.parseCache = { text, fields: this.fields, maxLength: this.maxLength, result };
+    this.parseCache = { text, fields: this.#fields, maxLength: this.maxLength, result };
     return result;
   }
 
@@ -554,7 +576,7 @@ export class UcxFilterEditor extends LitElement {
       this.closeSuggestions();
       return;
     }
-    this.suggestions = suggestionsAt(ta.value, ta.selectionStart, this.fields);
+    this.suggestions = suggestionsAt(ta.value, ta.selectionStart, this.#fields);
     this.activeSuggestion = 0;
   }
 
@@ -793,7 +815,7 @@ export class UcxFilterEditor extends LitElement {
   // -------------------------------------------------------------- builder mode
 
   private firstField(): string {
-    return this.fields[0]?.name ?? '';
+    return this.#fields[0]?.name ?? '';
   }
 
   /**
@@ -1138,7 +1160,7 @@ export class UcxFilterEditor extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${this.fields.map(
+            ${this.#fields.map(
               (f) =>
                 html`<tr>
                   <td><code dir="ltr">${f.name}</code></td>
@@ -1304,7 +1326,7 @@ export class UcxFilterEditor extends LitElement {
   private renderRow(row: BuilderRow, n: number): TemplateResult {
     const locked = this.isDisabled || this.readonly;
     const incomplete = this.incomplete.has(row.id);
-    const fieldKnown = this.fields.some((f) => f.name === row.field);
+    const fieldKnown = this.#fields.some((f) => f.name === row.field);
     return html`<div
       part="builder-row"
       class=${classMap({ row: true, incomplete })}
@@ -1324,7 +1346,7 @@ export class UcxFilterEditor extends LitElement {
         }}
       >
         ${fieldKnown ? nothing : html`<option value=${row.field} selected>${row.field}</option>`}
-        ${this.fields.map(
+        ${this.#fields.map(
           (f) =>
             html`<option value=${f.name} ?selected=${f.name === row.field}>
               ${fieldLabel(f)}

@@ -558,6 +558,39 @@ describe('ucx-filter-editor: text mode', () => {
     expect(option.bottom).to.be.at.most(seen.bottom + 1);
   });
 
+  it('a host field list with a null or nameless entry still renders: the slip is skipped everywhere', async () => {
+    // A page written in JavaScript can pass such a list; rendering used to throw on it.
+    const fields = [
+      null,
+      { name: 'department', labelKey: 'filter.field.department' },
+      { labelKey: 'x.nameless' },
+      { name: 'costCenter', labelKey: 'x.costCenter' },
+    ] as unknown as UcxFilterEditor['fields'];
+    const el = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor .fields=${fields}></ucx-filter-editor>`,
+    );
+    await typeInto(el, '(');
+    const options = Array.from(el.shadowRoot!.querySelectorAll('[role="option"]'), (o) =>
+      visibleText(o as HTMLElement),
+    );
+    expect(options.some((o) => o.startsWith('department'))).to.equal(true);
+    expect(options.some((o) => o.startsWith('costCenter'))).to.equal(true);
+    await typeInto(el, 'costCenter=42)');
+    expect(el.validity.valid).to.equal(true);
+    expect(el.value).to.equal('(costCenter=42)');
+    el.mode = 'builder';
+    await el.updateComplete;
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="builder-field"]')!;
+    expect(Array.from(select.options, (o) => o.value)).to.deep.equal(['department', 'costCenter']);
+    el.fields = null as unknown as UcxFilterEditor['fields']; // no list: the defaults
+    await el.updateComplete;
+    const names = Array.from(
+      el.shadowRoot!.querySelector<HTMLSelectElement>('[part="builder-field"]')!.options,
+      (o) => o.value,
+    );
+    expect(names).to.include.members(['email', 'department', 'location', 'phoneNumber']);
+  });
+
   it('Escape closes the suggestions without closing the surrounding dialog', async () => {
     const dialog = await fixture<HTMLDialogElement>(
       html`<dialog aria-label="Create"><ucx-filter-editor></ucx-filter-editor></dialog>`,
