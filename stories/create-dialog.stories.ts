@@ -274,7 +274,7 @@ export const EditWithImpact: Story = {
 /**
  * Edit's Preview signed in to another organization than the integration's (here, the
  * Fabrikam row, while the sign-in is Contoso's): no counts from the wrong directory, the
- * error window names both tenants and offers Close.
+ * error window names the account, the integration and both tenant ids, and offers Close.
  */
 export const EditOtherOrganization: Story = {
   play: async ({ canvasElement }) => {
@@ -283,6 +283,7 @@ export const EditOtherOrganization: Story = {
     const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
     await waitFor(() => expect(alert.open).toBe(true), { timeout: 8000 });
     await expect(deepText(alert)).toContain('Signed in to another organization');
+    await expect(deepText(alert)).toMatch(/You signed in as \S+@\S+ \(organization /);
     await expect(deepText(alert)).not.toContain('Review the entered data');
     await expect(deep(d.host, 'ucx-user-preview', '[part~="preview-count"]')).toBeFalsy();
     await settled();

@@ -752,7 +752,7 @@ export function createBackendApp(options: BackendOptions): BackendApp {
   };
 }
 
-/** `Entra ID — contoso.com`, from the signed-in admin's UPN domain. */
+/** `Entra ID — contoso.example`, from the signed-in admin's UPN domain. */
 function entraDisplayName(identity: VerifiedIdentity): string {
   const domain = identity.username?.split('@')[1];
   return `Entra ID — ${domain && domain.length > 0 ? domain.toLowerCase() : identity.tenantId}`;

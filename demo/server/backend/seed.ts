@@ -4,9 +4,13 @@ import type { StoredIntegration } from './store.js';
 /** Id of the seeded vendor-managed Webex integration (the demo's lock switch toggles it). */
 export const VENDOR_WEBEX_ID = '6f1c2a9e-3b7d-4e58-9c0a-1e2b3c4d5e6f';
 
-/** Tenants used by the seed; a demo identity provider should use another one. */
+/**
+ * Tenants used by the seed: other organizations than the demo identity provider's (Contoso),
+ * so that its administrator's first Create succeeds; editing a seeded row and choosing
+ * Preview shows the element's "signed in to another organization" refusal.
+ */
 export const SEED_TENANTS = {
-  contoso: '3f2b8c1d-5e6a-4b7c-8d9e-0a1b2c3d4e5f',
+  northwind: '3f2b8c1d-5e6a-4b7c-8d9e-0a1b2c3d4e5f',
   fabrikam: '7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d',
 } as const;
 
@@ -19,8 +23,8 @@ export function seedIntegrations(now: Date = new Date()): StoredIntegration[] {
     {
       id: 'b6d3e1f0-8a2c-4c9e-9f1a-2d4e6f8a0c11',
       source: 'entra-id',
-      displayName: 'Entra ID — contoso.com',
-      tenantId: SEED_TENANTS.contoso,
+      displayName: 'Entra ID — northwind.example',
+      tenantId: SEED_TENANTS.northwind,
       filter: '(&(department=Sales)(location=NYC))',
       status: 'active',
       statusMessage: 'Last synchronization completed: 248 users.',

@@ -579,12 +579,16 @@ export class UcxCreateDialog extends UcxElement {
     const saved = this.#otherTenantThan(consent);
     const signedIn = consent.tenantId;
     if (!saved) return false;
+    // Named by the account and the integration the admin knows; the tenant ids tell two
+    // organizations with similar names apart.
+    const account = consent.username || signedIn;
+    const name = this.integration?.displayName ?? '';
     this.#consent = undefined;
     this.preview?.reset();
     this.previewShown = false;
     this.#previewText = undefined;
     const message = msg(
-      str`You signed in to the organization ${signedIn}, but this integration imports users from ${saved}. Preview again and sign in with an account of that organization.`,
+      str`You signed in as ${account} (organization ${signedIn}), but “${name}” imports users from organization ${saved}. Preview again and sign in with an account of that organization.`,
       { id: 'preview.other-tenant' },
     );
     this.#reportError('consent', 'other-tenant', message);

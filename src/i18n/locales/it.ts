@@ -177,7 +177,7 @@
 'preview.impact-progress': str`Confronto con i filtri salvati: ${0} utenti controllati…`,
 'preview.impact-running': `Confronto con i filtri salvati…`,
 'preview.no-users': `Nessun utente da mostrare.`,
-'preview.other-tenant': str`Hai effettuato l’accesso all’organizzazione ${0}, ma questa integrazione importa utenti da ${1}. Fai di nuovo clic su Anteprima e accedi con un account di quell’organizzazione.`,
+'preview.other-tenant': str`Hai effettuato l’accesso come ${0} (organizzazione ${1}), ma “${2}” importa utenti dall’organizzazione ${3}. Fai di nuovo clic su Anteprima e accedi con un account di quell’organizzazione.`,
 'preview.other-tenant-title': `Accesso a un’altra organizzazione`,
 'preview.partial': str`Risultato parziale (annullato): ${0} utenti corrispondenti tra i primi ${1} controllati.`,
 'preview.progress': str`Controllati ${0} utenti: ${1} corrispondono finora.`,

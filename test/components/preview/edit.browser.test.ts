@@ -62,7 +62,12 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     await waitFor(() => p.errorDialog().open, 'the error window');
     const text = deepText(p.errorWindow);
     expect(text).to.contain('Signed in to another organization');
-    expect(text).to.contain(`but this integration imports users from ${other}`);
+    // Named by the account and the integration, with both tenant ids.
+    expect(text).to.match(
+      new RegExp(
+        `You signed in as \\S+@\\S+ \\(organization [0-9a-f-]{36}\\), but “[^”]+” imports users from organization ${other}\\.`,
+      ),
+    );
     expect(text).to.not.contain('Review the entered data');
     expect(errors).to.deep.equal(['other-tenant']);
     expect(granted, 'no consent announced for the wrong organization').to.equal(0);

@@ -15,11 +15,13 @@ import {
   type Watched,
 } from '../support/demo-stack.js';
 import {
+  chooseInErrorWindow,
   confirmDialog,
   createButton,
   createDialog,
   dialogText,
   editDialog,
+  errorText,
   filterValue,
   openCreateForm,
   rowWith,
@@ -77,7 +79,7 @@ describe('the demo, end to end', () => {
 
   it('lists the seeded integrations', async () => {
     await waitForList(w.page, 3);
-    await expect.poll(() => rowWith(w.page, 'contoso.com').count()).toBe(1);
+    await expect.poll(() => rowWith(w.page, 'northwind.example').count()).toBe(1);
     expect(await createButton(w.page).getAttribute('aria-disabled')).toBe('false');
   });
 
@@ -214,6 +216,26 @@ describe('the demo, end to end', () => {
       .first()
       .waitFor({ timeout: 15_000 });
     expect(await dialog.getByText(/@contoso\.com/).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await waitOpen(dialog, false);
+  });
+
+  it("Preview while editing the seeded Northwind row says the sign-in is another organization's", async () => {
+    const page = w.page;
+    await rowWith(page, 'northwind.example').locator('button.edit').click();
+    const dialog = editDialog(page);
+    await waitOpen(dialog);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup', { timeout: 15_000 }),
+      dialog.locator('[part~="preview-button"]').click(),
+    ]);
+    await consentAsAdmin(popup);
+    const text = await errorText(dialog);
+    expect(text).toContain('Signed in to another organization');
+    expect(text).toContain(
+      `You signed in as admin@contoso.example (organization ${CONTOSO_TENANT_ID}), but “Entra ID — northwind.example” imports users from organization`,
+    );
+    await chooseInErrorWindow(dialog, 'review'); // (labelled Close here)
     await page.keyboard.press('Escape');
     await waitOpen(dialog, false);
   });
