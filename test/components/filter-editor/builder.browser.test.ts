@@ -260,6 +260,30 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('builder-add-row');
   });
 
+  it('names nested groups and their buttons by number, so a screen reader tells them apart', async () => {
+    const el = await editor(
+      '(&(department=Sales)(|(location=NYC)(location=Rome))(|(email=*@temp.example)(department=Temp)))',
+    );
+    await switchTo(el, 'builder');
+    const nested = Array.from(
+      el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="builder-group"]'),
+    ).slice(1);
+    expect(nested.map((g) => g.getAttribute('aria-label'))).to.deep.equal(['Group 1', 'Group 2']);
+    const own = (g: HTMLElement, selector: string) =>
+      g.querySelector(`:scope > .group-head ${selector}, :scope > .group-actions ${selector}`)!;
+    expect(
+      nested.map((g) => own(g, '[part~="builder-remove"]').getAttribute('aria-label')),
+    ).to.deep.equal(['Remove group 1', 'Remove group 2']);
+    // Each name starts with the words on the button (WCAG 2.5.3, label in name).
+    const add = own(nested[1]!, '[part~="builder-add-row"]');
+    expect(add.getAttribute('aria-label')).to.equal('Add condition to group 2');
+    expect(add.getAttribute('aria-label')).to.contain(visibleText(add as HTMLElement));
+    expect(own(nested[0]!, '[part~="builder-add-group"]').getAttribute('aria-label')).to.equal(
+      'Add group inside group 1',
+    );
+    await expectAccessible(el);
+  });
+
   it('keeps a filter the builder cannot show in text mode and says why', async () => {
     const el = await editor('(department=a*b*c)');
     await switchTo(el, 'builder');
