@@ -43,6 +43,11 @@ export type {
 } from './backend/client.js';
 export type * from './backend/types.js';
 export { ConsentError } from './auth/types.js';
-export type { ConsentFailure, ConsentFailureKind, ConsentProvider } from './auth/types.js';
+export type {
+  ConsentFailure,
+  ConsentFailureKind,
+  ConsentFunction,
+  ConsentProvider,
+} from './auth/types.js';
 export { SOURCES } from './internal/sources.js';
 export type { SourceDefinition } from './internal/sources.js';

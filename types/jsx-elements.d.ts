@@ -112,7 +112,7 @@ export interface UcxUserSyncAttributes {
   requestHeaders?: Elements.UcxUserSync['requestHeaders'];
   /** Injectable fetch (default `globalThis.fetch`). */
   fetch?: Elements.UcxUserSync['fetch'];
-  /** Consent provider; by default the MSAL one, loaded when the create dialog first opens. */
+  /** Consent: a `ConsentProvider`, or simply a function that signs in and resolves with the consent result (called in the click). By default the MSAL provider, loaded when the create dialog first opens. */
   consent?: Elements.UcxUserSync['consent'];
   /** Backend call timeout in milliseconds. */
   timeout?: Elements.UcxUserSync['timeout'];

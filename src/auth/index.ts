@@ -1,9 +1,10 @@
 // Public surface of the consent layer. Side-effect free: @azure/msal-browser is
 // only loaded by createMsalConsent(...).prepare().
-export { ConsentError } from './types.js';
+export { ConsentError, consentProviderOf } from './types.js';
 export type {
   ConsentFailure,
   ConsentFailureKind,
+  ConsentFunction,
   ConsentProvider,
   ConsentResult,
 } from './types.js';

@@ -54,6 +54,31 @@ export interface ConsentProvider {
   getAccessToken?(): string | undefined | Promise<string | undefined>;
 }
 
+/**
+ * The simplest consent a host can inject: a function that signs in (called synchronously
+ * in the click, so it may open a popup) and resolves with the result, or rejects (with a
+ * ConsentError, or anything: shown as unknown). The element wraps it as a ConsentProvider
+ * that is always ready, cannot be cancelled (a late result is ignored) and has no Graph
+ * token (Preview then explains it can't read the directory).
+ */
+export type ConsentFunction = () => Promise<ConsentResult> | ConsentResult;
+
+/** A ConsentFunction as a ConsentProvider. */
+export function consentProviderOf(start: ConsentFunction): ConsentProvider {
+  return {
+    ready: true,
+    prepare: () => Promise.resolve(),
+    start: () => {
+      try {
+        return Promise.resolve(start());
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+    cancel: () => undefined,
+  };
+}
+
 export class ConsentError extends Error {
   readonly failure: ConsentFailure;
   constructor(failure: ConsentFailure) {

@@ -23,7 +23,13 @@ import {
   type RequestHeadersHook,
 } from '../../backend/client.js';
 import type { CreateIntegration, Integration, IntegrationStatus } from '../../backend/types.js';
-import { ConsentError, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
+import {
+  ConsentError,
+  consentProviderOf,
+  type ConsentFailure,
+  type ConsentFunction,
+  type ConsentProvider,
+} from '../../auth/types.js';
 import { parseSyntax } from '../../filter/parse.js';
 import { summarizeFilter } from '../filter-editor/summary.js';
 import { UcxIntegrationCreatedEvent } from '../../events/integration-created.js';
@@ -173,8 +179,12 @@ export class UcxUserSync extends UcxElement {
   @property({ attribute: false }) requestHeaders: RequestHeadersHook | undefined;
   /** Injectable fetch (default `globalThis.fetch`). */
   @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
-  /** Consent provider; by default the MSAL one, loaded when the create dialog first opens. */
-  @property({ attribute: false }) consent: ConsentProvider | undefined;
+  /**
+   * Consent: a `ConsentProvider`, or simply a function that signs in and resolves with the
+   * consent result (called in the click). By default the MSAL provider, loaded when the
+   * create dialog first opens.
+   */
+  @property({ attribute: false }) consent: ConsentProvider | ConsentFunction | undefined;
   /** Backend call timeout in milliseconds. */
   @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT;
   /**
@@ -453,9 +463,25 @@ export class UcxUserSync extends UcxElement {
     return describeBackendError(error, 'load', this.vendorName);
   }
 
+  #injected: { given: ConsentFunction; provider: ConsentProvider } | undefined;
+  /** The host's consent as a provider (a function is wrapped, once per function). */
+  get #injectedConsent(): ConsentProvider | undefined {
+    const given = this.consent;
+    if (typeof given !== 'function') return given ?? undefined;
+    if (this.#injected?.given !== given) {
+      this.#injected = { given, provider: consentProviderOf(given) };
+    }
+    return this.#injected.provider;
+  }
+
   #prepareConsent(): void {
-    if (this.consent) {
-      void this.consent.prepare().catch(() => undefined);
+    const injected = this.#injectedConsent;
+    if (injected) {
+      try {
+        void Promise.resolve(injected.prepare()).catch(() => undefined);
+      } catch {
+        // A host provider without a working prepare(): start() is what counts.
+      }
       return;
     }
     if (this.clientId) this.#loadProvider();
@@ -511,7 +537,8 @@ export class UcxUserSync extends UcxElement {
   }))(this);
 
   #consentProvider(): ConsentProvider | 'loading' | ConsentFailure {
-    if (this.consent) return this.consent;
+    const injected = this.#injectedConsent;
+    if (injected) return injected;
     if (!this.clientId) {
       return { kind: 'misconfigured', code: 'missing-client-id', retryable: false };
     }

@@ -135,6 +135,28 @@ describe('<ucx-user-sync> create dialog', () => {
     await waitFor(() => deepActive() === $(m.root, '.create'), 'focus back on + Create');
   });
 
+  it('takes a plain function as consent: called in the click, its result sent and reused on retry', async () => {
+    const m = await mount({ items: [], faults: [{ method: 'POST', status: 503, times: 1 }] });
+    let calls = 0;
+    m.el.consent = async () => {
+      calls++;
+      return CONSENT;
+    };
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    expect(calls, 'called synchronously in the click').to.equal(1);
+    expect(m.consent.starts, 'the provider it replaced').to.equal(0);
+    await waitFor(() => p.errorDialog().open, 'the error window (503)');
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
+    await waitFor(() => !p.errorDialog().open, 'the error window to close');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    const sent = await posts(m);
+    expect(sent).to.have.length(2);
+    expect(sent[1]!.body).to.deep.include({ consent: CONSENT, filter: '(department=Sales)' });
+    expect(calls, 'the consent result reused on retry').to.equal(1);
+  });
+
   it('sends filter null when the filter is left empty', async () => {
     const m = await mount({ items: [] });
     const p = await fillCreate(m);
