@@ -4,6 +4,7 @@ export {
   UcxUserSync,
   isVendorLock,
   DEFAULT_AUTHORITY,
+  DEFAULT_SUPPORT_URL,
   DEFAULT_VENDOR_NAME,
 } from './components/user-sync/user-sync.js';
 export { UcxCreateDialog } from './components/create-dialog/create-dialog.js';

@@ -98,9 +98,9 @@ export interface UcxUserSyncAttributes {
   'redirect-uri'?: string | number;
   /** Scopes requested at consent. */
   scopes?: Elements.UcxUserSync['scopes'];
-  /** Where the vendor lock and failures point the admin. */
+  /** Where the vendor lock and failures point the admin. Unset, with the default vendor name, the vendor's site (`DEFAULT_SUPPORT_URL`); unset with another `vendor-name`, no link. */
   supportUrl?: Elements.UcxUserSync['supportUrl'];
-  /** Where the vendor lock and failures point the admin. */
+  /** Where the vendor lock and failures point the admin. Unset, with the default vendor name, the vendor's site (`DEFAULT_SUPPORT_URL`); unset with another `vendor-name`, no link. */
   'support-url'?: string | number;
   /** Who manages vendor-managed integrations ("Managed by …"). */
   vendorName?: Elements.UcxUserSync['vendorName'];

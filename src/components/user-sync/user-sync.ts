@@ -46,6 +46,8 @@ import { userSyncListStyles, userSyncShellStyles } from './user-sync.styles.js';
 
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 export const DEFAULT_VENDOR_NAME = 'Imagicle Support';
+/** Where the default vendor's contact link points when the host sets no `support-url`. */
+export const DEFAULT_SUPPORT_URL = 'https://www.imagicle.com/';
 const PREVIEW_PARTS =
   'preview-button, preview, preview-count, preview-progress, preview-cancel-button, preview-table, preview-error, clause-report';
 
@@ -169,7 +171,10 @@ export class UcxUserSync extends UcxElement {
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
   /** Scopes requested at consent. */
   @property({ attribute: false }) scopes: string[] = ['https://graph.microsoft.com/.default'];
-  /** Where the vendor lock and failures point the admin. */
+  /**
+   * Where the vendor lock and failures point the admin. Unset, with the default vendor name,
+   * the vendor's site (`DEFAULT_SUPPORT_URL`); unset with another `vendor-name`, no link.
+   */
   @property({ attribute: 'support-url' }) supportUrl = '';
   /** Who manages vendor-managed integrations ("Managed by …"). */
   @property({ attribute: 'vendor-name' }) vendorName = DEFAULT_VENDOR_NAME;
@@ -529,7 +534,7 @@ export class UcxUserSync extends UcxElement {
       return host.vendorName || DEFAULT_VENDOR_NAME;
     },
     get supportUrl() {
-      return host.supportUrl; // (the error window links it only if safeLink allows)
+      return host.#supportUrl; // (the error window links it only if safeLink allows)
     },
     get locked() {
       return !!host.#locked;
@@ -780,8 +785,15 @@ export class UcxUserSync extends UcxElement {
       ></ucx-confirm-dialog>`;
   }
 
+  /** The contact link's address: the host's, else the default vendor's own (see supportUrl). */
+  get #supportUrl(): string {
+    if (this.supportUrl) return this.supportUrl;
+    const vendor = this.vendorName || DEFAULT_VENDOR_NAME;
+    return vendor === DEFAULT_VENDOR_NAME ? DEFAULT_SUPPORT_URL : '';
+  }
+
   private renderContact() {
-    const href = safeLink(this.supportUrl);
+    const href = safeLink(this.#supportUrl);
     if (!href) return nothing;
     return html`<a part="contact-link" href=${href} target="_blank" rel="noopener noreferrer"
       >${msg(str`Contact ${this.vendorName || DEFAULT_VENDOR_NAME}`, {

@@ -2,6 +2,7 @@ import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
 import { integration, vendorWebex } from '../../fixture-server/fixture.js';
 import { $, deepText, dialogParts, mount, waitFor } from './helpers.js';
+import { DEFAULT_SUPPORT_URL } from '../../../src/index.js';
 
 describe('<ucx-user-sync> section', () => {
   it('shows a loading state with a status message, then the list', async () => {
@@ -237,6 +238,19 @@ describe('<ucx-user-sync> section', () => {
     expect(m.root.querySelector('tr[data-id="int-webex"]')!.textContent).to.contain(
       'Managed by Acme Care',
     );
+  });
+
+  it("links the vendor's site when the host sets no support-url (and nothing for another vendor)", async () => {
+    const m = await mount({ items: [vendorWebex()] }, { supportUrl: '' });
+    const links = () =>
+      [$(m.root, '#lock-reason'), m.root.querySelector('tr[data-id="int-webex"]')!].map((e) =>
+        e.querySelector('a')?.getAttribute('href'),
+      );
+    expect(links()).to.deep.equal([DEFAULT_SUPPORT_URL, DEFAULT_SUPPORT_URL]);
+    expect(DEFAULT_SUPPORT_URL).to.match(/^https:\/\/www\.imagicle\.com\//);
+    m.el.vendorName = 'Acme Care'; // Imagicle's site is no contact for another vendor
+    await m.el.updateComplete;
+    expect(links()).to.deep.equal([undefined, undefined]);
   });
 
   it('does not lock for an inactive or customer-managed Webex integration', async () => {
