@@ -77,7 +77,7 @@ export const DeleteFailure: Story = {
     await waitFor(() => expect(alert.open).toBe(true));
     await expect(deepText(alert)).toContain('req-c90d3f18-delete');
     await expect(deepText(alert)).toContain('Try again');
-    await expect(deepText(alert)).not.toContain('Review the entered data');
+    await expect(deepText(alert)).not.toContain('review the entered data');
     await expect(eventsOf(args.onUcxError).at(-1)?.detail).toMatchObject({ status: 503 });
     await expect(args.onIntegrationDeleted).not.toHaveBeenCalled();
     const table = await find(el, 'table');

@@ -284,7 +284,7 @@ export const EditOtherOrganization: Story = {
     await waitFor(() => expect(alert.open).toBe(true), { timeout: 8000 });
     await expect(deepText(alert)).toContain('Signed in to another organization');
     await expect(deepText(alert)).toMatch(/You signed in as \S+@\S+ \(organization /);
-    await expect(deepText(alert)).not.toContain('Review the entered data');
+    await expect(deepText(alert)).not.toContain('review the entered data');
     await expect(deep(d.host, 'ucx-user-preview', '[part~="preview-count"]')).toBeFalsy();
     await settled();
   },

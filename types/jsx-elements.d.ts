@@ -36,7 +36,7 @@ export interface UcxErrorWindowAttributes {
   supportUrl?: Elements.UcxErrorWindow['supportUrl'];
   /** Where the lock or a failure points the admin (shown as a contact link). */
   'support-url'?: string | number;
-  /** Whether to show "Review the entered data and try again" (form operations). */
+  /** Whether to show "Please review the entered data and try again" (form operations). */
   advice?: Elements.UcxErrorWindow['advice'];
 }
 

@@ -29,7 +29,7 @@ export class UcxErrorWindow extends UcxElement {
 
   /** Where the lock or a failure points the admin (shown as a contact link). */
   @property({ attribute: 'support-url' }) supportUrl = '';
-  /** Whether to show "Review the entered data and try again" (form operations). */
+  /** Whether to show "Please review the entered data and try again" (form operations). */
   @property({ type: Boolean }) advice = true;
 
   @state() private view: FailureView | undefined;
@@ -114,7 +114,7 @@ export class UcxErrorWindow extends UcxElement {
         ${
           advise
             ? html`<p class="advice">
-                ${msg('Review the entered data and try again.', { id: 'user-sync.error.advice' })}
+                ${msg('Please review the entered data and try again.', { id: 'user-sync.error.advice' })}
               </p>`
             : nothing
         }

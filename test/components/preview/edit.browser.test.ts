@@ -68,7 +68,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
         `You signed in as \\S+@\\S+ \\(organization [0-9a-f-]{36}\\), but “[^”]+” imports users from organization ${other}\\.`,
       ),
     );
-    expect(text).to.not.contain('Review the entered data');
+    expect(text).to.not.contain('review the entered data');
     expect(errors).to.deep.equal(['other-tenant']);
     expect(granted, 'no consent announced for the wrong organization').to.equal(0);
     expect(await graphControl.requests()).to.have.length(0);

@@ -138,7 +138,7 @@ describe('<ucx-user-sync> edit and delete', () => {
       'This integration is managed by Imagicle Support: only they can change or delete it.',
     );
     // Nothing was typed: no advice to review data, and the button just closes.
-    expect(deepText(p.errorWindow)).not.to.contain('Review the entered data');
+    expect(deepText(p.errorWindow)).not.to.contain('review the entered data');
     expect(p.errorWindow.shadowRoot!.querySelector('.review')!.textContent!.trim()).to.equal(
       'Close',
     );

@@ -53,7 +53,7 @@ describe('<ucx-user-sync> create failures', () => {
     const { m, p, text, errors } = await failOnce([{ method: 'POST', drop: true, times: 50 }]);
     expect(p.errorDialog().getAttribute('role')).to.equal('alertdialog');
     expect(text).to.contain('Couldn’t reach the server');
-    expect(text).to.contain('Review the entered data and try again.');
+    expect(text).to.contain('Please review the entered data and try again.');
     expect(errors.at(-1)?.detail).to.include({ stage: 'backend', code: 'network' });
     await expectAccessible(m.el);
     await review(p);
@@ -172,7 +172,7 @@ describe('<ucx-user-sync> create failures', () => {
     expect(text).to.contain('already exists');
     expect(text).to.contain('Tenant contoso.com is already connected.');
     // Reviewing the data can't help: no such advice, and the button closes.
-    expect(text).not.to.contain('Review the entered data');
+    expect(text).not.to.contain('review the entered data');
     expect(p.errorWindow.shadowRoot!.querySelector('.review')!.textContent!.trim()).to.equal(
       'Close',
     );
@@ -203,7 +203,7 @@ describe('<ucx-user-sync> create failures', () => {
     expect(text).to.contain(
       'Users’ synchronization is managed by Imagicle Support: only they can add integrations.',
     );
-    expect(text).not.to.contain('Review the entered data');
+    expect(text).not.to.contain('review the entered data');
     expect(p.errorWindow.shadowRoot!.querySelector('a')?.getAttribute('href')).to.equal(
       'https://support.example.com/contact',
     );
