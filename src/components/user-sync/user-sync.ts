@@ -63,6 +63,13 @@ type Columns = [
 /** A call cut short by the element leaving the page (or by a newer call), not a failure. */
 const isAborted = (e: unknown): boolean => e instanceof BackendError && e.kind === 'aborted';
 
+/** The element that has focus, looking into shadow roots; none when it is the page's body. */
+function focusedElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : undefined;
+}
+
 /** True for the integration that locks the section: an active Webex one the vendor manages. */
 export function isVendorLock(i: Integration): boolean {
   return i.source === 'webex' && i.managedBy === 'vendor' && i.status === 'active';
@@ -342,17 +349,21 @@ export class UcxUserSync extends UcxElement {
 
   /**
    * Opens the create dialog; false (and nothing opens) when the section is locked, loading
-   * or not in the page.
+   * or not in the page. Closing it returns focus to what had it at the call (the host's
+   * button), else to + Create.
    */
   async openCreateDialog(): Promise<boolean> {
     try {
+      // Focus goes back where it was when the host called (its own button, say), not to
+      // + Create, when the dialog closes.
+      const trigger = focusedElement();
       // (Not in the page, the element never updates: updateComplete would never settle.)
       if (!this.isConnected) return false;
       await this.updateComplete;
       if (this.#locked || this.items === undefined) return false;
       this.#prepareConsent();
       await this.#loadDialogs();
-      await this.createDialog.show(this.createButton ?? undefined);
+      await this.createDialog.show(trigger ?? this.createButton ?? undefined);
       return true;
     } catch {
       return false;

@@ -1,6 +1,7 @@
 // What a host's page does to the section besides clicks: moves it, points it at another
 // collection, calls its methods before adding it, configures links, fails in its hooks.
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { integration, scenario, vendorWebex } from '../../fixture-server/fixture.js';
 import type { UcxUserSync } from '../../../src/components/user-sync/user-sync.js';
 import { $, deepText, dialogParts, fillCreate, mount, waitFor } from './helpers.js';
@@ -42,6 +43,22 @@ describe('<ucx-user-sync> in a host page', () => {
     m.el.endpoint = '';
     await waitFor(() => deepText(m.root).includes('No endpoint is configured'), 'no endpoint');
     expect(m.root.querySelector('table')).to.equal(null);
+  });
+
+  it("openCreateDialog() from a host's button returns focus to that button when the dialog closes", async () => {
+    const m = await mount({ items: [] });
+    const hostButton = document.createElement('button');
+    hostButton.textContent = 'New integration';
+    document.body.append(hostButton);
+    hostButton.addEventListener('click', () => void m.el.openCreateDialog());
+    hostButton.focus();
+    await sendKeys({ press: 'Enter' });
+    const p = dialogParts(m.create);
+    await waitFor(() => p.dialog.open, 'the dialog');
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    await waitFor(() => document.activeElement === hostButton, "focus back on the host's button");
+    hostButton.remove();
   });
 
   it('openCreateDialog() and refresh() settle on an element not in the page', async () => {
