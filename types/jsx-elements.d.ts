@@ -8,6 +8,10 @@ export type UcxEventHandler<E extends Event> = (event: E) => void;
 /** Attributes, properties and events of `<ucx-confirm-dialog>`. Delete confirmation dialog of the users' synchronization section. */
 export interface UcxConfirmDialogAttributes {
   delegate?: Elements.UcxConfirmDialog['delegate'];
+  /** Milliseconds before "Still working…" appears (as in the create dialog). */
+  stillWorkingDelay?: Elements.UcxConfirmDialog['stillWorkingDelay'];
+  /** Milliseconds before "Still working…" appears (as in the create dialog). */
+  'still-working-delay'?: string | number;
 }
 
 /** Attributes, properties and events of `<ucx-create-dialog>`. Create / edit dialog of the users' synchronization section. */

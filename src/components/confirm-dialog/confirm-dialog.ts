@@ -34,6 +34,9 @@ export class UcxConfirmDialog extends UcxElement {
 
   @property({ attribute: false }) delegate: DialogDelegate | undefined;
 
+  /** Milliseconds before "Still working…" appears (as in the create dialog). */
+  @property({ type: Number, attribute: 'still-working-delay' }) stillWorkingDelay = 10_000;
+
   @state() private integration: Integration | undefined;
   @state() private busy = false;
   @state() private statusText = '';
@@ -44,6 +47,19 @@ export class UcxConfirmDialog extends UcxElement {
   #trigger: HTMLElement | undefined;
   #abort: AbortController | undefined;
   #generation = 0;
+  #stillTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Busy (sending DELETE) or not; a slow answer says it is still working. */
+  #setBusy(busy: boolean): void {
+    this.busy = busy;
+    clearTimeout(this.#stillTimer);
+    if (!busy) return;
+    this.#stillTimer = setTimeout(() => {
+      this.statusText = msg('Still working… You can wait or cancel.', {
+        id: 'user-sync.dialog.still-working',
+      });
+    }, this.stillWorkingDelay);
+  }
 
   get open(): boolean {
     return this.dialog?.open ?? false;
@@ -70,6 +86,7 @@ export class UcxConfirmDialog extends UcxElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+    clearTimeout(this.#stillTimer);
   }
 
   #onClose = () => {
@@ -80,7 +97,7 @@ export class UcxConfirmDialog extends UcxElement {
     if (this.busy) {
       this.#generation++;
       this.#abort?.abort();
-      this.busy = false;
+      this.#setBusy(false);
       this.statusText = msg('Cancelled.', { id: 'user-sync.dialog.cancelled-edit' });
       this.delegate?.refresh();
       return;
@@ -93,20 +110,20 @@ export class UcxConfirmDialog extends UcxElement {
     const delegate = this.delegate;
     if (this.busy || !integration || !delegate) return;
     const generation = ++this.#generation;
-    this.busy = true;
+    this.#setBusy(true);
     this.statusText = msg('Deleting…', { id: 'user-sync.confirm.deleting' });
     const abort = new AbortController();
     this.#abort = abort;
     try {
       await delegate.remove(integration.id, abort.signal);
       if (generation !== this.#generation) return;
-      this.busy = false;
+      this.#setBusy(false);
       this.statusText = '';
       this.close();
       delegate.done('delete', integration);
     } catch (e) {
       if (generation !== this.#generation) return;
-      this.busy = false;
+      this.#setBusy(false);
       this.statusText = '';
       const error =
         e instanceof BackendError ? e : new BackendError({ kind: 'network', code: 'unknown' });
@@ -145,7 +162,12 @@ export class UcxConfirmDialog extends UcxElement {
       <div class="dialog-header" part="dialog-header">
         <h2 id="title">${msg(str`Delete “${name}”?`, { id: 'user-sync.confirm.title' })}</h2>
       </div>
-      <div class="dialog-body" part="dialog-body" ?inert=${this.busy}>
+      <div
+        class="dialog-body"
+        part="dialog-body"
+        ?inert=${this.busy}
+        aria-busy=${this.busy ? 'true' : 'false'}
+      >
         <p id="what">
           ${msg(
             'Users are no longer synchronized from this source. Users already imported are not removed. This can’t be undone.',

@@ -145,6 +145,32 @@ describe('<ucx-user-sync> edit and delete', () => {
     await expectAccessible(m.el);
   });
 
+  it('a slow delete is busy at once (aria-busy) and says it is still working; Cancel request stops it', async () => {
+    const m = await mount({
+      items: [integration()],
+      faults: [{ method: 'DELETE', delayMs: 3000 }],
+    });
+    m.confirm.stillWorkingDelay = 300;
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'aria-busy');
+    const status = () => m.confirm.shadowRoot!.querySelector('[role="status"]')!.textContent!;
+    expect(status()).to.contain('Deleting…');
+    await waitFor(
+      () => status().includes('Still working… You can wait or cancel.'),
+      'still working',
+    );
+    expect(p.cancel.textContent!.trim()).to.equal('Cancel request');
+    p.cancel.click();
+    await waitFor(() => p.body.getAttribute('aria-busy') === 'false', 'not busy');
+    expect(status()).to.contain('Cancelled.');
+    expect(p.dialog.open).to.equal(true);
+    await new Promise((r) => setTimeout(r, 400)); // no late "still working"
+    expect(status()).not.to.contain('Still working');
+  });
+
   it('never sends PATCH or DELETE for the vendor-managed row, whatever else happens', async () => {
     const m = await mount({ items: [vendorWebex(), integration()] });
     expect(
