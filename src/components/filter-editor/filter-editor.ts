@@ -166,10 +166,14 @@ export class UcxFilterEditor extends LitElement {
   }
   set value(v: string) {
     const next = v === null || v === undefined ? '' : String(v);
-    // A notice about the old text (why the builder could not show it) is stale with new text.
-    if (next !== this._value) this.notice = '';
+    if (next !== this._value) {
+      // A notice about the old text (why the builder could not show it) is stale with new text,
+      // and so is an offer to type over an `=` (set again by a completion, after its own input).
+      // The same text written back (a dialog that binds `.value` to what was typed) is neither.
+      this.notice = '';
+      this.#typeOver = undefined;
+    }
     this._value = next;
-    this.#typeOver = undefined; // (set again by a completion, after its own input)
     // Any change, the admin's or the host's, answers a marked problem.
     if (this.#marked) {
       this.#marked = undefined;

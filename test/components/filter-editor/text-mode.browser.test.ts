@@ -318,10 +318,15 @@ describe('ucx-filter-editor: text mode', () => {
     await sendKeys({ down: 'Shift' });
     await sendKeys({ up: 'Shift' });
     expect(await typed('=B1)')).to.equal('(officeLocation=B1)');
-    // A value set by code ends it: an = typed then is the admin's own.
+    // A new value set by code ends it: an = typed then is the admin's own.
+    await complete('(dep');
+    el.value = '(location=';
+    await el.updateComplete;
+    expect(await typed('=')).to.equal('(location==');
+    // The same text written back (a dialog binding .value to what was typed) doesn't.
     await complete('(dep');
     el.value = '(department=';
-    expect(await typed('=')).to.equal('(department==');
+    expect(await typed('=Sales)')).to.equal('(department=Sales)');
   });
 
   it('offers fields and &, |, ! after "(", moves with the arrows and closes with Escape', async () => {

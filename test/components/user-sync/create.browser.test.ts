@@ -157,6 +157,15 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(calls, 'the consent result reused on retry').to.equal(1);
   });
 
+  it('types over the = an accepted completion inserted, inside the dialog too', async () => {
+    const m = await mount({ items: [] });
+    const p = await fillCreate(m);
+    await typeFilter(p.editor, '(dep');
+    await sendKeys({ press: 'Enter' });
+    await typeFilter(p.editor, '=Sales)');
+    expect((p.editor as HTMLElement & { value: string }).value).to.equal('(department=Sales)');
+  });
+
   it('sends filter null when the filter is left empty', async () => {
     const m = await mount({ items: [] });
     const p = await fillCreate(m);
