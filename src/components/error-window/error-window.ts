@@ -71,11 +71,14 @@ export class UcxErrorWindow extends UcxElement {
 
   override render() {
     const v = this.view;
-    // Reviewing the data can't help when the vendor manages the section, the integration
-    // already exists or the sign-in was another organization's: say what happened, and Close.
+    // Reviewing the data can't help when the sign-in failed (the account or the app is the
+    // matter, and the message says what to do), the vendor manages the section, the
+    // integration already exists or the sign-in was another organization's: say what
+    // happened, and Close.
     const advise =
       this.advice &&
       v?.stage !== 'load' &&
+      v?.stage !== 'consent' &&
       !v?.vendorLock &&
       v?.code !== 'already-exists' &&
       v?.code !== 'other-tenant';

@@ -295,6 +295,10 @@ describe('<ucx-user-sync> create dialog', () => {
     await waitFor(() => p.errorDialog().open, 'the error window');
     expect(p.errorDialog().getAttribute('role')).to.equal('alertdialog');
     expect(deepText(p.errorWindow)).to.contain('The permissions were declined');
+    // The data is not the matter: no advice to review it, and the button says Close.
+    expect(deepText(p.errorWindow)).not.to.contain('review the entered data');
+    const close = p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!;
+    expect(close.textContent!.trim()).to.equal('Close');
     expect(errors[0]?.detail).to.include({ stage: 'consent', code: 'declined' });
     await expectAccessible(m.el);
     p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();

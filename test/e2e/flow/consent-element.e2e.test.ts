@@ -274,7 +274,7 @@ describe('consent outcomes through <ucx-user-sync> on the demo stack', () => {
       expect(text).toContain(role);
     }
     expect(await consentErrors(page)).toEqual(['consent:admin-approval-required']);
-    // Review data → back to the form, then Create with an administrator.
+    // Close → back to the form, then Create with an administrator.
     await reviewButton(dialog).click();
     await until(async () => !(await errorWindowOpen(dialog)), 'the error window to close');
     await expectFormIntact(dialog, filter);
