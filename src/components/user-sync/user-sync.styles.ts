@@ -195,7 +195,7 @@ export const userSyncListStyles = css`
     color: var(--_danger);
   }
   .integration {
-    min-inline-size: 14rem;
+    min-inline-size: 11rem;
   }
   .integration .source {
     display: flex;
@@ -205,10 +205,11 @@ export const userSyncListStyles = css`
   }
   .name {
     display: block;
+    overflow-wrap: anywhere;
   }
   .filter {
-    inline-size: 40%;
-    min-inline-size: 16rem;
+    inline-size: 34%;
+    min-inline-size: 12rem;
   }
   .filter code {
     display: block;
@@ -216,12 +217,14 @@ export const userSyncListStyles = css`
     text-align: start;
   }
   .status {
-    min-inline-size: 9rem;
+    min-inline-size: 7.5rem;
   }
   .activity .when {
     white-space: nowrap;
   }
-  @container (max-width: 42rem) {
+  /* Cards below the table's narrowest (its columns' minimums and the dates, about 50rem):
+     narrower, the table would scroll sideways and hide Edit and Delete. */
+  @container (max-width: 52rem) {
     table,
     tbody,
     tr,

@@ -109,6 +109,8 @@ describe('<ucx-user-sync> section', () => {
     const m = await mount({ items: [integration(), integration({ id: 'int-b' })] });
     const row = m.root.querySelector<HTMLElement>('tr[part="row"]')!;
     const wrap = $(m.root, '.table-wrap');
+    m.el.style.inlineSize = '1000px';
+    await new Promise((r) => requestAnimationFrame(r));
     expect(getComputedStyle(row).display, 'wide: a table row').to.equal('table-row');
 
     m.el.style.inlineSize = '360px';
@@ -129,6 +131,39 @@ describe('<ucx-user-sync> section', () => {
     expect(m.root.querySelector('thead')!.getBoundingClientRect().height).to.be.at.most(1);
     expect(row.getAttribute('role')).to.equal('row');
     await expectAccessible(m.el);
+    m.el.style.inlineSize = '';
+  });
+
+  it('at every width, as a table or as cards, nothing is cut off: Edit and Delete stay in view', async () => {
+    // Rows like the demo's: a long domain, a two-clause filter, a long status message.
+    const m = await mount({
+      items: [
+        integration({
+          displayName: 'Entra ID — fabrikam.onmicrosoft.com',
+          filter: '(|(department=Marketing)(email=*@fabrikam.com))',
+          status: 'error',
+          statusMessage:
+            'Microsoft Graph answered 403 Forbidden: the admin consent was revoked. Grant consent again to resume synchronization.',
+        }),
+        vendorWebex({ status: 'disabled' }),
+      ],
+    });
+    const wrap = $(m.root, '.table-wrap');
+    for (let width = 320; width <= 1200; width += 40) {
+      m.el.style.inlineSize = `${width}px`;
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(wrap.scrollWidth, `${width}px: no sideways scroll`).to.be.at.most(
+        wrap.clientWidth + 1,
+      );
+      const box = wrap.getBoundingClientRect();
+      for (const button of m.root.querySelectorAll<HTMLElement>('.edit, .delete')) {
+        const b = button.getBoundingClientRect();
+        expect(
+          b.right <= box.right + 1 && b.left >= box.left - 1,
+          `${width}px: ${button.textContent?.trim()}`,
+        ).to.equal(true);
+      }
+    }
     m.el.style.inlineSize = '';
   });
 
