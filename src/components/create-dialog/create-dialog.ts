@@ -194,9 +194,11 @@ export class UcxCreateDialog extends UcxElement {
         this.filterText = integration?.filter ?? '';
         this.#consent = undefined;
       } else {
+        // The filter typed before a Cancel or an Escape is kept (what the admin typed is
+        // never lost; a second Escape meant for the suggestions closes the dialog). A
+        // create clears it. Authorization is asked again: it is agreement to a sign-in.
         this.source = SOURCES.find((s) => s.creatable)?.id ?? 'entra-id';
         this.authorized = false;
-        this.filterText = '';
         this.#consent = undefined;
         this.#keys.reset();
       }

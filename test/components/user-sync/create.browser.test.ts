@@ -368,7 +368,7 @@ describe('<ucx-user-sync> create dialog', () => {
     await waitFor(() => deepActive() === trigger, 'focus back on + Create');
   });
 
-  it('offers a fresh form on the next open', async () => {
+  it('keeps the typed filter after Cancel or Escape, asks for Authorization again; a create clears it', async () => {
     const m = await mount({ items: [] });
     const p = await fillCreate(m, '(department=Sales)');
     p.cancel.click();
@@ -376,8 +376,22 @@ describe('<ucx-user-sync> create dialog', () => {
     $(m.root, '.create').click();
     await waitFor(() => p.dialog.open, 'open');
     expect(p.switch!.getAttribute('aria-checked')).to.equal('false');
+    expect(p.editor.value).to.equal('(department=Sales)');
+    await typeFilter(p.editor, '(');
+    await sendKeys({ press: 'Escape' }); // closes the suggestions
+    await sendKeys({ press: 'Escape' }); // closes the dialog
+    await waitFor(() => !p.dialog.open, 'closed by Escape');
+    $(m.root, '.create').click();
+    await waitFor(() => p.dialog.open, 'open again');
+    expect(p.editor.value).to.equal('(department=Sales)(');
+    p.editor.value = '(department=Sales)';
+    p.switch!.click();
+    await m.create.updateComplete;
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'created');
+    $(m.root, '.create').click();
+    await waitFor(() => p.dialog.open, 'open after the create');
     expect(p.editor.value).to.equal('');
-    void typeFilter;
   });
 });
 
