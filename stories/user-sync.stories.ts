@@ -74,7 +74,8 @@ export const Loading: Story = {
     const el = sectionOf(canvasElement);
     await find(el, '[part~="loading"]');
     const status = await find(el, '[role="status"][part~="announcer"]');
-    await expect(status.textContent).toContain('Loading integrations');
+    // (The text goes in a frame after the region, so it is announced.)
+    await waitFor(() => expect(status.textContent).toContain('Loading integrations'));
     await expect(deep(el, '[part~="create-button"]')).toHaveAttribute('aria-disabled', 'true');
     await settled();
   },

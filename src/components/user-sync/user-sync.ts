@@ -445,7 +445,14 @@ export class UcxUserSync extends UcxElement {
     }
   }
 
+  /** The status region has been in the page for a frame (see render). */
+  #announcerLive = false;
+
   protected override firstUpdated(): void {
+    requestAnimationFrame(() => {
+      this.#announcerLive = true;
+      if (this.#loading) this.requestUpdate();
+    });
     // The rows' dates need Intl, whose first use costs tens of milliseconds: pay it while
     // the list request is in flight, so the list renders without it.
     this.#whenIdle(() => {
@@ -709,7 +716,9 @@ export class UcxUserSync extends UcxElement {
     const locked = this.#locked;
     const loading = this.#loading;
     const createUnavailable = !!locked || this.items === undefined;
-    const status = loading ? this.#loadingText() : this.announcement();
+    // The status region is in the page (empty) a frame before "Loading…" goes in: screen
+    // readers announce a change to a live region they know, not a region born with its text.
+    const status = loading ? (this.#announcerLive ? this.#loadingText() : '') : this.announcement();
     return html`<section class="base" part="base" aria-labelledby="title">
         <div class="header" part="header">
           <div>

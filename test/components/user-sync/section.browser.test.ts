@@ -11,9 +11,12 @@ describe('<ucx-user-sync> section', () => {
       { items: [integration()], faults: [{ method: 'GET', delayMs: 1500 }] },
       { wait: false },
     );
-    await waitFor(() => m.root.querySelector('[part="loading"]'), 'the skeleton');
+    // The live region is in the page first, empty; "Loading…" goes in a frame later, so
+    // screen readers announce it (a region born with its text is often not read).
     const status = $(m.root, '[role="status"]');
-    expect(status.textContent).to.contain('Loading integrations…');
+    expect(status.textContent?.trim(), 'empty at first render').to.equal('');
+    await waitFor(() => m.root.querySelector('[part="loading"]'), 'the skeleton');
+    await waitFor(() => status.textContent?.includes('Loading integrations…'), 'the status');
     expect(status.getBoundingClientRect().height).to.be.greaterThan(10);
     expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('true');
     // Unavailable, and saying why.
