@@ -380,8 +380,14 @@ function item(open: number): FilterNode {
     if (p >= n) fail(Code.missingOperator, start, len, field);
     if (isWs(c)) {
       const q = skipWs(p);
-      // `(department )`: the = is what is missing, not a space too many.
-      if ((q >= n && !cut) || code(q) === 41) fail(Code.missingOperator, start, len, field);
+      // `(department )`, `(department Sales)`: the = is what is missing, not a space too many
+      // (a space inside a name is only likely when the name so far is no field).
+      if (
+        (q >= n && !cut) ||
+        code(q) === 41 ||
+        (lower.includes(name.toLowerCase()) && !'=~<>!:;'.includes(t.charAt(q)))
+      )
+        fail(Code.missingOperator, start, len, field);
       fail(
         q < n && '=~<>!:;'.includes(t.charAt(q))
           ? Code.whitespaceBeforeEquals

@@ -254,6 +254,10 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(department', 'missing-operator', 1, 10, /has no =/],
   ['(department )', 'missing-operator', 1, 10, /has no =/], // the = is missing, not a space
   ['(department \n)', 'missing-operator', 1, 10, /has no =/],
+  // A field, a space, a value: the = is missing (removing the space would not help).
+  ['(department Sales)', 'missing-operator', 1, 10, /write \(department=value\)/],
+  ['(Location  NYC)', 'missing-operator', 1, 8, /has no =/],
+  ['(department ~= Sales)', 'whitespace-before-equals', 11, 1, /space/],
   ['(department!=Sales)', 'unsupported-not-equals', 11, 2, /!\(department=value\)/],
   [
     '(department~=x)',

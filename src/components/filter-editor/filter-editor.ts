@@ -463,7 +463,7 @@ export class UcxFilterEditor extends LitElement {
     let message = '';
     if (r && !r.ok) {
       flags = { customError: true };
-      message = placedMessage(this._value, r.error);
+      message = placedMessage(this._value, r.error, this.#fields);
     } else if (this.required && !r) {
       flags = { valueMissing: true };
       message = msg('Enter a filter.', { id: 'filter-editor.value-missing' });
@@ -482,7 +482,12 @@ export class UcxFilterEditor extends LitElement {
     return {
       value,
       valid: false,
-      error: { code: e.code, message: placedMessage(value, e), offset: e.offset, length: e.length },
+      error: {
+        code: e.code,
+        message: placedMessage(value, e, this.#fields),
+        offset: e.offset,
+        length: e.length,
+      },
     };
   }
 
@@ -1134,14 +1139,16 @@ export class UcxFilterEditor extends LitElement {
                         >${msg('Invalid LDAP filters', { id: 'filter-editor.invalid-title' })}</strong
                       >`
                     : nothing
-                }<span class="error-message">${placedMessage(this._value, error)}</span>`
+                }<span class="error-message"
+                  >${placedMessage(this._value, error, this.#fields)}</span
+                >`
             : nothing
         }
       </div>
       ${
         warnings.length > 0
           ? html`<ul id="warnings" part="warnings" class="warnings">
-              ${warnings.map((w) => html`<li>${placedMessage(this._value, w)}</li>`)}
+              ${warnings.map((w) => html`<li>${placedMessage(this._value, w, this.#fields)}</li>`)}
             </ul>`
           : nothing
       }

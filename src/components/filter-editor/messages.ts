@@ -1,13 +1,17 @@
 export { fieldNoun } from './field-noun.js';
 import { msg, str } from '@lit/localize';
 import type { FilterError, FilterWarning, FieldDefinition } from '../../filter/index.js';
+import { suggestField } from '../../filter/fields.js';
 
 /**
  * Localized text for the engine's error and warning codes. The engine's English
  * `message` is only a fallback for a code this table doesn't know yet. The place
  * is given separately ("Line 2, column 5: …"), so these sentences don't repeat it.
  */
-export function problemMessage(problem: FilterError | FilterWarning): string {
+export function problemMessage(
+  problem: FilterError | FilterWarning,
+  fields?: readonly FieldDefinition[],
+): string {
   const params = problem.params ?? {};
   const p = (key: string): string => {
     const v = params[key];
@@ -116,10 +120,29 @@ export function problemMessage(problem: FilterError | FilterWarning): string {
       return msg('A field name is missing before =, e.g. (department=Sales).', {
         id: 'filter-editor.error.missing-field',
       });
-    case 'missing-operator':
+    case 'missing-operator': {
+      // `(Sales)` or `(lo` (still typing): a name that is no field is not missing an = after
+      // it; it is a value without its field, or a field not finished.
+      const name = field.toLowerCase();
+      if (fields?.length && name && !fields.some((f) => f.name.toLowerCase() === name)) {
+        const meant =
+          fields.find((f) => f.name.toLowerCase().startsWith(name))?.name ??
+          suggestField(field, fields);
+        if (meant) {
+          return msg(str`'${field}' is not a field name: did you mean ${meant}?`, {
+            id: 'filter-editor.error.missing-operator-partial',
+          });
+        }
+        const example = (fields.find((f) => f.name === 'department') ?? fields[0])!.name;
+        return msg(
+          str`'${field}' is not a field name: write the field first, e.g. (${example}=${field}).`,
+          { id: 'filter-editor.error.missing-operator-value' },
+        );
+      }
       return msg(str`'${field}' has no =: write (${field}=value) or (${field}=*).`, {
         id: 'filter-editor.error.missing-operator',
       });
+    }
     case 'whitespace-in-field':
       return msg("Remove this space: a field name can't contain spaces.", {
         id: 'filter-editor.error.whitespace-in-field',
@@ -232,9 +255,13 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** "Line 2, column 5: message". */
-export function placedMessage(text: string, problem: FilterError | FilterWarning): string {
+export function placedMessage(
+  text: string,
+  problem: FilterError | FilterWarning,
+  fields?: readonly FieldDefinition[],
+): string {
   const { line, column } = lineColumn(text, problem.offset);
-  const message = problemMessage(problem);
+  const message = problemMessage(problem, fields);
   return msg(str`Line ${line}, column ${column}: ${message}`, { id: 'filter-editor.error.placed' });
 }
 

@@ -54,6 +54,8 @@
 'filter-editor.error.lone-surrogate': `Questo carattere non è Unicode valido: riscrivilo.`,
 'filter-editor.error.missing-field': `Manca il nome del campo prima di =, ad es. (department=Sales).`,
 'filter-editor.error.missing-operator': str`'${0}' non ha =: scrivi (${1}=valore) o (${2}=*).`,
+'filter-editor.error.missing-operator-partial': str`'${0}' non è un nome di campo: intendevi ${1}?`,
+'filter-editor.error.missing-operator-value': str`'${0}' non è un nome di campo: scrivi prima il campo, ad es. (${1}=${2}).`,
 'filter-editor.error.missing-parentheses': str`Un filtro deve essere racchiuso tra parentesi: scrivi (${0}).`,
 'filter-editor.error.multiple-filters': `Qui inizia un secondo filtro: combinali con (&…) per tutti o con (|…) per almeno uno.`,
 'filter-editor.error.not-with-several': `(! accetta un solo filtro e qui ne inizia un secondo: racchiudili in (&…) o (|…).`,

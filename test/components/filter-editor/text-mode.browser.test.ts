@@ -152,6 +152,22 @@ describe('ucx-filter-editor: text mode', () => {
     expect(visibleText(part(el, 'summary'))).to.equal('Users whose department is Sales');
   });
 
+  it('a name with no = after it: a value without its field, a field not finished, or a field and its value', async () => {
+    const cases: [string, string][] = [
+      ['(Sales)', "'Sales' is not a field name: write the field first, e.g. (department=Sales)."],
+      ['(&(department=Sales)(lo', "'lo' is not a field name: did you mean location?"],
+      ['(departmnt)', "'departmnt' is not a field name: did you mean department?"],
+      // Not "remove this space", which would give (departmentSales).
+      ['(department Sales)', "'department' has no =: write (department=value) or (department=*)."],
+    ];
+    for (const [text, message] of cases) {
+      const el = await editor();
+      await typeInto(el, text);
+      expect(visibleText(part(el, 'error')), text).to.match(/^Line 1, column \d+: /);
+      expect(visibleText(part(el, 'error')), text).to.contain(message);
+    }
+  });
+
   it('SQL-style "and": underlines the word and spells out the filter meant (English, Italian); inside parentheses, a warning', async () => {
     const el = await editor();
     await typeInto(el, 'department=Sales and location=NYC');
