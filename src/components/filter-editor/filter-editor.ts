@@ -18,7 +18,7 @@ import { placeInText } from './sent-place.js';
 import { filterEditorStyles } from './filter-editor.styles.js';
 import { tokenizeFilter } from '../../filter/tokenize.js';
 import { segmentTokens, type HighlightSegment } from './tokenizer.js';
-import { fieldLabel, placedMessage } from './messages.js';
+import { fieldLabel, placedMessage, quotedValueWarnings } from './messages.js';
 import { summarizeFilter } from './summary.js';
 import { suggestionsAt, type Suggestion } from './autocomplete.js';
 import {
@@ -49,6 +49,27 @@ export const FILTER_EXAMPLES: readonly string[] = [
   '(|(department=Sales)(department=Marketing))',
   '(!(department=Temp))',
 ];
+
+/**
+ * The examples' plain-language meanings, made once per language: the help renders on every
+ * keystroke, and parsing and summarizing the same six filters each time was wasted. Keyed
+ * by a translated sentence, so whatever sets the runtime's locale (this package or the host),
+ * a new language makes new meanings.
+ */
+let exampleCache: { key: string; meanings: string[] } | undefined;
+function exampleMeanings(): string[] {
+  const key = summarizeFilter(undefined);
+  if (exampleCache?.key !== key) {
+    exampleCache = {
+      key,
+      meanings: FILTER_EXAMPLES.map((ex) => {
+        const parsed = parseFilter(ex, { fields: DEFAULT_FIELDS });
+        return summarizeFilter(parsed.ok ? parsed.filter : undefined);
+      }),
+    };
+  }
+  return exampleCache.meanings;
+}
 
 /** Deepest nesting of groups the builder offers ("Add group" disappears below it). */
 const MAX_BUILDER_DEPTH = 4;
@@ -1010,7 +1031,7 @@ export class UcxFilterEditor extends LitElement {
     const invalid = !!r && !r.ok;
     const text = this._value;
     const segments = segmentTokens(text, tokenizeFilter(text), r && !r.ok ? r.error : this.#marked);
-    const warnings = r && r.ok && r.warnings.length > 0;
+    const warnings = this.#warningTexts(r).length > 0;
     const describedBy = ['hint', invalid ? 'error' : '', warnings ? 'warnings' : '', 'summary']
       .filter(Boolean)
       .join(' ');
@@ -1122,9 +1143,18 @@ export class UcxFilterEditor extends LitElement {
     }
   }
 
+  /** What is legal but likely a slip: the engine's warnings, then the editor's own. */
+  #warningTexts(r: ParseResult | undefined): string[] {
+    if (!r?.ok) return [];
+    return [
+      ...r.warnings.map((w) => placedMessage(this._value, w, this.#fields)),
+      ...quotedValueWarnings(this._value),
+    ];
+  }
+
   private renderProblems(r: ParseResult | undefined): TemplateResult {
     const error = r && !r.ok ? r.error : undefined;
-    const warnings = r && r.ok ? r.warnings : [];
+    const warnings = this.#warningTexts(r);
     return html`
       <div
         id="error"
@@ -1148,7 +1178,7 @@ export class UcxFilterEditor extends LitElement {
       ${
         warnings.length > 0
           ? html`<ul id="warnings" part="warnings" class="warnings">
-              ${warnings.map((w) => html`<li>${placedMessage(this._value, w, this.#fields)}</li>`)}
+              ${warnings.map((w) => html`<li>${w}</li>`)}
             </ul>`
           : nothing
       }
@@ -1207,9 +1237,8 @@ export class UcxFilterEditor extends LitElement {
         </table>
         <p>${msg('Examples (select one to insert it):', { id: 'filter-editor.help.examples' })}</p>
         <ul class="examples">
-          ${FILTER_EXAMPLES.map((ex) => {
-            const parsed = parseFilter(ex, { fields: DEFAULT_FIELDS });
-            const meaning = summarizeFilter(parsed.ok ? parsed.filter : undefined);
+          ${exampleMeanings().map((meaning, i) => {
+            const ex = FILTER_EXAMPLES[i]!;
             return html`<li>
               <button
                 type="button"

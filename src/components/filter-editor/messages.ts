@@ -283,3 +283,30 @@ export function fieldLabel(field: FieldDefinition | string): string {
       return name;
   }
 }
+
+/** Quotation marks a value may be typed in: straight, typographic and guillemets. */
+const QUOTES = `"'“”‘’«»„`;
+const QUOTED = new RegExp(
+  `\\(\\s*([A-Za-z][\\w.-]*)\\s*=\\s*([${QUOTES}])([^()${QUOTES}]+)([${QUOTES}])\\s*\\)`,
+  'dg',
+);
+
+/**
+ * The editor's own warnings, beside the engine's: `(department="Sales")` is valid LDAP, but it
+ * looks for the quotation marks too, so it imports nobody. "Line 1, column 13: …" each.
+ */
+export function quotedValueWarnings(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(QUOTED)) {
+    const [, field = '', , value = ''] = m;
+    const { line, column } = lineColumn(text, m.indices![2]![0]);
+    const message = msg(
+      str`'${field}' value is in quotation marks, which LDAP looks for too: write (${field}=${value}).`,
+      { id: 'filter-editor.warning.value-quoted' },
+    );
+    found.push(
+      msg(str`Line ${line}, column ${column}: ${message}`, { id: 'filter-editor.error.placed' }),
+    );
+  }
+  return found;
+}

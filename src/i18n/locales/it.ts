@@ -147,6 +147,7 @@
 'filter-editor.value-missing': `Inserisci un filtro.`,
 'filter-editor.warning.value-contains-connector': str`'${0}' è letto come parte del valore di '${1}'. Per combinare i filtri usa (&…) per tutti o (|…) per almeno uno.`,
 'filter-editor.warning.value-leading-whitespace': str`Il valore di '${0}' inizia con uno spazio: è voluto?`,
+'filter-editor.warning.value-quoted': str`Il valore di '${0}' è tra virgolette, che LDAP cerca anch'esse: scrivi (${1}=${2}).`,
 'filter-editor.warning.value-starts-with-equals': str`Il valore di '${0}' inizia con '=': hai scritto == per errore?`,
 'filter-editor.warning.value-trailing-whitespace': str`Il valore di '${0}' finisce con uno spazio: è voluto?`,
 'preview.action': `Anteprima`,

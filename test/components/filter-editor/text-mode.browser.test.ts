@@ -168,6 +168,25 @@ describe('ucx-filter-editor: text mode', () => {
     }
   });
 
+  it('warns about a value typed in quotation marks (valid, but LDAP looks for the quotes too)', async () => {
+    for (const [text, column] of [
+      ['(department="Sales")', 13],
+      ["(&(location=NYC)(department='Sales'))", 29],
+      ['(department=“Sales”)', 13],
+    ] as const) {
+      const el = await editor();
+      await typeInto(el, text);
+      expect(el.validity.valid, text).to.equal(true);
+      expect(visibleText(part(el, 'warnings')), text).to.equal(
+        `Line 1, column ${column}: 'department' value is in quotation marks, which LDAP looks for too: write (department=Sales).`,
+      );
+      expect(textareaOf(el).getAttribute('aria-describedby')).to.contain('warnings');
+    }
+    const plain = await editor();
+    await typeInto(plain, "(department=O'Brien)");
+    expect(plain.shadowRoot!.querySelector('[part~="warnings"]')).to.equal(null);
+  });
+
   it('SQL-style "and": underlines the word and spells out the filter meant (English, Italian); inside parentheses, a warning', async () => {
     const el = await editor();
     await typeInto(el, 'department=Sales and location=NYC');
