@@ -69,18 +69,24 @@ async function main(): Promise<void> {
       active?: boolean;
     } | null;
     lock.checked = Boolean(state?.active);
-    lock.addEventListener('change', async () => {
-      lock.disabled = true;
-      try {
-        await fetch(config.vendorLockUrl!, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ active: lock.checked }),
-        });
-        await element.refresh();
-      } finally {
-        lock.disabled = false;
-      }
+    // Busy while saving, but not disabled: disabling the focused box would drop keyboard
+    // focus to the page's body. A change made meanwhile is sent after this one.
+    let saving = Promise.resolve();
+    lock.addEventListener('change', () => {
+      const active = lock.checked;
+      lock.setAttribute('aria-busy', 'true');
+      saving = saving.then(async () => {
+        try {
+          await fetch(config.vendorLockUrl!, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ active }),
+          });
+          await element.refresh();
+        } finally {
+          lock.removeAttribute('aria-busy');
+        }
+      });
     });
   }
 }
