@@ -225,13 +225,19 @@ export function problemMessage(
         { id: 'filter-editor.error.invalid-utf8' },
       );
     case 'value-leading-whitespace':
-      return msg(str`The value for '${field}' starts with a space: is that intended?`, {
-        id: 'filter-editor.warning.value-leading-whitespace',
-      });
+      return msg(
+        str`The value for '${field}' starts with a space or a line break: is that intended?`,
+        {
+          id: 'filter-editor.warning.value-leading-whitespace',
+        },
+      );
     case 'value-trailing-whitespace':
-      return msg(str`The value for '${field}' ends with a space: is that intended?`, {
-        id: 'filter-editor.warning.value-trailing-whitespace',
-      });
+      return msg(
+        str`The value for '${field}' ends with a space or a line break: is that intended?`,
+        {
+          id: 'filter-editor.warning.value-trailing-whitespace',
+        },
+      );
     case 'value-starts-with-equals':
       return msg(str`The value for '${field}' starts with '=': did you type == by mistake?`, {
         id: 'filter-editor.warning.value-starts-with-equals',
