@@ -223,4 +223,37 @@ describe('reference backend: request validation', () => {
     );
     expect(b.errors?.[0]?.code).toBe('unsupported-approx');
   });
+
+  it('answers its status messages and problem texts in Italian when Accept-Language prefers it', async () => {
+    const italian = { 'Accept-Language': 'it' };
+    const items = (
+      (await fetch(backend.be.endpoint, { headers: italian }).then((r) =>
+        r.json(),
+      )) as IntegrationList
+    ).items;
+    const messages = items.map((i) => i.statusMessage);
+    expect(messages).toContain('Ultima sincronizzazione completata: 248 utenti.');
+    expect(messages).toContain('Disattivata. Questa integrazione è gestita da Imagicle Support.');
+    // English stays English; the stored text is not changed by an Italian read.
+    const english = (
+      (await fetch(backend.be.endpoint, { headers: { 'Accept-Language': 'en-GB,it;q=0.8' } }).then(
+        (r) => r.json(),
+      )) as IntegrationList
+    ).items;
+    expect(english.map((i) => i.statusMessage)).toContain(
+      'Last synchronization completed: 248 users.',
+    );
+    // A problem's title and detail too (application/problem+json).
+    const res = await fetch(`${backend.be.endpoint}/no-such-id`, {
+      method: 'DELETE',
+      headers: italian,
+    });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({
+      code: 'not-found',
+      title: 'Integrazione non trovata',
+      detail: 'Nessuna integrazione ha questo id. Potrebbe essere stata eliminata nel frattempo.',
+    });
+  });
 });

@@ -26,6 +26,7 @@ import {
 } from './faults.js';
 import { canonicalFilter } from './filter.js';
 import { ProblemError, problemResponse, type ProblemInit } from './problem.js';
+import { inItalian, prefersItalian } from './italian.js';
 import { loadContractSchemas, type SchemaName } from './schema.js';
 import { VENDOR_WEBEX_ID, seedIntegrations } from './seed.js';
 import { IntegrationStore, toWire, type StoredIntegration, type StoredResponse } from './store.js';
@@ -127,6 +128,22 @@ export function createBackendApp(options: BackendOptions): BackendApp {
   const inFlight = new Map<string, { fingerprint: string; done: Promise<void> }>();
 
   const app = new Hono<Env>();
+
+  // Texts in the caller's language (Italian or English): see italian.ts.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!prefersItalian(c.req.header('Accept-Language'))) return;
+    if (!/json/.test(c.res.headers.get('Content-Type') ?? '')) return;
+    const body: unknown = await c.res
+      .clone()
+      .json()
+      .catch(() => undefined);
+    if (body === undefined) return;
+    const headers = new Headers(c.res.headers);
+    headers.delete('Content-Length');
+    headers.set('Content-Language', 'it');
+    c.res = new Response(JSON.stringify(inItalian(body)), { status: c.res.status, headers });
+  });
 
   // --- Request id, logging, errors -------------------------------------------------
 
