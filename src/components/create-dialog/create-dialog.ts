@@ -10,7 +10,7 @@ import {
   describeBackendError,
   type FailureView,
 } from '../../internal/failures.js';
-import { formatFilter, parseFilter } from '../../filter/index.js';
+import { DEFAULT_FIELDS, formatFilter, parseFilter } from '../../filter/index.js';
 import { placedMessage } from '../filter-editor/messages.js';
 import { BackendError, IdempotencyKeys } from '../../backend/client.js';
 import { consentFailureOf, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
@@ -164,6 +164,8 @@ export class UcxCreateDialog extends UcxElement {
   #generation = 0;
   #stillTimer: ReturnType<typeof setTimeout> | undefined;
   #trigger: HTMLElement | undefined;
+  /** @internal Where focus goes on close when the trigger can't take it (set by the section). */
+  fallbackFocus: HTMLElement | undefined;
   #pendingFailure: FailureView | undefined;
   /** The editor text the shown preview was made for. */
   #previewText: string | undefined;
@@ -279,6 +281,9 @@ export class UcxCreateDialog extends UcxElement {
     this.preview?.cancel();
     const trigger = this.#trigger;
     if (trigger && trigger.isConnected) trigger.focus();
+    // A trigger that can't take focus back (a host's menu item, hidden since): the fallback
+    // (+ Create), rather than the page's body.
+    if (!trigger?.matches(':focus') && this.fallbackFocus?.isConnected) this.fallbackFocus.focus();
   };
 
   #onSourceChange = (e: Event) => {
@@ -381,7 +386,7 @@ export class UcxCreateDialog extends UcxElement {
     if (text.trim() === '') return null;
     const result = parseFilter(text);
     if (result.ok) return formatFilter(result.filter);
-    const reason = placedMessage(text, result.error);
+    const reason = placedMessage(text, result.error, DEFAULT_FIELDS);
     this.footerError = msg('Invalid LDAP filters: fix the filters to continue.', {
       id: 'user-sync.dialog.invalid-footer',
     });
@@ -583,7 +588,10 @@ export class UcxCreateDialog extends UcxElement {
     if (!saved) return false;
     // Named by the account and the integration the admin knows; the tenant ids tell two
     // organizations with similar names apart.
-    const account = consent.username || signedIn;
+    const account =
+      consent.username ||
+      consent.name ||
+      msg('an account without a name', { id: 'preview.other-tenant-unnamed' });
     const name = this.integration?.displayName ?? '';
     this.#consent = undefined;
     this.preview?.reset();

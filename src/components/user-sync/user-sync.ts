@@ -70,6 +70,14 @@ function focusedElement(): HTMLElement | undefined {
   return active instanceof HTMLElement && active !== document.body ? active : undefined;
 }
 
+/** Whether `node` is `host` or inside it, across shadow roots. */
+function isWithin(node: Node, host: Element): boolean {
+  for (let n: Node | null = node; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+    if (n === host) return true;
+  }
+  return false;
+}
+
 /** True for the integration that locks the section: an active Webex one the vendor manages. */
 export function isVendorLock(i: Integration): boolean {
   return i.source === 'webex' && i.managedBy === 'vendor' && i.status === 'active';
@@ -355,14 +363,17 @@ export class UcxUserSync extends UcxElement {
   async openCreateDialog(): Promise<boolean> {
     try {
       // Focus goes back where it was when the host called (its own button, say), not to
-      // + Create, when the dialog closes.
-      const trigger = focusedElement();
+      // + Create, when the dialog closes; from inside the section (the open dialog's own
+      // field, say), to + Create.
+      const focused = focusedElement();
+      const trigger = focused && !isWithin(focused, this) ? focused : undefined;
       // (Not in the page, the element never updates: updateComplete would never settle.)
       if (!this.isConnected) return false;
       await this.updateComplete;
       if (this.#locked || this.items === undefined) return false;
       this.#prepareConsent();
       await this.#loadDialogs();
+      this.createDialog.fallbackFocus = this.createButton ?? undefined;
       await this.createDialog.show(trigger ?? this.createButton ?? undefined);
       return true;
     } catch {

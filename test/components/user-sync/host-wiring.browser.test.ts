@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { integration, scenario, vendorWebex } from '../../fixture-server/fixture.js';
 import type { UcxUserSync } from '../../../src/components/user-sync/user-sync.js';
-import { $, deepText, dialogParts, fillCreate, mount, waitFor } from './helpers.js';
+import { $, deepActive, deepText, dialogParts, fillCreate, mount, waitFor } from './helpers.js';
 
 const settled = (p: Promise<unknown>, ms = 1000) =>
   Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
@@ -58,7 +58,22 @@ describe('<ucx-user-sync> in a host page', () => {
     await sendKeys({ press: 'Escape' });
     await waitFor(() => !p.dialog.open, 'the dialog to close');
     await waitFor(() => document.activeElement === hostButton, "focus back on the host's button");
+    // A menu item that hides itself once clicked can't take focus back: + Create does.
+    hostButton.addEventListener('click', () => (hostButton.hidden = true));
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => p.dialog.open, 'the dialog again');
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !p.dialog.open, 'closed again');
+    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
+    // Called again while open (a shortcut, with focus in the filter field): not the field.
     hostButton.remove();
+    await $(m.root, '.create').click();
+    await waitFor(() => p.dialog.open, 'open from + Create');
+    p.editor.focus();
+    expect(await m.el.openCreateDialog()).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !p.dialog.open, 'closed once more');
+    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create again');
   });
 
   it('openCreateDialog() and refresh() settle on an element not in the page', async () => {
