@@ -381,11 +381,11 @@ function item(open: number): FilterNode {
     if (isWs(c)) {
       const q = skipWs(p);
       // `(department )`, `(department Sales)`: the = is what is missing, not a space too many
-      // (a space inside a name is only likely when the name so far is no field).
+      // (a space inside a name is only likely when the name so far is no field, or an = follows).
       if (
         (q >= n && !cut) ||
         code(q) === 41 ||
-        (lower.includes(name.toLowerCase()) && !'=~<>!:;'.includes(t.charAt(q)))
+        (lower.includes(name.toLowerCase()) && /[()]/.test(t.charAt(until(t, q, '=()'))))
       )
         fail(Code.missingOperator, start, len, field);
       fail(

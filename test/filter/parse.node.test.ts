@@ -258,6 +258,9 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(department Sales)', 'missing-operator', 1, 10, /write \(department=value\)/],
   ['(Location  NYC)', 'missing-operator', 1, 8, /has no =/],
   ['(department ~= Sales)', 'whitespace-before-equals', 11, 1, /space/],
+  // An = further on: the space is the slip, not a missing =.
+  ['(department Sales=x)', 'whitespace-in-field', 11, 1, /space/],
+  ['(department *=x)', 'whitespace-in-field', 11, 1, /space/],
   ['(department!=Sales)', 'unsupported-not-equals', 11, 2, /!\(department=value\)/],
   [
     '(department~=x)',
