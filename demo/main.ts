@@ -72,21 +72,24 @@ async function main(): Promise<void> {
     // Busy while saving, but not disabled: disabling the focused box would drop keyboard
     // focus to the page's body. A change made meanwhile is sent after this one.
     let saving = Promise.resolve();
+    let queued = 0;
     lock.addEventListener('change', () => {
       const active = lock.checked;
+      queued++;
       lock.setAttribute('aria-busy', 'true');
-      saving = saving.then(async () => {
-        try {
+      saving = saving
+        .then(async () => {
           await fetch(config.vendorLockUrl!, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ active }),
           });
           await element.refresh();
-        } finally {
-          lock.removeAttribute('aria-busy');
-        }
-      });
+        })
+        .catch(() => undefined) // (a failed save must not stop the next ones)
+        .finally(() => {
+          if (--queued === 0) lock.removeAttribute('aria-busy');
+        });
     });
   }
 }
