@@ -217,6 +217,7 @@ export class UcxFilterEditor extends LitElement {
 
   #fieldsGiven: unknown = DEFAULT_FIELDS;
   #fieldsUsable: readonly FieldDefinition[] = DEFAULT_FIELDS;
+  #fieldsLength = DEFAULT_FIELDS.length;
   /**
    * The fields as used: a page written in JavaScript can slip a null or nameless entry into
    * its list, or set the list to null. The engine skips such entries, and so do the help,
@@ -224,8 +225,11 @@ export class UcxFilterEditor extends LitElement {
    */
   get #fields(): readonly FieldDefinition[] {
     const given: unknown = this.fields;
-    if (given !== this.#fieldsGiven) {
+    const length = Array.isArray(given) ? given.length : -1;
+    // (Also when the same list grew or shrank: a host that pushed a field and re-rendered.)
+    if (given !== this.#fieldsGiven || length !== this.#fieldsLength) {
       this.#fieldsGiven = given;
+      this.#fieldsLength = length;
       this.#fieldsUsable = Array.isArray(given)
         ? (given as unknown[]).filter(
             (f): f is FieldDefinition =>

@@ -307,7 +307,7 @@ export function quotedValueWarnings(text: string): string[] {
     const [, field = '', , value = ''] = m;
     const { line, column } = lineColumn(text, m.indices![2]![0]);
     const message = msg(
-      str`'${field}' value is in quotation marks, which LDAP looks for too: write (${field}=${value}).`,
+      str`The value for '${field}' is in quotation marks, which LDAP looks for too: write (${field}=${value}).`,
       { id: 'filter-editor.warning.value-quoted' },
     );
     found.push(

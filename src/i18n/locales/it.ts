@@ -185,6 +185,7 @@
 'preview.no-users': `Nessun utente da mostrare.`,
 'preview.other-tenant': str`Hai effettuato l’accesso come ${0} (organizzazione ${1}), ma “${2}” importa utenti dall’organizzazione ${3}. Fai di nuovo clic su Anteprima e accedi con un account di quell’organizzazione.`,
 'preview.other-tenant-title': `Accesso a un’altra organizzazione`,
+'preview.other-tenant-unnamed': `un account senza nome`,
 'preview.partial': str`Risultato parziale (annullato): ${0} utenti corrispondenti tra i primi ${1} controllati.`,
 'preview.progress': str`Controllati ${0} utenti: ${1} corrispondono finora.`,
 'preview.progress-label': `Utenti controllati`,

@@ -178,7 +178,7 @@ describe('ucx-filter-editor: text mode', () => {
       await typeInto(el, text);
       expect(el.validity.valid, text).to.equal(true);
       expect(visibleText(part(el, 'warnings')), text).to.equal(
-        `Line 1, column ${column}: 'department' value is in quotation marks, which LDAP looks for too: write (department=Sales).`,
+        `Line 1, column ${column}: The value for 'department' is in quotation marks, which LDAP looks for too: write (department=Sales).`,
       );
       expect(textareaOf(el).getAttribute('aria-describedby')).to.contain('warnings');
     }

@@ -148,7 +148,7 @@ describe('<ucx-user-sync> edit and delete', () => {
   it('a slow delete is busy at once (aria-busy) and says it is still working; Cancel request stops it', async () => {
     const m = await mount({
       items: [integration()],
-      faults: [{ method: 'DELETE', delayMs: 3000 }],
+      faults: [{ method: 'DELETE', delayMs: 3000, times: 5 }],
     });
     m.confirm.stillWorkingDelay = 300;
     $(m.root, 'tr[data-id="int-a"] .delete').click();
@@ -167,7 +167,12 @@ describe('<ucx-user-sync> edit and delete', () => {
     await waitFor(() => p.body.getAttribute('aria-busy') === 'false', 'not busy');
     expect(status()).to.contain('Cancelled.');
     expect(p.dialog.open).to.equal(true);
-    await new Promise((r) => setTimeout(r, 400)); // no late "still working"
+    // Cancelled before the delay: no "still working" comes late (its timer is stopped).
+    p.submit.click();
+    await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'busy again');
+    p.cancel.click();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(status()).to.contain('Cancelled.');
     expect(status()).not.to.contain('Still working');
   });
 
