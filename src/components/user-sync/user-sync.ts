@@ -247,6 +247,7 @@ export class UcxUserSync extends UcxElement {
       if (!endpoint) {
         throw new BackendError({ kind: 'http', status: 404, code: 'no-endpoint' });
       }
+      this.#listLang = closestLang(this); // (the backend client sends it as Accept-Language)
       return this.#backend().list({ signal });
     },
     args: () => [this.endpoint, this.revision] as const,
@@ -424,7 +425,22 @@ export class UcxUserSync extends UcxElement {
     return this.#client;
   }
 
+  /** The language the rows were read in: their server texts (status messages) are in it. */
+  #listLang: string | undefined;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new language (the section's lang, around it, or the page's): read the list again, so
+    // the server's texts follow the element's; quietly, as a poll does.
+    if (
+      this.items &&
+      this.#listLang !== undefined &&
+      this.#load.status !== TaskStatus.PENDING &&
+      closestLang(this) !== this.#listLang
+    ) {
+      this.#listLang = closestLang(this);
+      this.#pollLoad = true;
+      this.revision++;
+    }
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined) {
       // Another collection (another tenant, say): the rows shown are not in it, and an
       // edit or delete would send their ids to it. Its own list replaces them.

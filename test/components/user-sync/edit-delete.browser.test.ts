@@ -229,6 +229,24 @@ describe('<ucx-user-sync> in Italian', () => {
     await waitFor(() => summary().includes('whose department is Sales'), 'the summary in English');
   });
 
+  it('reads the list again in a new language, quietly, so the server texts follow', async () => {
+    const m = await mount({ items: [integration()] }, { lang: 'en' });
+    const errors: unknown[] = [];
+    m.el.addEventListener('ucx-error', (e) => errors.push(e));
+    const gets = async () =>
+      (await m.fx.log()).filter((r) => r.method === 'GET').map((r) => r.headers['accept-language']);
+    expect(await gets()).to.deep.equal(['en']);
+    m.el.lang = 'it';
+    for (let i = 0; i < 100 && !(await gets()).includes('it'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await waitFor(() => deepText(m.root).includes('Integrazione'), 'Italian');
+    expect(m.root.querySelector('tr[data-id="int-a"]'), 'the rows stay meanwhile').to.exist;
+    expect(m.root.querySelector('[part="loading"], [part="load-error"]')).to.equal(null);
+    expect(await gets()).to.deep.equal(['en', 'it']); // once, not on every update
+    expect(errors).to.deep.equal([]);
+  });
+
   it('follows a change of the page language (<html lang>) while connected', async () => {
     const fx = await scenario({ items: [integration()] });
     const page = document.documentElement;
