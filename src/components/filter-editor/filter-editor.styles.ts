@@ -443,9 +443,11 @@ export const filterEditorStyles = css`
     max-inline-size: 100%;
     text-overflow: ellipsis;
   }
+  /* The value gives way first (down to 6em): in a nested group a 10em minimum pushed the
+     row's Remove button onto a line of its own. */
   .row input {
     font-family: var(--_mono);
-    min-inline-size: 10em;
+    min-inline-size: 6em;
     flex: 1 1 10em;
   }
   .visually-hidden {
