@@ -36,11 +36,14 @@ export const userSyncShellStyles = css`
     color: var(--_muted);
     max-inline-size: 60ch;
   }
+  /* On a line of its own (a narrow section), + Create stays at the end, where it is on a wide
+     one, whether or not the lock notice is beside it. */
   .header-actions {
     display: grid;
     justify-items: end;
     gap: var(--_space);
     max-inline-size: 34ch;
+    margin-inline-start: auto;
   }
   /* The status line: with nothing to say it is visually hidden (still a live region), so
      the section has no blank row under its header. */
