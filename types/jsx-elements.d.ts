@@ -8,9 +8,9 @@ export type UcxEventHandler<E extends Event> = (event: E) => void;
 /** Attributes, properties and events of `<ucx-confirm-dialog>`. Delete confirmation dialog of the users' synchronization section. */
 export interface UcxConfirmDialogAttributes {
   delegate?: Elements.UcxConfirmDialog['delegate'];
-  /** Milliseconds before "Still working…" appears (as in the create dialog). */
+  /** Milliseconds before "Still working…" appears (10,000 by default, as in the create dialog). */
   stillWorkingDelay?: Elements.UcxConfirmDialog['stillWorkingDelay'];
-  /** Milliseconds before "Still working…" appears (as in the create dialog). */
+  /** Milliseconds before "Still working…" appears (10,000 by default, as in the create dialog). */
   'still-working-delay'?: string | number;
 }
 
@@ -20,9 +20,9 @@ export interface UcxCreateDialogAttributes {
   mode?: Elements.UcxCreateDialog['mode'];
   /** The section's services. */
   delegate?: Elements.UcxCreateDialog['delegate'];
-  /** Milliseconds before "Still working…" appears. */
+  /** Milliseconds before "Still working…" appears (10,000 by default). */
   stillWorkingDelay?: Elements.UcxCreateDialog['stillWorkingDelay'];
-  /** Milliseconds before "Still working…" appears. */
+  /** Milliseconds before "Still working…" appears (10,000 by default). */
   'still-working-delay'?: string | number;
   /** Microsoft Graph base URL used by Preview. */
   graphBaseUrl?: Elements.UcxCreateDialog['graphBaseUrl'];

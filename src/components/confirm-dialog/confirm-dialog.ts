@@ -5,6 +5,7 @@ import { UcxElement } from '../../internal/ucx-element.js';
 import { dialogStyles } from '../../internal/dialog-styles.js';
 import { tokens } from '../../internal/styles.js';
 import { describeBackendError, type FailureView } from '../../internal/failures.js';
+import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';
 import { BackendError } from '../../backend/client.js';
 import type { Integration } from '../../backend/types.js';
 import { UcxErrorEvent } from '../../events/error.js';
@@ -34,8 +35,9 @@ export class UcxConfirmDialog extends UcxElement {
 
   @property({ attribute: false }) delegate: DialogDelegate | undefined;
 
-  /** Milliseconds before "Still working…" appears (as in the create dialog). */
-  @property({ type: Number, attribute: 'still-working-delay' }) stillWorkingDelay = 10_000;
+  /** Milliseconds before "Still working…" appears (10,000 by default, as in the create dialog). */
+  @property({ type: Number, attribute: 'still-working-delay' })
+  stillWorkingDelay: number = STILL_WORKING_DELAY;
 
   @state() private integration: Integration | undefined;
   @state() private busy = false;
@@ -53,12 +55,11 @@ export class UcxConfirmDialog extends UcxElement {
   #setBusy(busy: boolean): void {
     this.busy = busy;
     clearTimeout(this.#stillTimer);
-    if (!busy) return;
-    this.#stillTimer = setTimeout(() => {
-      this.statusText = msg('Still working… You can wait or cancel.', {
-        id: 'user-sync.dialog.still-working',
+    if (busy) {
+      this.#stillTimer = sayStillWorkingAfter(this.stillWorkingDelay, (text) => {
+        this.statusText = text;
       });
-    }, this.stillWorkingDelay);
+    }
   }
 
   get open(): boolean {

@@ -12,6 +12,7 @@ import {
 } from '../../internal/failures.js';
 import { DEFAULT_FIELDS, formatFilter, parseFilter } from '../../filter/index.js';
 import { placedMessage } from '../filter-editor/messages.js';
+import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';
 import { BackendError, IdempotencyKeys } from '../../backend/client.js';
 import { consentFailureOf, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
 import type {
@@ -119,8 +120,9 @@ export class UcxCreateDialog extends UcxElement {
   @property({ reflect: true }) mode: 'create' | 'edit' = 'create';
   /** The section's services. */
   @property({ attribute: false }) delegate: DialogDelegate | undefined;
-  /** Milliseconds before "Still working…" appears. */
-  @property({ type: Number, attribute: 'still-working-delay' }) stillWorkingDelay = 10_000;
+  /** Milliseconds before "Still working…" appears (10,000 by default). */
+  @property({ type: Number, attribute: 'still-working-delay' })
+  stillWorkingDelay: number = STILL_WORKING_DELAY;
   /** Microsoft Graph base URL used by Preview. */
   @property({ attribute: 'graph-base-url' }) graphBaseUrl: string = DEFAULT_GRAPH_BASE_URL;
   /**
@@ -369,12 +371,10 @@ export class UcxCreateDialog extends UcxElement {
     clearTimeout(this.#stillTimer);
     this.stillWorking = false;
     if (phase === 'saving') {
-      this.#stillTimer = setTimeout(() => {
+      this.#stillTimer = sayStillWorkingAfter(this.stillWorkingDelay, (text) => {
         this.stillWorking = true;
-        this.statusText = msg('Still working… You can wait or cancel.', {
-          id: 'user-sync.dialog.still-working',
-        });
-      }, this.stillWorkingDelay);
+        this.statusText = text;
+      });
     }
   }
 

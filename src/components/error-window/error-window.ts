@@ -71,17 +71,16 @@ export class UcxErrorWindow extends UcxElement {
 
   override render() {
     const v = this.view;
-    // Reviewing the data can't help when the sign-in failed (the account or the app is the
-    // matter, and the message says what to do), the vendor manages the section, the
-    // integration already exists or the sign-in was another organization's: say what
+    // Reviewing the data can't help when the sign-in failed or was another organization's
+    // (stage consent: the account or the app is the matter, and the message says what to
+    // do), the vendor manages the section or the integration already exists: say what
     // happened, and Close.
     const advise =
       this.advice &&
       v?.stage !== 'load' &&
       v?.stage !== 'consent' &&
       !v?.vendorLock &&
-      v?.code !== 'already-exists' &&
-      v?.code !== 'other-tenant';
+      v?.code !== 'already-exists';
     const support = safeLink(this.supportUrl);
     return html`<dialog
       part="error-window"

@@ -966,6 +966,7 @@ export class UcxFilterEditor extends LitElement {
   protected override render(): TemplateResult {
     const r = this.result;
     const invalid = !!r && !r.ok;
+    const warnings = this.#warningTexts(r); // (once per render: the text field and the list)
     return html`
       <div part="base" class="base">
         ${this.renderHeader()}
@@ -975,8 +976,12 @@ export class UcxFilterEditor extends LitElement {
             { id: 'filter-editor.hint' },
           )}
         </p>
-        ${this.mode === 'builder' && this.root ? this.renderBuilder(this.root) : this.renderText(r)}
-        ${this.renderProblems(r)}
+        ${
+          this.mode === 'builder' && this.root
+            ? this.renderBuilder(this.root)
+            : this.renderText(r, warnings.length > 0)
+        }
+        ${this.renderProblems(r, warnings)}
         <div id="notice" part="notice" class="notice" role="status">${this.notice}</div>
         <p id="summary" part="summary" class="summary">
           ${
@@ -1031,11 +1036,10 @@ export class UcxFilterEditor extends LitElement {
     `;
   }
 
-  private renderText(r: ParseResult | undefined): TemplateResult {
+  private renderText(r: ParseResult | undefined, warnings: boolean): TemplateResult {
     const invalid = !!r && !r.ok;
     const text = this._value;
     const segments = segmentTokens(text, tokenizeFilter(text), r && !r.ok ? r.error : this.#marked);
-    const warnings = this.#warningTexts(r).length > 0;
     const describedBy = ['hint', invalid ? 'error' : '', warnings ? 'warnings' : '', 'summary']
       .filter(Boolean)
       .join(' ');
@@ -1156,9 +1160,8 @@ export class UcxFilterEditor extends LitElement {
     ];
   }
 
-  private renderProblems(r: ParseResult | undefined): TemplateResult {
+  private renderProblems(r: ParseResult | undefined, warnings: readonly string[]): TemplateResult {
     const error = r && !r.ok ? r.error : undefined;
-    const warnings = this.#warningTexts(r);
     return html`
       <div
         id="error"

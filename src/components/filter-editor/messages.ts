@@ -260,15 +260,19 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line: lines.length, column: Array.from(last).length + 1 };
 }
 
-/** "Line 2, column 5: message". */
+/** "Line 2, column 5: message", for the place `offset` in `text`. */
+function placed(text: string, offset: number, message: string): string {
+  const { line, column } = lineColumn(text, offset);
+  return msg(str`Line ${line}, column ${column}: ${message}`, { id: 'filter-editor.error.placed' });
+}
+
+/** A problem of the engine's, placed: "Line 2, column 5: message". */
 export function placedMessage(
   text: string,
   problem: FilterError | FilterWarning,
   fields?: readonly FieldDefinition[],
 ): string {
-  const { line, column } = lineColumn(text, problem.offset);
-  const message = problemMessage(problem, fields);
-  return msg(str`Line ${line}, column ${column}: ${message}`, { id: 'filter-editor.error.placed' });
+  return placed(text, problem.offset, problemMessage(problem, fields));
 }
 
 /** Visible label of a field: a translation for the five defaults, else its name. */
@@ -305,14 +309,11 @@ export function quotedValueWarnings(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(QUOTED)) {
     const [, field = '', , value = ''] = m;
-    const { line, column } = lineColumn(text, m.indices![2]![0]);
     const message = msg(
       str`The value for '${field}' is in quotation marks, which LDAP looks for too: write (${field}=${value}).`,
       { id: 'filter-editor.warning.value-quoted' },
     );
-    found.push(
-      msg(str`Line ${line}, column ${column}: ${message}`, { id: 'filter-editor.error.placed' }),
-    );
+    found.push(placed(text, m.indices![2]![0], message));
   }
   return found;
 }

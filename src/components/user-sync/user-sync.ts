@@ -431,13 +431,9 @@ export class UcxUserSync extends UcxElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new language (the section's lang, around it, or the page's): read the list again, so
     // the server's texts follow the element's; quietly, as a poll does.
-    if (
-      this.items &&
-      this.#listLang !== undefined &&
-      this.#load.status !== TaskStatus.PENDING &&
-      closestLang(this) !== this.#listLang
-    ) {
-      this.#listLang = closestLang(this);
+    const lang = this.#listLang === undefined ? undefined : closestLang(this);
+    if (this.items && lang !== this.#listLang && this.#load.status !== TaskStatus.PENDING) {
+      this.#listLang = lang;
       this.#pollLoad = true;
       this.revision++;
     }
@@ -576,7 +572,7 @@ export class UcxUserSync extends UcxElement {
       host.notice = { view, dialog };
     },
     get vendorName() {
-      return host.vendorName || DEFAULT_VENDOR_NAME;
+      return host.#vendorName;
     },
     get supportUrl() {
       return host.#supportUrl; // (the error window links it only if safeLink allows)
@@ -832,18 +828,22 @@ export class UcxUserSync extends UcxElement {
       ></ucx-confirm-dialog>`;
   }
 
+  /** Who manages vendor-managed integrations: the host's name, else the default. */
+  get #vendorName(): string {
+    return this.vendorName || DEFAULT_VENDOR_NAME;
+  }
+
   /** The contact link's address: the host's, else the default vendor's own (see supportUrl). */
   get #supportUrl(): string {
     if (this.supportUrl) return this.supportUrl;
-    const vendor = this.vendorName || DEFAULT_VENDOR_NAME;
-    return vendor === DEFAULT_VENDOR_NAME ? DEFAULT_SUPPORT_URL : '';
+    return this.#vendorName === DEFAULT_VENDOR_NAME ? DEFAULT_SUPPORT_URL : '';
   }
 
   private renderContact() {
     const href = safeLink(this.#supportUrl);
     if (!href) return nothing;
     return html`<a part="contact-link" href=${href} target="_blank" rel="noopener noreferrer"
-      >${msg(str`Contact ${this.vendorName || DEFAULT_VENDOR_NAME}`, {
+      >${msg(str`Contact ${this.#vendorName}`, {
         id: 'user-sync.lock.contact-vendor',
       })}</a
     >`;
@@ -851,7 +851,7 @@ export class UcxUserSync extends UcxElement {
 
   private renderLockNotice() {
     return html`<p class="lock" id="lock-reason" part="lock-notice">
-      ${vendorLockMessage(this.vendorName || DEFAULT_VENDOR_NAME)} ${this.renderContact()}
+      ${vendorLockMessage(this.#vendorName)} ${this.renderContact()}
     </p>`;
   }
 
@@ -954,7 +954,7 @@ export class UcxUserSync extends UcxElement {
     const def = sourceDefinition(i.source);
     const lang = closestLang(this);
     const vendor = i.managedBy === 'vendor';
-    const vendorName = this.vendorName || DEFAULT_VENDOR_NAME;
+    const vendorName = this.#vendorName;
     // Five columns, so the table fits a console's content area: who and what in
     // the first, when in the fourth; the filter text always reads left to right.
     return html`<tr part="row" role="row" data-id=${i.id}>

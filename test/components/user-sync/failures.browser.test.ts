@@ -2,6 +2,7 @@ import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { vendorWebex, type FixtureFault } from '../../fixture-server/fixture.js';
+import { DEFAULT_SUPPORT_URL } from '../../../src/index.js';
 import {
   $,
   deepActive,
@@ -18,7 +19,10 @@ import {
 const FILTER = '(department=Sales)';
 
 /** Fills the form, clicks Create and waits for the error window. */
-async function failOnce(faults: FixtureFault[], options: { timeout?: number } = {}) {
+async function failOnce(
+  faults: FixtureFault[],
+  options: { timeout?: number; supportUrl?: string } = {},
+) {
   const m = await mount({ items: [], faults }, options);
   const errors: CustomEvent[] = [];
   m.el.addEventListener('ucx-error', (e) => errors.push(e));
@@ -206,6 +210,14 @@ describe('<ucx-user-sync> create failures', () => {
     expect(text).not.to.contain('review the entered data');
     expect(p.errorWindow.shadowRoot!.querySelector('a')?.getAttribute('href')).to.equal(
       'https://support.example.com/contact',
+    );
+    // With no support-url, the default vendor's own site (as the lock notice links it).
+    const unset = await failOnce(
+      [{ method: 'POST', problem: { status: 409, code: 'vendor-managed-lock', title: 'Locked' } }],
+      { supportUrl: '' },
+    );
+    expect(unset.p.errorWindow.shadowRoot!.querySelector('a')?.getAttribute('href')).to.equal(
+      DEFAULT_SUPPORT_URL,
     );
   });
 
