@@ -112,7 +112,7 @@ export function suggestField(name: string, fields: readonly FieldDefinition[]): 
   let best: string | undefined;
   let bestScore = Infinity;
   for (const f of fields) {
-    if (!f) continue;
+    if (!f?.name) continue; // (a null entry, or one without a name: no field to suggest)
     for (const candidate of [f.name, f.graph?.property ?? '']) {
       const c = candidate.toLowerCase();
       // Far longer than the candidate: neither near it nor an abbreviation of it. Skipped

@@ -18,13 +18,22 @@ const NOTS = /^(?:not(?:\s*(?=\()|\s+))*/i;
 const nots = (part: string): string => (NOTS.exec(part) as RegExpExecArray)[0];
 
 /**
+ * A condition without the spaces around its first = (a regular expression for it takes
+ * quadratic time on a long run of spaces that ends in something else).
+ */
+const tidy = (c: string): string => {
+  const i = c.indexOf('=');
+  return i < 0 ? c : `${c.slice(0, i).trimEnd()}=${c.slice(i + 1).trimStart()}`;
+};
+
+/**
  * A part as the filter meant: as written when in parentheses, a bare condition in them
  * (without spaces around its =), `not …` as (!…).
  */
 function condition(part: string): string {
   const prefix = nots(part);
   const rest = part.slice(prefix.length);
-  const meant = rest[0] === '(' ? rest : `(${rest.replace(/\s*=\s*/, '=')})`;
+  const meant = rest[0] === '(' ? rest : `(${tidy(rest)})`;
   const n = prefix.split(/not/i).length - 1;
   return '(!'.repeat(n) + meant + ')'.repeat(n);
 }
@@ -67,25 +76,7 @@ function advise(
   ) {
     return;
   }
-  // The words outside values (`(department=R and D)` has none), each with the set it is in:
-  // '' outside any, else &, |, ! or ( for an item.
-  const words: { index: number; word: string; set: string }[] = [];
-  const sets: string[] = [];
-  let inValue = false;
-  for (const m of text.matchAll(TOKENS)) {
-    const t = m[0];
-    if (t === '(') {
-      sets.push(/[&|!]/.exec(text.charAt(m.index + 1))?.[0] ?? '(');
-      inValue = false;
-    } else if (t === ')') {
-      sets.pop();
-      inValue = false;
-    } else if (t === '=') {
-      inValue = sets.at(-1) === '(';
-    } else if (!inValue) {
-      words.push({ index: m.index, word: t, set: sets.at(-1) ?? '' });
-    }
-  }
+  const words = scan(text);
   const first = words[0];
   if (!first) {
     // `not (department=a)`, `NOT department=a`: the filter negated.
@@ -106,33 +97,88 @@ function advise(
     }
     return secondFilter(text, code, options) ?? bareCondition(text, result, options);
   }
-  const and = isAnd(first.word);
-  // One kind of word, each outside any set or in a set of its kind: mixed and / or, or
-  // `(|(a=b) and (c=d))`, has no one reading.
-  if (words.some((w) => isAnd(w.word) !== and || (w.set && w.set !== (and ? '&' : '|')))) {
-    return bareCondition(text, result, options);
-  }
-  // The parts, bare conditions put in parentheses, `not (…)` as (!…); then without the
-  // words (inside a set that already says & or |), else in a set. Every part must be there
-  // (not `a=b and`), and the whole must parse, an unknown field aside.
-  const parts: string[] = [];
-  let from = 0;
-  for (const w of [...words, { index: text.length, word: '' }]) {
-    parts.push(text.slice(from, w.index).trim());
-    from = w.index + w.word.length;
-  }
-  if (!parts.some((part) => !part)) {
-    const joined = parts.map(condition).join('');
-    for (const meant of [joined, `(${and ? '&' : '|'}${joined})`]) {
-      if (fits(meant, options)) {
-        return failure(text, Code.connectorWord, first.index, first.word.length, {
-          word: first.word,
-          text: meant,
-        });
-      }
-    }
+  // The whole must parse, an unknown field aside.
+  const meant = rewrite(text, words);
+  if (meant && fits(meant, options)) {
+    return failure(text, Code.connectorWord, first.index, first.word.length, {
+      word: first.word,
+      text: meant,
+    });
   }
   return bareCondition(text, result, options);
+}
+
+/** A word outside values, and the content of the set it is in: [from, to). */
+interface Word {
+  index: number;
+  word: string;
+  /** '' outside any set, else &, |, ! or ( for an item. */
+  set: string;
+  from: number;
+  to?: number;
+}
+
+/** The words outside values (`(department=R and D)` has none), each with its set. */
+function scan(text: string): Word[] {
+  const words: Word[] = [];
+  // The open sets: kind, where the content starts, the words in it (their end is its ')').
+  const sets: { set: string; from: number; in: Word[] }[] = [];
+  let inValue = false;
+  for (const m of text.matchAll(TOKENS)) {
+    const t = m[0];
+    const i = m.index;
+    const open = sets.at(-1);
+    if (t === '(') {
+      sets.push({ set: /[&|!]/.exec(text.charAt(i + 1))?.[0] ?? '(', from: i + 2, in: [] });
+      inValue = false;
+    } else if (t === ')') {
+      for (const w of sets.pop()?.in ?? []) w.to = i;
+      inValue = false;
+    } else if (t === '=') {
+      inValue = open?.set === '(';
+    } else if (!inValue) {
+      const w: Word = { index: i, word: t, set: open?.set ?? '', from: open?.from ?? 0 };
+      if (open) open.in.push(w);
+      else w.to = text.length;
+      words.push(w);
+    }
+  }
+  return words;
+}
+
+/**
+ * The filter meant, set by set: the parts between a set's words (bare conditions put in
+ * parentheses, `not …` as (!…)); without the words in a set that already says & or |, else
+ * grouped as SQL reads them, and before or (`a or b and c` is (|a(&bc))). Every part must
+ * be there (not `a=b and`). Undefined when there is none.
+ */
+function rewrite(text: string, words: Word[]): string | undefined {
+  // One set a round (a few: each is a pass over the text).
+  for (let round = 0; words[0] && round < 16; round++, words = scan(text)) {
+    const { set, from, to } = words[0];
+    if (set === '(' || to === undefined) return;
+    const own = words.filter((w) => w.from === from);
+    const parts: string[] = [];
+    let at = from;
+    for (const w of [...own, { index: to, word: '' }]) {
+      const part = text.slice(at, w.index).trim();
+      if (!part) return;
+      parts.push(condition(part));
+      at = w.index + w.word.length;
+    }
+    let meant = parts.join('');
+    if (!/[&|]/.test(set) || own.some((w) => isAnd(w.word) !== (set === '&'))) {
+      const groups: string[][] = [[]];
+      parts.forEach((part, i) => {
+        (groups.at(-1) as string[]).push(part);
+        if (own[i] && !isAnd(own[i].word)) groups.push([]);
+      });
+      const anded = groups.map((g) => (g[1] ? `(&${g.join('')})` : (g[0] as string)));
+      meant = anded[1] ? `(|${anded.join('')})` : (anded[0] as string);
+    }
+    text = text.slice(0, from) + meant + text.slice(to);
+  }
+  return words[0] ? undefined : text;
 }
 
 /**
@@ -169,9 +215,9 @@ function bareCondition(
   // (Parsed once: it fits, or its error is the one placed below.)
   const inner = parse(`(${rest})`, options);
   if (inner.ok || inner.error.code.startsWith('unknown-field')) return;
-  const tidy = rest.replace(/\s*=\s*/, '=');
-  if (fits(`(${tidy})`, options)) {
-    return failure(text, Code.missingParentheses, offset, length, { text: tidy });
+  const tidied = tidy(rest);
+  if (fits(`(${tidied})`, options)) {
+    return failure(text, Code.missingParentheses, offset, length, { text: tidied });
   }
   const at0 = inner.error.offset - 1;
   // Only an error inside the condition itself (not at the parentheses added around it).

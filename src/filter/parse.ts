@@ -54,14 +54,18 @@ export const until = (s: string, p: number, stop: string): number => {
 /** A surrogate that is not part of a pair (with `u`, a pair reads as one code point). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/** Spaces other than ASCII's and invisible format characters (a BOM, a zero-width space). */
-const INVISIBLE = /[\p{Cf}\p{Z}\u0085]/u;
+/**
+ * Spaces other than ASCII's, invisible format characters (a BOM, a zero-width space) and
+ * control characters other than tab and line breaks (a vertical tab, a form feed).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const INVISIBLE = /[\p{Cf}\p{Z}\x01-\b\v\f\x0e-\x1f\x7f-\x9f]/u;
 
-/** How an invisible character is named in a message: U+FEFF. */
+/** How an invisible character is named in a message: U+FEFF, U+000B (four digits at least). */
 const codePoint = (c: string): string =>
-  `U+${(c.codePointAt(0) as number).toString(16).toUpperCase()}`;
+  `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Text for a message, its invisible characters and odd spaces named (a no-break space: U+A0). */
+/** Text for a message, its invisible characters and odd spaces named (a no-break space: U+00A0). */
 const shown = (s: string): string =>
   s.replace(new RegExp(INVISIBLE, 'gu'), (c) => (c === ' ' ? c : codePoint(c)));
 
@@ -176,6 +180,22 @@ const byteAt = (s: number): number => hex(code(s + 1)) * 16 + hex(code(s + 2));
 function skipWs(p: number): number {
   while (isWs(code(p))) p++;
   return p;
+}
+
+/**
+ * From p on (step 1) or back from p (step -1), past whitespace in a value, raw or escaped
+ * (`\20`): where it ends. Every \ in a value that parsed starts an escape.
+ */
+function spaces(p: number, step: number): number {
+  for (;;) {
+    const at = step > 0 ? p : p - 1;
+    if (isWs(code(at))) p += step;
+    else if (
+      step > 0 ? code(p) === 92 && isWs(byteAt(p)) : code(p - 3) === 92 && isWs(byteAt(p - 3))
+    )
+      p += 3 * step;
+    else return p;
+  }
 }
 
 /** Fails with the text from p to the end, trailing whitespace trimmed (at the real end). */
@@ -510,13 +530,15 @@ function value(open: number, p: number, field: string): FilterNode {
   if (i - p === 1 && stars) {
     return big ? { type: 'present', field, span } : { type: 'present', field, span };
   }
-  // Warnings for legal-but-suspicious values.
-  const first = t.charCodeAt(p);
+  // Warnings for legal-but-suspicious values, as decoded: `\20Sales` starts with a space too
+  // (formatFilter writes it as one). Underlined as written, escapes whole.
+  const last = cur + t.slice(seg, i);
+  const first = (stars ? initial : last).charCodeAt(0);
   if (first === 61 || isWs(first)) {
     warnings.push(
       first === 61
-        ? raw(Code.valueStartsWithEquals, p, 1, { field, position: at(t, p) })
-        : raw(Code.valueLeadingWhitespace, p, skipWs(p) - p, { field, position: at(t, p) }),
+        ? raw(Code.valueStartsWithEquals, p, code(p) === 92 ? 3 : 1, { field, position: at(t, p) })
+        : raw(Code.valueLeadingWhitespace, p, spaces(p, 1) - p, { field, position: at(t, p) }),
     );
   }
   // `(department=Sales and location=NYC)` is valid: a department named "Sales and location=
@@ -531,14 +553,12 @@ function value(open: number, p: number, field: string): FilterNode {
     );
   }
   // (Warnings in text order: `at` counts on from the last one, so a parse stays linear.)
-  if (isWs(t.charCodeAt(i - 1))) {
-    let s = i - 1;
-    while (s > p && isWs(code(s - 1))) s--;
+  if (isWs(last.charCodeAt(last.length - 1))) {
+    const s = Math.max(p, spaces(i, -1));
     if (s > p || !isWs(first)) {
       warnings.push(raw(Code.valueTrailingWhitespace, s, i - s, { field, position: at(t, s) }));
     }
   }
-  const last = cur + t.slice(seg, i);
   if (!stars) {
     return big
       ? { type: 'equality', field, value: last, span }

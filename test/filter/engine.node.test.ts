@@ -451,4 +451,11 @@ describe('a host list with a null entry (a JavaScript host’s slip)', () => {
       "unknown field 'zzz': use email, department, officeLocation, location, phoneNumber",
     );
   });
+  it('an entry without a name is skipped too, also when suggesting a field', () => {
+    const fields = [{ labelKey: 'x' }, ...DEFAULT_FIELDS] as unknown as FieldDefinition[];
+    expect(parseFilter('(dept=a)', { fields })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-field', params: { suggestion: 'department' } },
+    });
+  });
 });

@@ -161,6 +161,13 @@ describe('warnings', () => {
     ['(department=Sales and location=NYC)', 'value-contains-connector', 18, 3],
     ['(department=Sales OR department = IT)', 'value-contains-connector', 18, 2],
     ['(department=Sales && location=NYC)', 'value-contains-connector', 18, 2],
+    // Written as escapes: the value still starts or ends with a space, or starts with = (as
+    // formatFilter writes it back, raw). The escape is underlined whole.
+    ['(department=\\20Sales)', 'value-leading-whitespace', 12, 3],
+    ['(department= \\20Sales)', 'value-leading-whitespace', 12, 4],
+    ['(department=Sales\\20)', 'value-trailing-whitespace', 17, 3],
+    ['(department=*Sales\\09 )', 'value-trailing-whitespace', 18, 4],
+    ['(department=\\3dSales)', 'value-starts-with-equals', 12, 3],
   ];
   it.each(cases)('%j → %s at %i+%i', (text, code, offset, length) => {
     const r = parseFilter(text);
@@ -195,6 +202,8 @@ describe('warnings', () => {
       '(department=Research and Development)',
       '(department=a=b)',
       '(department=x or y)',
+      '(department=a\\5c20)', // a backslash, then "20"
+      '(department=Sales\\20*)', // the space is inside, before a *
     ]) {
       const v = parseFilter(text);
       expect(v.ok && v.warnings, text).toEqual([]);
@@ -222,13 +231,13 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['filter: (department=Sales)', 'leading-text', 0, 8, /remove 'filter:' before the filter/],
   ['😀(department=Sales)', 'leading-text', 0, 2, /remove '😀' before/],
   ['\ufeff(department=Sales)', 'leading-text', 0, 1, /remove 'U\+FEFF' before/],
-  ['\u00a0(department=Sales)', 'leading-text', 0, 1, /remove 'U\+A0' before/], // from Word
+  ['\u00a0(department=Sales)', 'leading-text', 0, 1, /remove 'U\+00A0' before/], // from Word
   ['\u{e0067}(department=Sales)', 'leading-text', 0, 2, /remove 'U\+E0067' before/],
   ['(department=Sales)x', 'trailing-text', 18, 1, /'x'/],
   ['(department=Sales) x y ', 'trailing-text', 19, 3, /'x y'/],
   // Invisible characters are named wherever a message quotes them.
-  ['(department=Sales)\u00a0', 'trailing-text', 18, 1, /remove 'U\+A0' after/],
-  ['(\u00a0department=Sales)', 'invalid-field-character', 1, 1, /remove 'U\+A0' at 2/],
+  ['(department=Sales)\u00a0', 'trailing-text', 18, 1, /remove 'U\+00A0' after/],
+  ['(\u00a0department=Sales)', 'invalid-field-character', 1, 1, /remove 'U\+00A0' at 2/],
   // SQL's NOT before a filter with an error of its own: that error, in place. Removing the
   // NOT (the advice for other text before a filter) would invert the filter.
   ['not (location=NYC))', 'unmatched-close-paren', 18, 1, /at 19 has no matching/],
@@ -359,7 +368,7 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ],
   // A ( in a bare condition's value: escape it (wrapping it all would not parse).
   ['department=a (b)', 'unescaped-paren-in-value', 13, 1, /write \( at 14 as \\28/],
-  // A value with "and" in it is a value; mixed and / or has no one reading: no rewrite.
+  // A value with "and" in it is a value.
   [
     'department=Research and Development',
     'missing-parentheses',
@@ -367,12 +376,28 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
     35,
     /\(department=Research and Development\)/,
   ],
-  ['department=Sales and location=NYC or email=x', 'missing-parentheses', 0, 44, /parentheses/],
-  ['(|(department=Sales) and (location=NYC))', 'operand-needs-parentheses', 21, 3, /'and'/],
+  // Mixed and / or, read as SQL reads it (and before or), never advice that drops a part.
+  [
+    'department=Sales and location=NYC or email=x',
+    'connector-word',
+    17,
+    3,
+    /write \(\|\(&\(department=Sales\)\(location=NYC\)\)\(email=x\)\)$/,
+  ],
+  [
+    '(|(department=Sales) and (location=NYC))',
+    'connector-word',
+    21,
+    3,
+    /write \(\|\(&\(department=Sales\)\(location=NYC\)\)\)$/,
+  ],
+  // A vertical tab or a form feed between filters: named, to remove (not "in parentheses").
+  ['(&(department=a)\v(location=b))', 'invisible-character', 16, 1, /^remove U\+000B at 17/],
+  ['(&(department=a)\f(location=b))', 'invisible-character', 16, 1, /U\+000C/],
   // A no-break or zero-width space pasted between filters: named, to remove.
-  ['(&(department=a)\u00a0(location=b))', 'invisible-character', 16, 1, /^remove U\+A0 at 17/],
+  ['(&(department=a)\u00a0(location=b))', 'invisible-character', 16, 1, /^remove U\+00A0 at 17/],
   ['(!\u200b(department=a))', 'invisible-character', 2, 1, /U\+200B/],
-  ['(&(department=a)(location=b)\u00a0)', 'invisible-character', 28, 1, /U\+A0/],
+  ['(&(department=a)(location=b)\u00a0)', 'invisible-character', 28, 1, /U\+00A0/],
   ['(department=a\uD800b)', 'lone-surrogate', 13, 1, /invalid character/],
   ['(department=a\uDC00)', 'lone-surrogate', 13, 1, /invalid character/],
 ];
@@ -409,6 +434,24 @@ describe('errors', () => {
       ['(&(department=a)(location=b)) or (email=c)', '(|(&(department=a)(location=b))(email=c))'],
       // SQL's NOT, before a filter or a bare condition.
       ['(department=a) and not (location=b)', '(&(department=a)(!(location=b)))'],
+      // Mixed and / or: and binds first, as in SQL; in a set, and across sets.
+      [
+        '(department=Sales) or (location=NYC) and (email=*@x.com)',
+        '(|(department=Sales)(&(location=NYC)(email=*@x.com)))',
+      ],
+      [
+        'department=a and location=b or department=c and location=d',
+        '(|(&(department=a)(location=b))(&(department=c)(location=d)))',
+      ],
+      ['(!(department=a) and (location=b))', '(!(&(department=a)(location=b)))'],
+      [
+        '(&(department=a) and (location=b)) or (email=c)',
+        '(|(&(department=a)(location=b))(email=c))',
+      ],
+      [
+        '(&(|(department=a) or (department=b)) and (location=c))',
+        '(&(|(department=a)(department=b))(location=c))',
+      ],
       ['not (department=Temp)', '(!(department=Temp))'],
       ['NOT department = Temp', '(!(department=Temp))'],
     ];
