@@ -29,10 +29,19 @@ const doc = (text, indent) =>
 // ------------------------------------------------------------ JSX (.d.ts)
 
 const indexSource = await readFile(join(root, 'src/index.ts'), 'utf8').catch(() => '');
-/** Whether the package's main entry exports a name (event classes come through events/index.js). */
+const eventsIndex = await readFile(join(root, 'src/events/index.ts'), 'utf8').catch(() => '');
+/**
+ * Whether the package's main entry exports a name. Event classes come through
+ * events/index.js: those in src/events/ and those it re-exports (the filter editor's).
+ */
 const exported = (name) =>
   new RegExp(`\\b${name}\\b`).test(indexSource) ||
-  events.some((e) => e.name === name && e.path.startsWith('src/events/'));
+  events.some(
+    (e) =>
+      e.name === name &&
+      (e.path.startsWith('src/events/') ||
+        eventsIndex.includes(`'${e.path.replace(/^src\//, '../').replace(/\.ts$/, '.js')}'`)),
+  );
 
 function jsxElements() {
   const lines = [];
@@ -113,6 +122,44 @@ function jsxBinding(module, note) {
   ].join('\n');
 }
 
+/**
+ * Solid sets attributes unless told otherwise (`prop:consent={…}`) and listens with
+ * `on:ucx-error={…}`: each tag's properties are offered as `prop:` too, its events as `on:`,
+ * typed as the plain ones are. The augmented module is the one that declares the JSX
+ * namespace (what `jsxImportSource: "solid-js"` reads): augmenting `solid-js`, which only
+ * re-exports it, does nothing in a file of a program that doesn't import `solid-js` itself.
+ */
+function jsxSolid() {
+  return [
+    `// ${HEADER('JSX intrinsic elements for solid-js')}`,
+    '// Solid sets attributes by default: use prop:fetch={…}, prop:consent={…} for objects, on:ucx-error={…} for events.',
+    '//   /// <reference types="ucx-user-sync/types/jsx-solid" />',
+    '',
+    "import type * as Ucx from './jsx-elements.js';",
+    '',
+    "/** A tag's attributes, its properties also as `prop:name` and its events as `on:name`. */",
+    'type Solid<A> = A & {',
+    '  [K in keyof A as K extends `on${infer E}`',
+    '    ? `on:${E}`',
+    '    : K extends `${string}-${string}`',
+    '      ? never',
+    '      : `prop:${K & string}`]?: A[K];',
+    '};',
+    '',
+    "declare module 'solid-js/jsx-runtime' {",
+    '  namespace JSX {',
+    '    interface IntrinsicElements {',
+    ...elements.map(
+      (el) =>
+        `      ${JSON.stringify(el.tag)}: Solid<Ucx.${pascal(el.tag)}Attributes> & Ucx.UcxGlobalAttributes;`,
+    ),
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
 // ------------------------------------------------------------ VS Code data
 
 function htmlData() {
@@ -182,10 +229,7 @@ const files = {
     'preact',
     'Preact sets a prop as a property when the element has it, else as an attribute.',
   ),
-  'types/jsx-solid.d.ts': jsxBinding(
-    'solid-js',
-    'Solid sets attributes by default: use prop:fetch={…}, prop:consent={…} for objects, on:ucx-error={…} for events.',
-  ),
+  'types/jsx-solid.d.ts': jsxSolid(),
   'types/vscode.html-custom-data.json': JSON.stringify(htmlData(), null, 2) + '\n',
   'types/vscode.css-custom-data.json': JSON.stringify(cssData(), null, 2) + '\n',
 };

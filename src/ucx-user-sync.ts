@@ -14,3 +14,6 @@ declare global {
 }
 
 export { UcxUserSync };
+// Its events' types, so `addEventListener('ucx-integration-created', …)` is typed for hosts that
+// import only this entry (the README's example): the declarations' imports would drop them.
+export type * from './events/index.js';

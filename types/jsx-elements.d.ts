@@ -69,7 +69,7 @@ export interface UcxFilterEditorAttributes {
   /** UI language, page-wide (falls back to the closest [lang], the page's, the browser's). */
   lang?: string | number;
   /** `UcxFilterChangeEvent` with `{ value, valid, canonical?, error? }` on every admin change. Bubbles, composed. */
-  'onucx-filter-change'?: UcxEventHandler<CustomEvent>;
+  'onucx-filter-change'?: UcxEventHandler<Elements.UcxFilterChangeEvent>;
 }
 
 /** Attributes, properties and events of `<ucx-user-preview>`. Preview of the users a filter matches, through Microsoft Graph. */

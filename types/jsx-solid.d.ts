@@ -2,10 +2,28 @@
 // Solid sets attributes by default: use prop:fetch={…}, prop:consent={…} for objects, on:ucx-error={…} for events.
 //   /// <reference types="ucx-user-sync/types/jsx-solid" />
 
-import type { UcxIntrinsicElements } from './jsx-elements.js';
+import type * as Ucx from './jsx-elements.js';
 
-declare module 'solid-js' {
+/** A tag's attributes, its properties also as `prop:name` and its events as `on:name`. */
+type Solid<A> = A & {
+  [
+    K in keyof A as K extends `on${infer E}`
+      ? `on:${E}`
+      : K extends `${string}-${string}`
+        ? never
+        : `prop:${K & string}`
+  ]?: A[K];
+};
+
+declare module 'solid-js/jsx-runtime' {
   namespace JSX {
-    interface IntrinsicElements extends UcxIntrinsicElements {}
+    interface IntrinsicElements {
+      'ucx-confirm-dialog': Solid<Ucx.UcxConfirmDialogAttributes> & Ucx.UcxGlobalAttributes;
+      'ucx-create-dialog': Solid<Ucx.UcxCreateDialogAttributes> & Ucx.UcxGlobalAttributes;
+      'ucx-error-window': Solid<Ucx.UcxErrorWindowAttributes> & Ucx.UcxGlobalAttributes;
+      'ucx-filter-editor': Solid<Ucx.UcxFilterEditorAttributes> & Ucx.UcxGlobalAttributes;
+      'ucx-user-preview': Solid<Ucx.UcxUserPreviewAttributes> & Ucx.UcxGlobalAttributes;
+      'ucx-user-sync': Solid<Ucx.UcxUserSyncAttributes> & Ucx.UcxGlobalAttributes;
+    }
   }
 }

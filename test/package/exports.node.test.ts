@@ -102,4 +102,47 @@ describe('package entry points (after npm run build)', () => {
     expect(index).not.toContain('customElements.define');
     expect(index).not.toContain('ucx-user-sync.js');
   });
+
+  it('describes the tags for tools in custom-elements.json: which module defines each, typed events', () => {
+    interface Decl {
+      name: string;
+      tagName?: string;
+      events?: { name?: string; type?: { text: string } }[];
+      slots?: { name: string }[];
+    }
+    interface Mod {
+      path: string;
+      declarations?: Decl[];
+      exports?: { kind: string; name: string; declaration: { name: string; module: string } }[];
+    }
+    const manifest = JSON.parse(readFileSync(join(root, pkg.customElements), 'utf8')) as {
+      modules: Mod[];
+    };
+    const decls = manifest.modules.flatMap((m) =>
+      (m.declarations ?? []).map((d) => [m.path, d] as const),
+    );
+    const definitions = manifest.modules.flatMap((m) =>
+      (m.exports ?? [])
+        .filter((e) => e.kind === 'custom-element-definition')
+        .map((e) => [m.path, e] as const),
+    );
+    // The entries a host imports to register the tags: `/define` and `/filter-editor`.
+    for (const [tag, entry] of [
+      ['ucx-user-sync', 'src/ucx-user-sync.ts'],
+      ['ucx-filter-editor', 'src/ucx-filter-editor.ts'],
+    ]) {
+      const def = definitions.find(([, e]) => e.name === tag);
+      expect(def?.[0], tag).toBe(entry);
+      const [path, decl] = decls.find(([, d]) => d.tagName === tag) ?? [];
+      expect(def?.[1].declaration, tag).toEqual({ name: decl?.name, module: path });
+      // Every event has a name and its class, as the JSX typings need.
+      expect(decl?.events?.length, tag).toBeGreaterThan(0);
+      for (const e of decl?.events ?? []) {
+        expect(e.name, tag).toBeTruthy();
+        expect(e.type?.text, `${tag} ${e.name}`).toMatch(/^(Ucx\w+Event|Event)$/);
+      }
+    }
+    // The section renders everything itself: no slot to offer.
+    expect(decls.find(([, d]) => d.tagName === 'ucx-user-sync')?.[1].slots ?? []).toEqual([]);
+  });
 });

@@ -15,19 +15,29 @@ const host = mkdtempSync(join(tmpdir(), 'ucx-host-types-'));
 afterAll(() => rmSync(host, { recursive: true, force: true }));
 
 describe('published typings in a host project', () => {
-  it('type-checks the tags, every event detail and the React JSX typings', () => {
+  it('type-checks the tags, every event detail and the React and Solid JSX typings', () => {
     cpSync(join(root, 'test/package/consumer'), host, { recursive: true });
     mkdirSync(join(host, 'node_modules'));
     symlinkSync(root, join(host, 'node_modules/ucx-user-sync'), 'dir');
     // React's own typings, which a React host has installed.
     symlinkSync(join(root, 'node_modules/@types'), join(host, 'node_modules/@types'), 'dir');
-    const tsc = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules/typescript/bin/tsc'), '-p', host],
-      { cwd: host, encoding: 'utf8' },
-    );
-    // Type errors are on stdout; a crash (no compiler, out of memory) only on stderr.
-    expect(`${tsc.stdout}${tsc.stderr}${tsc.error ?? ''}`).toBe('');
-    expect(tsc.status).toBe(0);
-  }, 60_000);
+    // And Solid's, which a Solid host has.
+    symlinkSync(join(root, 'node_modules/solid-js'), join(host, 'node_modules/solid-js'), 'dir');
+    // The whole host; the define entry alone (the README's example imports nothing else, and
+    // its events must still be typed, with no other file's imports to lean on); Solid.
+    for (const project of [
+      host,
+      join(host, 'tsconfig.define-only.json'),
+      join(host, 'tsconfig.solid.json'),
+    ]) {
+      const tsc = spawnSync(
+        process.execPath,
+        [join(root, 'node_modules/typescript/bin/tsc'), '-p', project],
+        { cwd: host, encoding: 'utf8' },
+      );
+      // Type errors are on stdout; a crash (no compiler, out of memory) only on stderr.
+      expect(`${tsc.stdout}${tsc.stderr}${tsc.error ?? ''}`, project).toBe('');
+      expect(tsc.status).toBe(0);
+    }
+  }, 90_000);
 });

@@ -101,9 +101,9 @@ interface Numbers {
  *
  * @attr lang - UI language, page-wide (falls back to the closest [lang], the page's, the browser's).
  *
- * @fires input - When the filter changes by the admin's action (typing, autocomplete, Format, examples, builder).
- * @fires change - When a change is committed (the field loses focus after typing, a builder control or button changes it, Format, an example). A mode switch alone changes nothing: the text is rewritten only when the builder edits it.
- * @fires ucx-filter-change - `UcxFilterChangeEvent` with `{ value, valid, canonical?, error? }` on every admin change. Bubbles, composed.
+ * @fires {Event} input - When the filter changes by the admin's action (typing, autocomplete, Format, examples, builder).
+ * @fires {Event} change - When a change is committed (the field loses focus after typing, a builder control or button changes it, Format, an example). A mode switch alone changes nothing: the text is rewritten only when the builder edits it.
+ * @fires {UcxFilterChangeEvent} ucx-filter-change - `UcxFilterChangeEvent` with `{ value, valid, canonical?, error? }` on every admin change. Bubbles, composed.
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The row with the label and the mode switch.
@@ -140,6 +140,7 @@ interface Numbers {
  * @cssprop [--ucx-font-family=inherit] - Font of the labels and messages.
  * @cssprop [--ucx-font-family-mono=ui-monospace, …, monospace] - Font of the filter text.
  * @cssprop [--ucx-editor-font-size=0.9375rem] - Size of the filter text.
+ * @cssprop [--ucx-editor-max-height=24em] - How tall the text field grows with its text before it scrolls (the admin can still drag it taller).
  * @cssprop [--ucx-color-text=#1f2328 (dark: #e6edf3)] - Text colour.
  * @cssprop [--ucx-color-text-muted=#57606a (dark: #9da7b3)] - Hint and summary colour.
  * @cssprop [--ucx-color-surface=#ffffff (dark: #161b22)] - Background of the field and popups; when dark, also of the editor itself, so its light text stays readable on a light page (`ucx-filter-editor { background: none }` lets a dark page show through).

@@ -103,14 +103,12 @@ export function isVendorLock(i: Integration): boolean {
  *
  * @attr lang - UI language, page-wide (falls back to the closest [lang], the page's, the browser's).
  *
- * @slot - Nothing is slotted; the element renders everything itself.
- *
- * @fires ucx-before-create - Cancelable; `{ body }` about to be created. `preventDefault()` vetoes it (no popup, no request).
- * @fires ucx-consent-granted - `{ consent }` when Microsoft sign-in returned a consent result.
- * @fires ucx-integration-created - `{ integration }` after the backend created one.
- * @fires ucx-integration-updated - `{ integration }` after its filter was saved.
- * @fires ucx-integration-deleted - `{ integration }` after it was deleted.
- * @fires ucx-error - `{ stage: 'validation' | 'consent' | 'backend' | 'load', code, message, status?, requestId? }` whenever a failure is shown.
+ * @fires {UcxBeforeCreateEvent} ucx-before-create - Cancelable; `{ body }` about to be created. `preventDefault()` vetoes it (no popup, no request).
+ * @fires {UcxConsentGrantedEvent} ucx-consent-granted - `{ consent }` when Microsoft sign-in returned a consent result.
+ * @fires {UcxIntegrationCreatedEvent} ucx-integration-created - `{ integration }` after the backend created one.
+ * @fires {UcxIntegrationUpdatedEvent} ucx-integration-updated - `{ integration }` after its filter was saved.
+ * @fires {UcxIntegrationDeletedEvent} ucx-integration-deleted - `{ integration }` after it was deleted.
+ * @fires {UcxErrorEvent} ucx-error - `{ stage: 'validation' | 'consent' | 'backend' | 'load', code, message, status?, requestId? }` whenever a failure is shown.
  *
  * @csspart base - The section's box.
  * @csspart header - Title, introduction and the Create button.

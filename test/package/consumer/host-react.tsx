@@ -8,3 +8,11 @@ export const section = (
     onucx-integration-created={(e) => console.log(e.detail.integration.id)}
   />
 );
+
+// The editor's event is typed too (its class comes from the filter editor, not src/events).
+export const editor = (
+  <ucx-filter-editor
+    value="(department=Sales)"
+    onucx-filter-change={(e) => console.log(e.detail.valid, e.detail.canonical)}
+  />
+);
