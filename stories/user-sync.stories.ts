@@ -172,6 +172,9 @@ export const Italian: Story = {
         'Integrazione per la sincronizzazione degli utenti',
       ),
     );
+    // The backend's texts in Italian too (the section asks in its language).
+    await waitFor(() => expect(deepText(el)).toContain('In attesa della prima sincronizzazione.'));
+    await expect(deepText(el)).not.toContain('Waiting for the first synchronization');
     await settled();
   },
 };

@@ -61,6 +61,22 @@ function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void>
 
 let counter = 0;
 
+/**
+ * The fixtures' status messages in Italian, for a request in Italian (the element sends its
+ * language as Accept-Language), as the reference backend translates its own
+ * (demo/server/backend/italian.ts): an Italian story shows no English server text.
+ */
+const ITALIAN: Record<string, string> = {
+  'The first synchronization starts in a few minutes.':
+    'La prima sincronizzazione inizia tra pochi minuti.',
+  'Waiting for the first synchronization.': 'In attesa della prima sincronizzazione.',
+  'Consent was revoked in the tenant.': 'Il consenso è stato revocato nel tenant.',
+};
+const localized = (items: Integration[], request: Request): Integration[] =>
+  /^it\b/i.test(request.headers.get('Accept-Language') ?? '')
+    ? items.map((i) => ({ ...i, statusMessage: ITALIAN[i.statusMessage ?? ''] ?? i.statusMessage }))
+    : items;
+
 /** A fresh backend with its own list. */
 export function fakeBackend(options: FakeBackendOptions = {}): FakeBackend {
   const items = structuredClone(options.items ?? []);
@@ -104,7 +120,9 @@ export function fakeBackend(options: FakeBackendOptions = {}): FakeBackend {
     const now = new Date().toISOString();
 
     if (url.pathname === ENDPOINT && method === 'GET') {
-      return answer(options.list ?? OK, signal, () => json(200, { items }));
+      return answer(options.list ?? OK, signal, () =>
+        json(200, { items: localized(items, request) }),
+      );
     }
     if (url.pathname === ENDPOINT && method === 'POST') {
       return answer(options.create ?? OK, signal, () => {
@@ -122,7 +140,7 @@ export function fakeBackend(options: FakeBackendOptions = {}): FakeBackend {
           updatedAt: now,
         };
         items.push(integration);
-        return json(201, integration);
+        return json(201, localized([integration], request)[0]);
       });
     }
     const index = items.findIndex((i) => i.id === id);

@@ -146,11 +146,16 @@ export const userSyncListStyles = css`
   .name {
     font-weight: 600;
   }
+  /* A domain or a tenant id breaks mid-word only when it can't fit a line of its own
+     (anywhere would let the column shrink and split fabrikam.onmicrosof|t.com). */
   .sub {
     display: block;
     color: var(--_muted);
     font-size: 0.85rem;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  .sub code {
+    overflow-wrap: break-word;
   }
   code {
     font-family: var(
@@ -208,7 +213,7 @@ export const userSyncListStyles = css`
   }
   .name {
     display: block;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .filter {
     inline-size: 34%;
@@ -245,7 +250,8 @@ export const userSyncListStyles = css`
       padding-block: var(--_space);
       border-block-end: 1px solid var(--_border);
     }
-    td {
+    td,
+    .filter {
       min-inline-size: 0;
       inline-size: auto;
       padding: calc(var(--_space) / 2) 0;

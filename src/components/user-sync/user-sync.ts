@@ -84,6 +84,15 @@ export function isVendorLock(i: Integration): boolean {
 }
 
 /**
+ * Text that may wrap after a . or a - (a domain between its labels, a tenant id between its
+ * groups) rather than mid-word: the styles break a word only when a piece can't fit a line.
+ */
+const breakable = (text: string) =>
+  String(text)
+    .split(/(?<=[.-])/)
+    .map((piece, k) => (k ? html`<wbr />${piece}` : piece));
+
+/**
  * The "Users' Synchronization Integration" section of an admin console: lists
  * the host's user-synchronization integrations, creates new ones (Microsoft
  * Entra ID consent through MSAL, loaded on first use), edits their filters and
@@ -958,11 +967,12 @@ export class UcxUserSync extends UcxElement {
     return html`<tr part="row" role="row" data-id=${i.id}>
       <td role="cell" class="integration">
         <span class="source">${sourceIcon(def)}${def.label()}</span>
-        <span class="name">${i.displayName}</span>
+        <span class="name">${breakable(i.displayName)}</span>
         ${
           i.tenantId
             ? html`<span class="sub"
-                >${msg('Tenant', { id: 'user-sync.tenant' })}: <code>${i.tenantId}</code></span
+                >${msg('Tenant', { id: 'user-sync.tenant' })}:
+                <code>${breakable(i.tenantId)}</code></span
               >`
             : nothing
         }
@@ -970,8 +980,7 @@ export class UcxUserSync extends UcxElement {
           ${
             vendor
               ? msg(str`Managed by ${vendorName}`, { id: 'user-sync.managed-by-vendor' })
-              : html`${msg('Managed by', { id: 'user-sync.col.managed-by' })}:
-                ${msg('Your organization', { id: 'user-sync.managed-by-customer' })}`
+              : msg('Managed by your organization', { id: 'user-sync.managed-by-customer' })
           }
         </span>
       </td>

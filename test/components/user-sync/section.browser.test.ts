@@ -94,7 +94,7 @@ describe('<ucx-user-sync> section', () => {
     expect(first).to.contain('(department=Sales)');
     expect(first).to.contain('Active');
     expect(first).to.contain('Synchronized 42 users.');
-    expect(first).to.contain('Your organization');
+    expect(first).to.contain('Managed by your organization');
     expect(first).to.contain('2024');
     expect(rows[0]!.querySelector('svg')).to.exist;
     const second = deepText(rows[1]!);
@@ -152,12 +152,33 @@ describe('<ucx-user-sync> section', () => {
       ],
     });
     const wrap = $(m.root, '.table-wrap');
+    const row = $(m.root, 'tr[data-id="int-a"]');
+    /** Whether a piece of text inside el (between spaces or break points) is split over lines. */
+    const splitMidWord = (el: Element) =>
+      [...el.childNodes].some((node) => {
+        if (node.nodeType !== Node.TEXT_NODE) return false;
+        const text = node.textContent!;
+        const range = document.createRange();
+        // The word the piece ends with (a piece is text up to a break point, spaces aside).
+        range.setStart(node, text.trimEnd().lastIndexOf(' ') + 1);
+        range.setEnd(node, text.trimEnd().length);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      });
     for (let width = 320; width <= 1200; width += 40) {
       m.el.style.inlineSize = `${width}px`;
       await new Promise((r) => requestAnimationFrame(r));
       expect(wrap.scrollWidth, `${width}px: no sideways scroll`).to.be.at.most(
         wrap.clientWidth + 1,
       );
+      // A domain is not split mid-word (fabrikam.onmicrosof|t.com), nor a tenant id inside
+      // one of its groups: they wrap after a . or a -.
+      expect(splitMidWord(row.querySelector('.name')!), `${width}px: name`).to.equal(false);
+      expect(splitMidWord(row.querySelector('.sub code')!), `${width}px: tenant`).to.equal(false);
+      // As cards, the filter takes the card's whole width, as the other cells do.
+      if (getComputedStyle(row).display === 'block') {
+        const filter = row.querySelector<HTMLElement>('td.filter')!;
+        expect(filter.offsetWidth, `${width}px: filter width`).to.be.at.least(row.clientWidth - 2);
+      }
       const box = wrap.getBoundingClientRect();
       for (const button of m.root.querySelectorAll<HTMLElement>('.edit, .delete')) {
         const b = button.getBoundingClientRect();
