@@ -188,12 +188,11 @@ function skipWs(p: number): number {
  */
 function spaces(p: number, step: number): number {
   for (;;) {
-    const at = step > 0 ? p : p - 1;
-    if (isWs(code(at))) p += step;
-    else if (
-      step > 0 ? code(p) === 92 && isWs(byteAt(p)) : code(p - 3) === 92 && isWs(byteAt(p - 3))
-    )
-      p += 3 * step;
+    // The character just past p that way, and where an escape there would start.
+    const next = step > 0 ? p : p - 1;
+    const escape = step > 0 ? p : p - 3;
+    if (isWs(code(next))) p += step;
+    else if (code(escape) === 92 && isWs(byteAt(escape))) p += 3 * step;
     else return p;
   }
 }
