@@ -155,6 +155,24 @@ export const Builder: Story = {
     await userEvent.selectOptions(combinator, 'or');
     await waitFor(() => expect(args.onFilterChange).toHaveBeenCalled());
     await waitFor(() => expect(editor.value.startsWith('(|')).toBe(true));
+    // The new row, left without a value, is marked.
+    await expect(editor.shadowRoot!.querySelectorAll('.row.incomplete').length).toBe(1);
+    await settled();
+  },
+};
+
+/**
+ * A condition just added, without a value: a hint in the muted colour, not an error. It is
+ * marked in the danger colour once the admin leaves it empty (the Builder story's third row).
+ */
+export const BuilderNewCondition: Story = {
+  args: { mode: 'builder', value: '' },
+  play: async ({ canvasElement }) => {
+    const editor = editorOf(canvasElement);
+    const row = await find(editor, '[part~="builder-row"]');
+    await waitFor(() => expect(row.textContent).toContain('left out of the filter'));
+    await expect(row.classList.contains('incomplete')).toBe(false);
+    await expect(editor.value).toBe('');
     await settled();
   },
 };

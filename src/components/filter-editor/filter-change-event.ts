@@ -2,7 +2,10 @@
 export interface UcxFilterChangeDetail {
   /** The text as typed (or as the builder wrote it). */
   value: string;
-  /** True when the filter can be used: blank (all users) or a valid filter, and no incomplete builder row. */
+  /**
+   * True when the filter can be used: blank (all users) or a valid filter. (A builder row
+   * without a value is left out of `value` until it has one, so it never makes it invalid.)
+   */
   valid: boolean;
   /** Canonical text (`formatFilter`), `''` for blank; absent when invalid. */
   canonical?: string;

@@ -417,6 +417,9 @@ export const filterEditorStyles = css`
     color: var(--_danger);
     font-size: 0.875em;
   }
+  .row-message.hint {
+    color: var(--_muted);
+  }
   .empty {
     color: var(--_muted);
     margin: 0;

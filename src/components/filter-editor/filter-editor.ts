@@ -415,6 +415,11 @@ export class UcxFilterEditor extends LitElement {
   @state() private root?: BuilderGroup;
   /** Ids of builder rows / groups left out of the text (no value yet, or empty). */
   @state() private incomplete = new Set<number>();
+  /**
+   * Rows the admin has left (focus went elsewhere) without a value. Only these are marked in
+   * the danger colour: a row just added, or being filled, says it has no value yet as a hint.
+   */
+  @state() private leftEmpty = new Set<number>();
   /** The empty row the builder shows for an empty filter, until the admin touches it. */
   #starterRow: number | undefined;
 
@@ -894,6 +899,15 @@ export class UcxFilterEditor extends LitElement {
     if (row.id === this.#starterRow) this.#starterRow = undefined;
     Object.assign(row, patch);
     this.commitBuilder(false);
+  }
+
+  /** Focus left a row (not for one of its own controls): mark it if it still has no value. */
+  private onRowLeft(row: BuilderRow, e: FocusEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (to && (e.currentTarget as HTMLElement).contains(to)) return;
+    if (this.incomplete.has(row.id) && !this.leftEmpty.has(row.id)) {
+      this.leftEmpty = new Set(this.leftEmpty).add(row.id);
+    }
   }
 
   private onBuilderChange(): void {
@@ -1394,12 +1408,14 @@ export class UcxFilterEditor extends LitElement {
   private renderRow(row: BuilderRow, n: number): TemplateResult {
     const locked = this.isDisabled || this.readonly;
     const incomplete = this.incomplete.has(row.id);
+    const flagged = incomplete && this.leftEmpty.has(row.id);
     const fieldKnown = this.#fields.some((f) => f.name === row.field);
     return html`<div
       part="builder-row"
-      class=${classMap({ row: true, incomplete })}
+      class=${classMap({ row: true, incomplete: flagged })}
       role="group"
       aria-label=${msg(str`Condition ${n}`, { id: 'filter-editor.builder.row' })}
+      @focusout=${(e: FocusEvent) => this.onRowLeft(row, e)}
     >
       <select
         id=${`field-${row.id}`}
@@ -1474,7 +1490,10 @@ export class UcxFilterEditor extends LitElement {
       </button>
       ${
         incomplete
-          ? html`<span id=${`row-message-${row.id}`} class="row-message">
+          ? html`<span
+              id=${`row-message-${row.id}`}
+              class=${flagged ? 'row-message' : 'row-message hint'}
+            >
               ${msg('No value yet: this condition is left out of the filter until it has one.', {
                 id: 'filter-editor.builder.incomplete',
               })}

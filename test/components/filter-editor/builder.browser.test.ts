@@ -102,6 +102,36 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(el.validity.valid).to.equal(true);
   });
 
+  it('marks a row without a value in the danger colour only once the admin has left it', async () => {
+    const el = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor style="--ucx-color-danger: rgb(200, 0, 0)"></ucx-filter-editor>`,
+    );
+    const danger = 'rgb(200, 0, 0)';
+    await switchTo(el, 'builder');
+    const message = () => rows(el)[0]!.querySelector<HTMLElement>('.row-message');
+    const valueBorder = () => getComputedStyle(rowControls(rows(el)[0]!).value!).borderTopColor;
+    // Just added: a hint, not an error.
+    expect(visibleText(message()!)).to.contain('left out');
+    expect(getComputedStyle(message()!).color).not.to.equal(danger);
+    expect(valueBorder()).not.to.equal(danger);
+    // Being filled in (focus moves between the row's own controls): still a hint.
+    rowControls(rows(el)[0]!).field.focus();
+    rowControls(rows(el)[0]!).value!.focus();
+    await el.updateComplete;
+    expect(valueBorder()).not.to.equal(danger);
+    // Left without a value: marked.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="builder-add-row"]')!.focus();
+    await el.updateComplete;
+    expect(getComputedStyle(message()!).color).to.equal(danger);
+    expect(valueBorder()).to.equal(danger);
+    // Given a value, the mark and the message go.
+    await typeValue(el, rowControls(rows(el)[0]!).value!, 'Sales');
+    expect(message()).to.equal(null);
+    expect(valueBorder()).not.to.equal(danger);
+    expect(el.value).to.equal('(email=Sales)');
+    await expectAccessible(el);
+  });
+
   it('round-trips text → builder → text, with nested groups and negations', async () => {
     const text =
       '(|(&(department=Sales)(!(location=NYC)))(email=*@company.com)(!(phoneNumber=*))(officeLocation=*HQ*))';
