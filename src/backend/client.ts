@@ -384,13 +384,14 @@ export class BackendClient {
     try {
       if (callerSignal?.aborted) throw new BackendError({ kind: 'aborted', code: 'aborted' });
       const language = this.#language?.();
-      const headers: HeadersRecord = {
-        Accept: 'application/json, application/problem+json',
-        ...(language ? { 'Accept-Language': language } : {}),
-        ...(await this.#headers(method, url)),
-        ...extraHeaders,
-      };
-      if (payload !== undefined) headers['Content-Type'] = 'application/json';
+      // A Headers object: names are compared without regard to case, so the hook's
+      // `accept-language` replaces ours (two records would both go out, as `en, fr`).
+      const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+      if (language) headers.set('Accept-Language', language);
+      for (const part of [await this.#headers(method, url), extraHeaders]) {
+        for (const name in part) headers.set(name, part[name]!);
+      }
+      if (payload !== undefined) headers.set('Content-Type', 'application/json');
       const doFetch = this.#fetch ?? globalThis.fetch.bind(globalThis);
       const response = await doFetch(url, {
         method,

@@ -129,6 +129,13 @@ export class UcxConfirmDialog extends UcxElement {
       const error =
         e instanceof BackendError ? e : new BackendError({ kind: 'network', code: 'unknown' });
       if (error.kind === 'aborted') return;
+      if (error.status === 404 && error.code === 'not-found') {
+        // Already gone, which is what the admin asked for: typically a retry after the answer
+        // to a DELETE that went through was lost (or another admin deleted it meanwhile).
+        this.close();
+        delegate.done('delete', integration);
+        return;
+      }
       const view: FailureView = describeBackendError(error, 'delete', delegate.vendorName);
       if (view.refreshList) delegate.refresh();
       delegate.emit(

@@ -15,6 +15,7 @@ import { placedMessage } from '../filter-editor/messages.js';
 import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';
 import { BackendError, IdempotencyKeys } from '../../backend/client.js';
 import { consentFailureOf, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
+import { consentResultOf } from '../../auth/consent-result.js';
 import type {
   ConsentResult,
   CreateIntegration,
@@ -648,17 +649,23 @@ export class UcxCreateDialog extends UcxElement {
     generation: number,
     onFailure?: () => void,
   ): Promise<ConsentResult | undefined> {
-    let consent: ConsentResult;
+    let failure: ConsentFailure | undefined;
+    let consent: ConsentResult | undefined;
     try {
-      consent = await consentPromise;
+      // Only the documented fields go on (to the backend, to the event), checked: a host's
+      // consent function may resolve with more, or with nothing usable.
+      consent = consentResultOf(await consentPromise);
+      if (!consent) failure = { kind: 'unknown', code: 'invalid-consent-result', retryable: true };
     } catch (e) {
-      if (generation !== this.#generation) return undefined;
-      this.#setPhase('idle');
-      onFailure?.();
-      this.#consentFailed(consentFailureOf(e));
-      return undefined;
+      failure = consentFailureOf(e);
     }
     if (generation !== this.#generation) return undefined;
+    if (failure || !consent) {
+      this.#setPhase('idle');
+      onFailure?.();
+      this.#consentFailed(failure ?? consentFailureOf(undefined));
+      return undefined;
+    }
     // (Another organization's sign-in is refused, not kept or announced: see #otherTenant.)
     if (fresh && !this.#otherTenantThan(consent)) {
       this.#consent = consent;
@@ -699,11 +706,11 @@ export class UcxCreateDialog extends UcxElement {
     const consent = await this.#awaitConsent(consentPromise, fresh, generation);
     if (!consent) return;
     const body: CreateIntegration = { ...base, consent };
-    const key = this.#keys.keyFor({
-      source: base.source,
-      filter: base.filter,
-      tenant: consent.tenantId,
-    });
+    // The same body, the same key: a retry after a lost answer is recognized. A new consent
+    // (its token, its time) is another body, so another key: the backend refuses a key
+    // reused with a different body (422), and answers a second create for the tenant with
+    // already-exists, which the section handles.
+    const key = this.#keys.keyFor(body);
     this.#setPhase('saving');
     this.statusText = msg('Creating the integration…', { id: 'user-sync.dialog.creating' });
     const abort = new AbortController();

@@ -20,6 +20,10 @@ export const errorWindowStyles = css`
     background: var(--_surface-2);
     overflow-wrap: anywhere;
   }
+  .detail.long {
+    max-block-size: 12em;
+    overflow-y: auto;
+  }
   /* The server's own line breaks are kept; the template's indentation around it is not. */
   .server-text {
     white-space: pre-wrap;

@@ -69,6 +69,24 @@ export class UcxErrorWindow extends UcxElement {
     resolve?.(this.#choice);
   };
 
+  /**
+   * The server's own text, after the element's message and the request id. A long one (a
+   * stack trace, say) scrolls in a box of its own, reachable by keyboard, instead of pushing
+   * the message out of view.
+   */
+  private renderDetail(detail: string) {
+    const saidLabel = msg('The server said:', { id: 'user-sync.error.server-said' });
+    const long = detail.length > 400 || detail.split('\n', 8).length > 7;
+    return long
+      ? html`<div class="detail long" tabindex="0" role="region" aria-label=${saidLabel}>
+          <span class="server-text">${detail}</span>
+        </div>`
+      : html`<p class="detail">
+          <span class="visually-hidden">${saidLabel}</span>
+          <span class="server-text">${detail}</span>
+        </p>`;
+  }
+
   override render() {
     const v = this.view;
     // Reviewing the data can't help when the sign-in failed or was another organization's
@@ -96,16 +114,6 @@ export class UcxErrorWindow extends UcxElement {
       <div class="dialog-body" part="error-window-body">
         <p id="ew-message">${v?.message ?? ''}</p>
         ${
-          v?.detail
-            ? html`<p class="detail">
-                <span class="visually-hidden"
-                  >${msg('The server said:', { id: 'user-sync.error.server-said' })}</span
-                >
-                <span class="server-text">${v.detail}</span>
-              </p>`
-            : nothing
-        }
-        ${
           v?.requestId
             ? html`<p class="request-id">
                 ${msg('Request id:', { id: 'user-sync.error.request-id' })}
@@ -113,6 +121,7 @@ export class UcxErrorWindow extends UcxElement {
               </p>`
             : nothing
         }
+        ${v?.detail ? this.renderDetail(v.detail) : nothing}
         ${
           advise
             ? html`<p class="advice">

@@ -157,6 +157,58 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(calls, 'the consent result reused on retry').to.equal(1);
   });
 
+  it("sends and announces only the consent's documented fields (never a host's access token)", async () => {
+    const m = await mount({ items: [] });
+    const granted: unknown[] = [];
+    m.el.addEventListener('ucx-consent-granted', (e) => granted.push(e.detail.consent));
+    m.el.consent = async () => ({
+      ...CONSENT,
+      accessToken: 'SECRET-GRAPH-TOKEN',
+      account: { homeAccountId: 'x' },
+    });
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    const sent = await posts(m);
+    expect(sent).to.have.length(1);
+    expect((sent[0]!.body as CreateIntegration).consent).to.deep.equal(CONSENT);
+    expect(JSON.stringify(sent[0]!.body)).not.to.contain('SECRET');
+    expect(granted).to.deep.equal([CONSENT]);
+  });
+
+  for (const [what, result] of [
+    ['nothing', undefined],
+    ['null', null],
+    ['a string', 'eyJ.token'],
+    ['no ID token', { ...CONSENT, idToken: '' }],
+    ['scopes that are not a list', { ...CONSENT, scopes: 'openid' }],
+  ] as const) {
+    it(`says sign-in failed when a host's consent function resolves with ${what}; nothing sent`, async () => {
+      const m = await mount({ items: [] });
+      const errors: CustomEvent[] = [];
+      const granted: unknown[] = [];
+      m.el.addEventListener('ucx-error', (e) => errors.push(e));
+      m.el.addEventListener('ucx-consent-granted', (e) => granted.push(e));
+      m.el.consent = async () => result as never;
+      const p = await fillCreate(m, '(department=Sales)');
+      p.submit.click();
+      await waitFor(() => p.errorDialog().open, 'the error window');
+      expect(deepText(p.errorWindow)).to.contain(
+        'Microsoft sign-in failed (invalid-consent-result)',
+      );
+      expect(errors.map((e) => e.detail.stage)).to.deep.equal(['consent']);
+      expect(granted).to.have.length(0);
+      expect(await posts(m)).to.have.length(0);
+      p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
+      await waitFor(() => !p.errorDialog().open, 'the error window to close');
+      // Back to the form, as it was, and not stuck waiting for the sign-in.
+      expect(p.dialog.open).to.equal(true);
+      expect(p.body.hasAttribute('inert')).to.equal(false);
+      expect(p.editor.value).to.equal('(department=Sales)');
+      expect(p.status.textContent).not.to.contain('Waiting');
+    });
+  }
+
   it('types over the = an accepted completion inserted, inside the dialog too', async () => {
     const m = await mount({ items: [] });
     const p = await fillCreate(m);

@@ -116,6 +116,38 @@ describe('<ucx-user-sync> edit and delete', () => {
     await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
   });
 
+  it('a retried delete whose first answer was lost (404: already gone) ends as deleted', async () => {
+    const other = integration({ id: 'int-b', displayName: 'Entra ID — fabrikam.com' });
+    const m = await mount({
+      items: [integration(), other],
+      // (Several: a browser sends an idempotent request again by itself on a reset connection.)
+      faults: [{ method: 'DELETE', drop: true, times: 5 }],
+    });
+    const deleted: string[] = [];
+    const errors: string[] = [];
+    m.el.addEventListener('ucx-integration-deleted', (e) => deleted.push(e.detail.integration.id));
+    m.el.addEventListener('ucx-error', (e) => errors.push(e.detail.code));
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    // The first DELETE went through on the server; only its answer was lost.
+    await m.fx.clearFaults();
+    await fetch(m.fx.endpoint.replace(/integrations$/, '_control'), {
+      method: 'PATCH',
+      body: JSON.stringify({ items: [other] }),
+    });
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
+    await waitFor(() => !p.dialog.open, 'the confirmation to close');
+    await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'row removed');
+    expect(p.errorDialog().open).to.equal(false);
+    expect(deleted).to.deep.equal(['int-a']);
+    expect(errors).to.deep.equal(['network']); // the lost answer only, not the 404
+    expect($(m.root, '[role="status"]').textContent).to.contain('was deleted');
+    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
+  });
+
   it('a delete failure shows the error window; busy while waiting', async () => {
     const m = await mount({
       items: [integration()],

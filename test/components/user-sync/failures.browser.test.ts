@@ -5,6 +5,7 @@ import { vendorWebex, type FixtureFault } from '../../fixture-server/fixture.js'
 import { DEFAULT_SUPPORT_URL } from '../../../src/index.js';
 import {
   $,
+  CONSENT,
   deepActive,
   deepText,
   dialogParts,
@@ -266,6 +267,37 @@ describe('<ucx-user-sync> create failures', () => {
     await retrySucceeds(m, p);
   });
 
+  it("a server's very long detail scrolls in its own box: the message and the request id stay in view", async () => {
+    const trace = Array.from({ length: 3000 }, (_, i) => `    at frame${i} (server.js:${i})`);
+    const { m, p } = await failOnce([
+      {
+        method: 'POST',
+        problem: {
+          status: 500,
+          code: 'internal',
+          title: 'Internal',
+          detail: `NullPointerException\n${trace.join('\n')}`,
+          requestId: 'req-long-1',
+        },
+      },
+    ]);
+    const win = p.errorWindow.shadowRoot!;
+    const box = p.errorDialog().getBoundingClientRect();
+    const inView = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= Math.min(box.bottom, innerHeight);
+    };
+    expect(inView(win.querySelector('#ew-message')!), 'the message').to.equal(true);
+    expect(inView(win.querySelector('.request-id')!), 'the request id').to.equal(true);
+    expect(win.querySelector('.request-id')!.textContent).to.contain('req-long-1');
+    const detail = win.querySelector<HTMLElement>('.detail')!;
+    expect(detail.scrollHeight).to.be.greaterThan(detail.clientHeight * 10);
+    expect(detail.clientHeight).to.be.lessThan(innerHeight / 2);
+    expect(detail.tabIndex, 'reachable by keyboard, to scroll it').to.equal(0);
+    expect(detail.textContent).to.contain('frame2999');
+    await expectAccessible(m.el);
+  });
+
   it('5xx with the id only in X-Request-Id shows it', async () => {
     const { text } = await failOnce([
       { method: 'POST', status: 502, raw: '<html>Bad gateway</html>' },
@@ -323,6 +355,26 @@ describe('<ucx-user-sync> create failures', () => {
     expect(text).to.contain('Sign in again');
     await review(p);
     await retrySucceeds(m, p, 2);
+  });
+
+  it('a new consent after a 401 is another request: a new Idempotency-Key (the old one would be refused as reused)', async () => {
+    const m = await mount({
+      items: [],
+      faults: [{ method: 'POST', problem: { status: 401, code: 'unauthorized', title: 'No' } }],
+    });
+    let signIns = 0;
+    m.el.consent = async () => ({ ...CONSENT, idToken: `${CONSENT.idToken}${++signIns}` });
+    const p = await fillCreate(m, FILTER);
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    await review(p);
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close', 8000);
+    const sent = await posts(m);
+    expect(signIns).to.equal(2);
+    expect(sent).to.have.length(2);
+    expect(sent[0]!.idempotencyKey).not.to.equal(sent[1]!.idempotencyKey);
+    expect(await m.fx.items()).to.have.length(1);
   });
 
   it('403: "not allowed" with the detail', async () => {

@@ -175,8 +175,15 @@ describe('<ucx-user-sync> in a host page', () => {
     await m.el.refresh();
     m.el.requestHeaders = { 'Accept-Language': 'fr' }; // the page's hook has the last word
     await m.el.refresh();
+    m.el.requestHeaders = () => ({ 'accept-language': 'de' }); // however it spells the name
+    await m.el.refresh();
     const gets = (await m.fx.log()).filter((r) => r.method === 'GET');
-    expect(gets.map((r) => r.headers['accept-language'])).to.deep.equal(['it', 'en-GB', 'fr']);
+    expect(gets.map((r) => r.headers['accept-language'])).to.deep.equal([
+      'it',
+      'en-GB',
+      'fr',
+      'de',
+    ]);
   });
 
   it("keeps its own editor's ucx-filter-change inside (a host hears only its own editors)", async () => {
