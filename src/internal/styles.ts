@@ -91,6 +91,12 @@ export const tokens = css`
     border-color: var(--_border);
     color: var(--_muted);
   }
+  @media (forced-colors: active) {
+    .btn[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+    }
+  }
   .spinner {
     inline-size: 1em;
     block-size: 1em;

@@ -82,6 +82,26 @@ export const createDialogStyles = css`
     inset-inline-start: 20px;
     background: var(--_on-accent);
   }
+  /* Forced colors paint every background as Canvas: the switch's state would show only in
+     its thumb's place, which is then invisible. System colours keep on and off apart. */
+  @media (forced-colors: active) {
+    .track,
+    .thumb {
+      forced-color-adjust: none;
+      background: Canvas;
+      border-color: CanvasText;
+    }
+    .thumb {
+      background: CanvasText;
+    }
+    .switch[aria-checked='true'] .track {
+      background: Highlight;
+      border-color: Highlight;
+    }
+    .switch[aria-checked='true'] .thumb {
+      background: HighlightText;
+    }
+  }
   .state {
     font-weight: 400;
     color: var(--_muted);

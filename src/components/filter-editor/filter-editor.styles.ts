@@ -228,14 +228,6 @@ export const filterEditorStyles = css`
   :host([disabled]) .field {
     opacity: 0.65;
   }
-  @media (forced-colors: active) {
-    .field > pre {
-      display: none;
-    }
-    .field > textarea {
-      color: CanvasText;
-    }
-  }
 
   .token-field {
     color: var(--_syntax-field);
@@ -468,6 +460,24 @@ export const filterEditorStyles = css`
       transition:
         background-color 120ms ease,
         color 120ms ease;
+    }
+  }
+
+  /* Forced colors: the textarea shows its own text (the mirror's colours would be forced
+     anyway). The mirror stays laid out, unseen: the suggestions are placed at its caret. The
+     selected mode and suggestion are marked in system colours (backgrounds are forced). */
+  @media (forced-colors: active) {
+    .field > pre {
+      visibility: hidden;
+    }
+    .field > textarea {
+      color: CanvasText;
+    }
+    .modes label:has(input:checked),
+    .suggestions li[aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
     }
   }
 `;

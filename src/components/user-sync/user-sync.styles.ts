@@ -3,6 +3,11 @@ import { css } from 'lit';
 /**
  * What the loading shell needs (host, frame, header, status line, skeleton). The section's
  * first render styles only these rules; the rest comes with the list (userSyncListStyles).
+ * (Comments stay out of the css``: they would ship in the first paint.)
+ * - `.header-actions`: on a line of its own (a narrow section), + Create stays at the end,
+ *   where it is on a wide one, whether or not the lock notice is beside it.
+ * - `.announcer`, the status line: with nothing to say it is visually hidden (still a live
+ *   region), so the section has no blank row under its header.
  */
 export const userSyncShellStyles = css`
   :host {
@@ -36,8 +41,6 @@ export const userSyncShellStyles = css`
     color: var(--_muted);
     max-inline-size: 60ch;
   }
-  /* On a line of its own (a narrow section), + Create stays at the end, where it is on a wide
-     one, whether or not the lock notice is beside it. */
   .header-actions {
     display: grid;
     justify-items: end;
@@ -45,8 +48,6 @@ export const userSyncShellStyles = css`
     max-inline-size: 34ch;
     margin-inline-start: auto;
   }
-  /* The status line: with nothing to say it is visually hidden (still a live region), so
-     the section has no blank row under its header. */
   .announcer {
     margin: 0;
     color: var(--_text);
@@ -80,6 +81,11 @@ export const userSyncShellStyles = css`
  * Everything shown once the list (or its load error) is there: the list, the empty state,
  * the lock notice, failures. Adopted by the section when it first leaves its loading state,
  * so the first render doesn't parse and match rules it can't use yet.
+ *
+ * - `.sub`: a domain or a tenant id breaks mid-word only when it can't fit a line of its own
+ *   (anywhere would let the column shrink and split fabrikam.onmicrosof|t.com).
+ * - The container query: cards below the table's narrowest (its columns' minimums and the
+ *   dates, about 50rem); narrower, the table would scroll sideways and hide Edit and Delete.
  */
 export const userSyncListStyles = css`
   .lock {
@@ -146,8 +152,6 @@ export const userSyncListStyles = css`
   .name {
     font-weight: 600;
   }
-  /* A domain or a tenant id breaks mid-word only when it can't fit a line of its own
-     (anywhere would let the column shrink and split fabrikam.onmicrosof|t.com). */
   .sub {
     display: block;
     color: var(--_muted);
@@ -230,8 +234,6 @@ export const userSyncListStyles = css`
   .activity .when {
     white-space: nowrap;
   }
-  /* Cards below the table's narrowest (its columns' minimums and the dates, about 50rem):
-     narrower, the table would scroll sideways and hide Edit and Delete. */
   @container (max-width: 52rem) {
     table,
     tbody,
