@@ -3,6 +3,7 @@
 import { msg, str } from '@lit/localize';
 import type { BackendError } from '../backend/errors.js';
 import type { ConsentFailure } from '../auth/types.js';
+import { getLocale } from '../i18n/localization.js';
 
 export type Operation = 'create' | 'update' | 'delete' | 'load';
 
@@ -259,11 +260,24 @@ export function describeBackendError(
     };
   }
   if (status === 429) {
+    // The client waited (Retry-After up to 10 s) and tried once; a longer wait is the admin's.
+    const wait = e.retryAfter;
+    const minutes = !!wait && wait >= 60;
+    const when = wait
+      ? new Intl.RelativeTimeFormat(getLocale(), { numeric: 'always' }).format(
+          minutes ? Math.ceil(wait / 60) : wait,
+          minutes ? 'minute' : 'second',
+        )
+      : '';
     return {
       ...base,
-      message: msg('The server is busy. Wait a moment and try again.', {
-        id: 'user-sync.failure.rate-limited',
-      }),
+      message: when
+        ? msg(str`The server is busy. Try again ${when}.`, {
+            id: 'user-sync.failure.rate-limited-for',
+          })
+        : msg('The server is busy. Wait a moment and try again.', {
+            id: 'user-sync.failure.rate-limited',
+          }),
       retryable: true,
     };
   }

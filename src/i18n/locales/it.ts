@@ -295,6 +295,7 @@
 'user-sync.failure.network': `Impossibile raggiungere il server. Controlla la connessione e riprova.`,
 'user-sync.failure.other': str`Si è verificato un errore (HTTP ${0}).`,
 'user-sync.failure.rate-limited': `Il server è occupato. Attendi un momento e riprova.`,
+'user-sync.failure.rate-limited-for': str`Il server è occupato. Riprova ${0}.`,
 'user-sync.failure.request-headers': `Questa pagina non è riuscita a preparare la richiesta (le sue intestazioni hanno dato errore), quindi non è stato inviato nulla. Ricarica la pagina e riprova.`,
 'user-sync.failure.server': str`Il server ha avuto un problema (HTTP ${0}). Riprova; se succede ancora, contatta l’assistenza indicando l’ID richiesta.`,
 'user-sync.failure.timeout': `Il server impiega troppo tempo a rispondere. Riprova: non verrà creato nulla due volte.`,

@@ -348,6 +348,14 @@ describe('<ucx-user-sync> create failures', () => {
     expect(await m.fx.items()).to.have.length(1);
   });
 
+  it('429 asking for a longer wait than the client waits by itself: says how long', async () => {
+    const { m, text } = await failOnce([
+      { method: 'POST', status: 429, headers: { 'Retry-After': '120' }, body: {}, times: 2 },
+    ]);
+    expect(text).to.contain('The server is busy. Try again in 2 minutes.');
+    expect(await posts(m)).to.have.length(1); // no wait of two minutes behind the admin's back
+  });
+
   it('401 consent-invalid: "sign in again", and the retry asks for consent again', async () => {
     const { m, p, text } = await failOnce([
       { method: 'POST', problem: { status: 401, code: 'consent-invalid', title: 'Unauthorized' } },
