@@ -5,37 +5,39 @@ import type { ConsentResult } from '../backend/types.js';
 /**
  * The documented fields of a consent result, checked and copied: a host's consent function
  * (or provider) may resolve with more (an access token, an MSAL account), and nothing else
- * must reach the backend or the `ucx-consent-granted` event. Undefined when a field is
- * missing or of the wrong type (or the value isn't an object at all).
+ * must reach the backend or the `ucx-consent-granted` event. What MSAL may leave out is
+ * filled as the package's own provider fills it (`username` and `name` empty, `scopes` none,
+ * `consentedAt` now). Undefined when `tenantId`, `clientId` or `idToken` is missing or
+ * empty, or a field has the wrong type (or the value isn't an object at all).
  */
 export function consentResultOf(value: unknown): ConsentResult | undefined {
   try {
     const v = value as Partial<Record<keyof ConsentResult, unknown>> | null | undefined;
-    const text = (x: unknown, required: boolean): x is string =>
-      typeof x === 'string' && (!required || x !== '');
-    const scopes = v?.scopes;
+    if (!v || typeof v !== 'object') return undefined;
+    const text = (x: unknown): string | undefined =>
+      typeof x === 'string' && x !== '' ? x : undefined;
+    const optional = (x: unknown, otherwise: string): string | undefined =>
+      x === undefined || x === null ? otherwise : typeof x === 'string' ? x : undefined;
+    const tenantId = text(v.tenantId);
+    const clientId = text(v.clientId);
+    const idToken = text(v.idToken);
+    const username = optional(v.username, '');
+    const name = optional(v.name, '');
+    const consentedAt = optional(v.consentedAt, new Date().toISOString());
+    const scopes = v.scopes ?? [];
     if (
-      !v ||
-      !text(v.tenantId, true) ||
-      !text(v.clientId, true) ||
-      !text(v.idToken, true) ||
-      !text(v.consentedAt, true) ||
-      !text(v.username, false) ||
-      !text(v.name, false) ||
+      !tenantId ||
+      !clientId ||
+      !idToken ||
+      username === undefined ||
+      name === undefined ||
+      !consentedAt ||
       !Array.isArray(scopes) ||
       !scopes.every((s) => typeof s === 'string')
     ) {
       return undefined;
     }
-    return {
-      tenantId: v.tenantId,
-      clientId: v.clientId,
-      username: v.username,
-      name: v.name,
-      idToken: v.idToken,
-      scopes: [...(scopes as string[])],
-      consentedAt: v.consentedAt,
-    };
+    return { tenantId, clientId, username, name, idToken, scopes: [...scopes], consentedAt };
   } catch {
     return undefined; // a getter that throws, a revoked Proxy
   }

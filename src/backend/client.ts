@@ -162,7 +162,8 @@ export function isIntegration(v: unknown): v is Integration {
   if (!isObject(v)) return false;
   return (
     typeof v.id === 'string' &&
-    v.id !== '' &&
+    // (Not a dot segment: `{endpoint}/..` would address another URL; openapi.yaml.)
+    !/^\.{0,2}$/.test(v.id) &&
     typeof v.source === 'string' &&
     typeof v.displayName === 'string' &&
     (v.filter === null || v.filter === undefined || typeof v.filter === 'string') &&
@@ -316,12 +317,12 @@ export class BackendClient {
     return new BackendError({ kind: 'http', status, code: 'invalid-response', requestId });
   }
 
-  async #headers(method: RequestInfo['method'], url: string): Promise<HeadersRecord> {
+  /** The hook's headers, read as fetch reads them (a record, a Headers, pairs). */
+  async #headers(method: RequestInfo['method'], url: string): Promise<Headers> {
     const hook = this.#requestHeaders;
-    if (!hook) return {};
     try {
       const value = typeof hook === 'function' ? await hook({ method, url }) : hook;
-      return value ?? {};
+      return new Headers(value ?? undefined);
     } catch {
       throw new BackendError({ kind: 'network', code: 'request-headers-failed' });
     }
@@ -384,18 +385,18 @@ export class BackendClient {
     try {
       if (callerSignal?.aborted) throw new BackendError({ kind: 'aborted', code: 'aborted' });
       const language = this.#language?.();
-      // A Headers object: names are compared without regard to case, so the hook's
-      // `accept-language` replaces ours (two records would both go out, as `en, fr`).
+      // Merged in a Headers object, whose names ignore case: the hook's `accept-language`
+      // replaces ours (two records would both go out, as `en, fr`).
       const headers = new Headers({ Accept: 'application/json, application/problem+json' });
       if (language) headers.set('Accept-Language', language);
-      for (const part of [await this.#headers(method, url), extraHeaders]) {
-        for (const name in part) headers.set(name, part[name]!);
-      }
+      (await this.#headers(method, url)).forEach((value, name) => headers.set(name, value));
+      for (const name in extraHeaders) headers.set(name, extraHeaders[name]!);
       if (payload !== undefined) headers.set('Content-Type', 'application/json');
       const doFetch = this.#fetch ?? globalThis.fetch.bind(globalThis);
       const response = await doFetch(url, {
         method,
-        headers,
+        // A plain object, as a host's fetch wrapper may spread it ({ ...init.headers }).
+        headers: Object.fromEntries(headers),
         body: payload === undefined ? null : JSON.stringify(payload),
         credentials: this.#credentials,
         signal,

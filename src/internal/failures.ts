@@ -3,7 +3,7 @@
 import { msg, str } from '@lit/localize';
 import type { BackendError } from '../backend/errors.js';
 import type { ConsentFailure } from '../auth/types.js';
-import { getLocale } from '../i18n/localization.js';
+import { getLocale, resolveLocale } from '../i18n/localization.js';
 
 export type Operation = 'create' | 'update' | 'delete' | 'load';
 
@@ -261,12 +261,15 @@ export function describeBackendError(
   }
   if (status === 429) {
     // The client waited (Retry-After up to 10 s) and tried once; a longer wait is the admin's.
-    const wait = e.retryAfter;
-    const minutes = !!wait && wait >= 60;
+    // (In a language the package has words for, as the sentence around it: a host's runtime
+    // may be in another, whose text for this sentence falls back to English.)
+    const wait = e.retryAfter ?? 0;
+    const [n, unit] =
+      wait < 60 ? [wait, 'second'] : wait < 5400 ? [wait / 60, 'minute'] : [wait / 3600, 'hour'];
     const when = wait
-      ? new Intl.RelativeTimeFormat(getLocale(), { numeric: 'always' }).format(
-          minutes ? Math.ceil(wait / 60) : wait,
-          minutes ? 'minute' : 'second',
+      ? new Intl.RelativeTimeFormat(resolveLocale(getLocale())).format(
+          Math.ceil(n),
+          unit as Intl.RelativeTimeFormatUnit,
         )
       : '';
     return {

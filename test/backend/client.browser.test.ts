@@ -47,6 +47,47 @@ describe('BackendClient', () => {
     expect(log[0]?.headers['x-csrf-token']).to.equal('csrf-GET');
   });
 
+  it("hands a host's fetch plain headers (a wrapper that spreads them keeps them all)", async () => {
+    const s = await scenario();
+    const client = new BackendClient({
+      endpoint: s.endpoint,
+      requestHeaders: { 'X-CSRF-Token': 'csrf-1' },
+      fetch: (url, init) =>
+        fetch(url, { ...init, headers: { ...init?.headers, 'X-Host': 'host' } }),
+    });
+    await client.create(body, { idempotencyKey: 'key-1' });
+    const [post] = await s.log();
+    expect(post?.idempotencyKey).to.equal('key-1');
+    expect(post?.headers).to.include({
+      'content-type': 'application/json',
+      'x-csrf-token': 'csrf-1',
+      'x-host': 'host',
+    });
+    expect(await s.items()).to.have.length(1);
+  });
+
+  it('takes a headers hook that returns a Headers object or pairs, as fetch would', async () => {
+    const s = await scenario({ items: [] });
+    for (const headers of [new Headers({ 'X-CSRF-Token': 'h' }), [['X-CSRF-Token', 'p']]]) {
+      const client = new BackendClient({
+        endpoint: s.endpoint,
+        requestHeaders: () => headers as unknown as Record<string, string>,
+      });
+      await client.list();
+    }
+    const log = await s.log();
+    expect(log.map((r) => r.headers['x-csrf-token'])).to.deep.equal(['h', 'p']);
+    expect(log.every((r) => !('append' in r.headers))).to.equal(true);
+  });
+
+  it('refuses a list with an id that is a dot segment (. or ..: its URL would be another)', async () => {
+    for (const id of ['.', '..']) {
+      const s = await scenario({ items: [integration({ id })] });
+      const e = await rejection(new BackendClient({ endpoint: s.endpoint }).list());
+      expect(e.code).to.equal('invalid-response');
+    }
+  });
+
   it('creates with an Idempotency-Key; the same key never duplicates', async () => {
     const s = await scenario();
     const client = new BackendClient({ endpoint: s.endpoint });

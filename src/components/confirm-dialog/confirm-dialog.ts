@@ -49,6 +49,8 @@ export class UcxConfirmDialog extends UcxElement {
   #trigger: HTMLElement | undefined;
   #abort: AbortController | undefined;
   #generation = 0;
+  /** A DELETE of this confirmation may have gone through unanswered (network, timeout). */
+  #mayHaveDeleted = false;
   #stillTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Busy (sending DELETE) or not; a slow answer says it is still working. */
@@ -70,6 +72,7 @@ export class UcxConfirmDialog extends UcxElement {
     if (this.busy) return;
     this.#trigger = trigger;
     this.integration = integration;
+    this.#mayHaveDeleted = false;
     this.statusText = '';
     await this.updateComplete;
     try {
@@ -129,13 +132,15 @@ export class UcxConfirmDialog extends UcxElement {
       const error =
         e instanceof BackendError ? e : new BackendError({ kind: 'network', code: 'unknown' });
       if (error.kind === 'aborted') return;
-      if (error.status === 404 && error.code === 'not-found') {
-        // Already gone, which is what the admin asked for: typically a retry after the answer
-        // to a DELETE that went through was lost (or another admin deleted it meanwhile).
+      if (this.#mayHaveDeleted && error.status === 404 && error.code === 'not-found') {
+        // A retry after an earlier DELETE went unanswered: that one went through. Done, as
+        // asked (and the list read again, to be sure of it).
         this.close();
         delegate.done('delete', integration);
+        delegate.refresh();
         return;
       }
+      if (error.kind === 'network' || error.kind === 'timeout') this.#mayHaveDeleted = true;
       const view: FailureView = describeBackendError(error, 'delete', delegate.vendorName);
       if (view.refreshList) delegate.refresh();
       delegate.emit(

@@ -442,7 +442,12 @@ export class UcxCreateDialog extends UcxElement {
     const base = { source: this.source, authorized: true as const, filter };
     const cached = this.#consent;
     const allowed = delegate.emit(
-      new UcxBeforeCreateEvent({ body: cached ? { ...base, consent: cached } : { ...base } }),
+      new UcxBeforeCreateEvent({
+        // (A copy of the consent, as for ucx-consent-granted.)
+        body: cached
+          ? { ...base, consent: { ...cached, scopes: [...cached.scopes] } }
+          : { ...base },
+      }),
     );
     if (!allowed) {
       // Vetoed by the host page: say so, or Create would seem to do nothing.
@@ -655,7 +660,10 @@ export class UcxCreateDialog extends UcxElement {
       // Only the documented fields go on (to the backend, to the event), checked: a host's
       // consent function may resolve with more, or with nothing usable.
       consent = consentResultOf(await consentPromise);
-      if (!consent) failure = { kind: 'unknown', code: 'invalid-consent-result', retryable: true };
+      // (The page's consent gives what can't be used: trying again won't change that.)
+      if (!consent) {
+        failure = { kind: 'misconfigured', code: 'invalid-consent-result', retryable: false };
+      }
     } catch (e) {
       failure = consentFailureOf(e);
     }
@@ -670,7 +678,10 @@ export class UcxCreateDialog extends UcxElement {
     if (fresh && !this.#otherTenantThan(consent)) {
       this.#consent = consent;
       this.#tokenStale = false;
-      this.delegate?.emit(new UcxConsentGrantedEvent({ consent }));
+      // A copy: a listener that edits it (drops the token before logging) changes nothing sent.
+      this.delegate?.emit(
+        new UcxConsentGrantedEvent({ consent: { ...consent, scopes: [...consent.scopes] } }),
+      );
     }
     return consent;
   }

@@ -479,5 +479,8 @@ export const filterEditorStyles = css`
       background: Highlight;
       color: HighlightText;
     }
+    .modes label:has(input:checked:focus-visible) {
+      outline-color: HighlightText;
+    }
   }
 `;

@@ -873,6 +873,10 @@ export class UcxFilterEditor extends LitElement {
     if (!this.root) return;
     const { node, incomplete } = fromBuilder(this.root);
     this.incomplete = new Set(incomplete.map((i) => i.id));
+    // A row given a value is no longer 'left empty': cleared again while typing, it is a hint
+    // until the admin leaves it again.
+    const left = [...this.leftEmpty].filter((id) => this.incomplete.has(id));
+    if (left.length !== this.leftEmpty.size) this.leftEmpty = new Set(left);
     const canonical = node ? formatFilter(node) : '';
     const text =
       node && this._value.includes('\n') ? formatFilter(node, { pretty: true }) : canonical;
@@ -901,10 +905,16 @@ export class UcxFilterEditor extends LitElement {
     this.commitBuilder(false);
   }
 
-  /** Focus left a row (not for one of its own controls): mark it if it still has no value. */
+  /**
+   * Focus left a row for somewhere else: mark it if it still has no value. Not the starter
+   * row (a blank filter, all users, is what it stands for), not a row the admin can't edit,
+   * and not when the window lost focus (the row's control keeps it).
+   */
   private onRowLeft(row: BuilderRow, e: FocusEvent): void {
+    const el = e.currentTarget as HTMLElement;
     const to = e.relatedTarget as Node | null;
-    if (to && (e.currentTarget as HTMLElement).contains(to)) return;
+    if (to ? el.contains(to) : el.contains((this.renderRoot as ShadowRoot).activeElement)) return;
+    if (row.id === this.#starterRow || this.readonly || this.isDisabled) return;
     if (this.incomplete.has(row.id) && !this.leftEmpty.has(row.id)) {
       this.leftEmpty = new Set(this.leftEmpty).add(row.id);
     }

@@ -104,32 +104,60 @@ describe('ucx-filter-editor: builder mode', () => {
 
   it('marks a row without a value in the danger colour only once the admin has left it', async () => {
     const el = await fixture<UcxFilterEditor>(
-      html`<ucx-filter-editor style="--ucx-color-danger: rgb(200, 0, 0)"></ucx-filter-editor>`,
+      html`<ucx-filter-editor
+        style="--ucx-color-danger: rgb(200, 0, 0)"
+        .value=${'(department=Sales)'}
+      ></ucx-filter-editor>`,
     );
     const danger = 'rgb(200, 0, 0)';
     await switchTo(el, 'builder');
-    const message = () => rows(el)[0]!.querySelector<HTMLElement>('.row-message');
-    const valueBorder = () => getComputedStyle(rowControls(rows(el)[0]!).value!).borderTopColor;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="builder-add-row"]')!.click();
+    await el.updateComplete;
+    const row = () => rows(el)[1]!;
+    const message = () => row().querySelector<HTMLElement>('.row-message');
+    const valueBorder = () => getComputedStyle(rowControls(row()).value!).borderTopColor;
+    const leave = async () => {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="builder-add-row"]')!.focus();
+      await el.updateComplete;
+    };
     // Just added: a hint, not an error.
     expect(visibleText(message()!)).to.contain('left out');
     expect(getComputedStyle(message()!).color).not.to.equal(danger);
     expect(valueBorder()).not.to.equal(danger);
     // Being filled in (focus moves between the row's own controls): still a hint.
-    rowControls(rows(el)[0]!).field.focus();
-    rowControls(rows(el)[0]!).value!.focus();
+    rowControls(row()).value!.focus();
     await el.updateComplete;
     expect(valueBorder()).not.to.equal(danger);
     // Left without a value: marked.
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="builder-add-row"]')!.focus();
-    await el.updateComplete;
+    await leave();
     expect(getComputedStyle(message()!).color).to.equal(danger);
     expect(valueBorder()).to.equal(danger);
     // Given a value, the mark and the message go.
-    await typeValue(el, rowControls(rows(el)[0]!).value!, 'Sales');
+    await typeValue(el, rowControls(row()).value!, 'N');
     expect(message()).to.equal(null);
     expect(valueBorder()).not.to.equal(danger);
-    expect(el.value).to.equal('(email=Sales)');
+    expect(el.value).to.equal('(&(department=Sales)(email=N))');
+    // Cleared again while still typing in it: a hint again, until it is left again.
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect(visibleText(message()!)).to.contain('left out');
+    expect(valueBorder()).not.to.equal(danger);
+    await leave();
+    expect(valueBorder()).to.equal(danger);
     await expectAccessible(el);
+  });
+
+  it('never marks the first, empty row of a blank filter (it stands for all users)', async () => {
+    const el = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor style="--ucx-color-danger: rgb(200, 0, 0)"></ucx-filter-editor>`,
+    );
+    await switchTo(el, 'builder');
+    rowControls(rows(el)[0]!).value!.focus();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="builder-add-group"]')!.focus();
+    await el.updateComplete;
+    expect(rows(el)[0]!.classList.contains('incomplete')).to.equal(false);
+    expect(visibleText(rows(el)[0]!)).to.contain('left out');
+    expect(el.value).to.equal('');
   });
 
   it('round-trips text → builder → text, with nested groups and negations', async () => {

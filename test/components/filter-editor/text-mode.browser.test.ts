@@ -590,7 +590,7 @@ describe('ucx-filter-editor: text mode', () => {
     const seen = box.getBoundingClientRect();
     // Scrolled after the option renders: a frame or a few on a busy machine (Firefox).
     const inView = () => last.getBoundingClientRect().bottom <= seen.bottom + 1;
-    for (let i = 0; i < 30 && !inView(); i++) {
+    for (let i = 0; i < 120 && !inView(); i++) {
       await new Promise((r) => requestAnimationFrame(r));
     }
     const option = last.getBoundingClientRect();

@@ -160,7 +160,11 @@ describe('<ucx-user-sync> create dialog', () => {
   it("sends and announces only the consent's documented fields (never a host's access token)", async () => {
     const m = await mount({ items: [] });
     const granted: unknown[] = [];
-    m.el.addEventListener('ucx-consent-granted', (e) => granted.push(e.detail.consent));
+    m.el.addEventListener('ucx-consent-granted', (e) => {
+      granted.push({ ...e.detail.consent });
+      // A listener that edits what it got (drops the token before logging it) changes nothing sent.
+      (e.detail.consent as Partial<typeof CONSENT>).idToken = undefined;
+    });
     m.el.consent = async () => ({
       ...CONSENT,
       accessToken: 'SECRET-GRAPH-TOKEN',
@@ -176,6 +180,19 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(granted).to.deep.equal([CONSENT]);
   });
 
+  it("fills what a host's consent result may leave out, as MSAL's own provider does", async () => {
+    const m = await mount({ items: [] });
+    const { name: _name, consentedAt: _at, ...rest } = CONSENT;
+    m.el.consent = async () => ({ ...rest, name: undefined }) as never;
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    const sent = (await posts(m))[0]!.body as CreateIntegration;
+    const { consentedAt, ...filled } = sent.consent;
+    expect(filled).to.deep.equal({ ...rest, name: '' });
+    expect(Date.parse(consentedAt)).to.be.closeTo(Date.now(), 60_000);
+  });
+
   for (const [what, result] of [
     ['nothing', undefined],
     ['null', null],
@@ -183,7 +200,7 @@ describe('<ucx-user-sync> create dialog', () => {
     ['no ID token', { ...CONSENT, idToken: '' }],
     ['scopes that are not a list', { ...CONSENT, scopes: 'openid' }],
   ] as const) {
-    it(`says sign-in failed when a host's consent function resolves with ${what}; nothing sent`, async () => {
+    it(`says sign-in is misconfigured when a host's consent function resolves with ${what}; nothing sent`, async () => {
       const m = await mount({ items: [] });
       const errors: CustomEvent[] = [];
       const granted: unknown[] = [];
@@ -194,9 +211,15 @@ describe('<ucx-user-sync> create dialog', () => {
       p.submit.click();
       await waitFor(() => p.errorDialog().open, 'the error window');
       expect(deepText(p.errorWindow)).to.contain(
-        'Microsoft sign-in failed (invalid-consent-result)',
+        'Microsoft sign-in is not configured correctly (invalid-consent-result)',
       );
-      expect(errors.map((e) => e.detail.stage)).to.deep.equal(['consent']);
+      // Trying again can't help: the page's consent gives what can't be used.
+      expect(p.errorWindow.shadowRoot!.querySelector('.retry')).to.equal(null);
+      expect(errors.map((e) => e.detail)).to.deep.include({
+        stage: 'consent',
+        code: 'misconfigured',
+        message: errors[0]!.detail.message,
+      });
       expect(granted).to.have.length(0);
       expect(await posts(m)).to.have.length(0);
       p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();

@@ -148,6 +148,30 @@ describe('<ucx-user-sync> edit and delete', () => {
     await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
   });
 
+  it('a first DELETE answered 404 says the integration no longer exists and reads the list again', async () => {
+    const m = await mount({
+      items: [integration()],
+      faults: [
+        { method: 'DELETE', problem: { status: 404, code: 'not-found', title: 'Not found' } },
+      ],
+    });
+    let deleted = false;
+    m.el.addEventListener('ucx-integration-deleted', () => (deleted = true));
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    const gets = (await m.fx.log()).filter((r) => r.method === 'GET').length;
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    expect(deepText(p.errorWindow)).to.contain('This integration no longer exists.');
+    expect(deleted).to.equal(false);
+    const readsNow = async () => (await m.fx.log()).filter((r) => r.method === 'GET').length;
+    for (let i = 0; i < 100 && (await readsNow()) <= gets; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await readsNow(), 'the list read again').to.be.greaterThan(gets);
+  });
+
   it('a delete failure shows the error window; busy while waiting', async () => {
     const m = await mount({
       items: [integration()],

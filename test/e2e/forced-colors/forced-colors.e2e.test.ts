@@ -98,4 +98,15 @@ describe('forced colors', () => {
       highlight,
     );
   });
+
+  it('rings the focused, selected mode in HighlightText (on its Highlight background)', async () => {
+    const radio = page.locator(
+      'ucx-create-dialog.create-dialog [part~="mode-switch"] input:checked',
+    );
+    await page.keyboard.press('Escape'); // the suggestions, if still open
+    await radio.focus();
+    expect(await radio.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    const ring = await styleOf('[part~="mode-switch"] label:has(input:checked)', 'outline-color');
+    expect(ring).toBe(await systemColor('highlight', 'color'));
+  });
 });
