@@ -34,6 +34,13 @@ const raw = (code: Code, offset: number, length: number, params: RawProblem['par
 
 /** Whitespace allowed around components: space, tab, newline (LF, and CR of CRLF). */
 export const isWs = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+/**
+ * A space at a value's edge, for its warnings: also a no-break, ideographic or zero-width one
+ * (`Sales\u00a0` matches nobody, as `Sales ` doesn't). ASCII first: a value's edges are checked
+ * in every parse.
+ */
+const isSpace = (c: number): boolean =>
+  c < 128 ? isWs(c) : /[\s\u200b]/.test(String.fromCharCode(c));
 
 export const isHex = (c: number): boolean =>
   (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
@@ -191,7 +198,7 @@ function spaces(p: number, step: number): number {
     // The character just past p that way, and where an escape there would start.
     const next = step > 0 ? p : p - 1;
     const escape = step > 0 ? p : p - 3;
-    if (isWs(code(next))) p += step;
+    if (isSpace(code(next))) p += step;
     else if (code(escape) === 92 && isWs(byteAt(escape))) p += 3 * step;
     else return p;
   }
@@ -533,7 +540,7 @@ function value(open: number, p: number, field: string): FilterNode {
   // (formatFilter writes it as one). Underlined as written, escapes whole.
   const last = cur + t.slice(seg, i);
   const first = (stars ? initial : last).charCodeAt(0);
-  if (first === 61 || isWs(first)) {
+  if (first === 61 || isSpace(first)) {
     warnings.push(
       first === 61
         ? raw(Code.valueStartsWithEquals, p, code(p) === 92 ? 3 : 1, { field, position: at(t, p) })
@@ -552,9 +559,9 @@ function value(open: number, p: number, field: string): FilterNode {
     );
   }
   // (Warnings in text order: `at` counts on from the last one, so a parse stays linear.)
-  if (isWs(last.charCodeAt(last.length - 1))) {
+  if (isSpace(last.charCodeAt(last.length - 1))) {
     const s = Math.max(p, spaces(i, -1));
-    if (s > p || !isWs(first)) {
+    if (s > p || !isSpace(first)) {
       warnings.push(raw(Code.valueTrailingWhitespace, s, i - s, { field, position: at(t, s) }));
     }
   }

@@ -168,6 +168,13 @@ describe('warnings', () => {
     ['(department=Sales\\20)', 'value-trailing-whitespace', 17, 3],
     ['(department=*Sales\\09 )', 'value-trailing-whitespace', 18, 4],
     ['(department=\\3dSales)', 'value-starts-with-equals', 12, 3],
+    // Spaces that don't look like one (pasted from a document): no-break, narrow no-break,
+    // ideographic, zero-width; the value matches nobody all the same.
+    ['(department=Sales\u00a0)', 'value-trailing-whitespace', 17, 1],
+    ['(department=\u00a0Sales)', 'value-leading-whitespace', 12, 1],
+    ['(department=Sales\u202f)', 'value-trailing-whitespace', 17, 1],
+    ['(department=Sales\u3000\u200b)', 'value-trailing-whitespace', 17, 2],
+    ['(department=\ufeffSales)', 'value-leading-whitespace', 12, 1],
   ];
   it.each(cases)('%j → %s at %i+%i', (text, code, offset, length) => {
     const r = parseFilter(text);
@@ -197,6 +204,9 @@ describe('warnings', () => {
   it('no warnings for clean input', () => {
     const r = parseFilter('(&(department=Sales)(email=*@x.com))');
     expect(r.ok && r.warnings).toEqual([]);
+    // A no-break space inside a value (Sa\u00a0les) is part of it, as a space is.
+    const inside = parseFilter('(department=Sa\u00a0les)');
+    expect(inside.ok && inside.warnings).toEqual([]);
     // "and" in a value with no condition after it is a value: Research and Development.
     for (const text of [
       '(department=Research and Development)',

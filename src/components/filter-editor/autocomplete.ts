@@ -38,12 +38,15 @@ export function suggestionsAt(
             key: op,
           }))
         : [];
+    // A name already after the caret (a `(` typed in front of `department=Sales`) is
+    // replaced, as mid-word, not pushed along: `(email=Sales`, never `(email=department=Sales`.
+    const end = nameEnd(text, caret);
     return [
       ...fields.map((f): Suggestion => ({
         kind: 'field',
-        insert: after === '=' ? f.name : `${f.name}=`,
+        insert: text[end] === '=' ? f.name : `${f.name}=`,
         from: caret,
-        to: caret,
+        to: end,
         key: f.name,
       })),
       ...ops,
@@ -51,8 +54,7 @@ export function suggestionsAt(
   }
   if (last.kind === 'field' && last.offset + last.length === caret) {
     // Extend over the rest of the name after the caret, so accepting replaces it.
-    let end = caret;
-    while (end < text.length && /[A-Za-z0-9;.-]/.test(text[end] as string)) end += 1;
+    const end = nameEnd(text, caret);
     const prefix = text.slice(last.offset, caret).toLowerCase();
     const whole = text.slice(last.offset, end).toLowerCase();
     const exact = fields.find((f) => f.name.toLowerCase() === whole);
@@ -76,4 +78,11 @@ export function suggestionsAt(
     return out;
   }
   return [];
+}
+
+/** Where the field name (or name-like run) starting at `from` ends. */
+function nameEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && /[A-Za-z0-9;.-]/.test(text[end] as string)) end += 1;
+  return end;
 }

@@ -187,7 +187,9 @@ export class UcxFilterEditor extends LitElement {
     return this._value;
   }
   set value(v: string) {
-    const next = v === null || v === undefined ? '' : String(v);
+    // Line breaks as a textarea keeps them (CR LF and CR become LF), so every offset into the
+    // value (an error's place, the caret put there) is the same in the text field.
+    const next = v === null || v === undefined ? '' : String(v).replace(/\r\n?/g, '\n');
     if (next !== this._value) {
       // A notice about the old text (why the builder could not show it) is stale with new text,
       // and so is an offer to type over an `=` (set again by a completion, after its own input).
@@ -360,6 +362,16 @@ export class UcxFilterEditor extends LitElement {
     if (!r || !r.ok) return false;
     const pretty = formatFilter(r.filter, { pretty: true });
     if (pretty === this._value) return true;
+    if (pretty.length > this.maxLength) {
+      // The indentation is ours: it must not make a valid filter too long.
+      const length = pretty.length;
+      const max = this.maxLength;
+      this.notice = msg(
+        str`On several lines the filter would be ${length} characters long, over the limit of ${max}: it stays as it is.`,
+        { id: 'filter-editor.notice.format-too-long' },
+      );
+      return false;
+    }
     const ta = this.textarea;
     if (this.mode === 'text' && ta && !this.isDisabled && !this.readonly) {
       ta.focus();
@@ -542,7 +554,10 @@ export class UcxFilterEditor extends LitElement {
     }
     const ie = e as InputEvent;
     const typed =
-      ie.inputType === 'insertText' && typeof ie.data === 'string' && /[(A-Za-z]$/.test(ie.data);
+      // (A name goes on with digits and hyphens too: extensionAttribute12, msDS-….)
+      ie.inputType === 'insertText' &&
+      typeof ie.data === 'string' &&
+      /[(A-Za-z0-9-]$/.test(ie.data);
     const deleting = ie.inputType?.startsWith('delete');
     if (typed || (this.suggestions.length > 0 && deleting)) this.refreshSuggestions();
     else this.closeSuggestions();
@@ -715,6 +730,13 @@ export class UcxFilterEditor extends LitElement {
     ta.style.blockSize = `${ta.scrollHeight + edges}px`;
   }
 
+  /** The text scrolled (Firefox scrolls to the caret after the input is handled): the
+   * mirror follows, and so do the suggestions placed at its caret. */
+  private onTextScroll(): void {
+    this.syncScroll();
+    if (this.suggestions.length > 0) this.placePopup();
+  }
+
   private syncScroll(): void {
     const ta = this.textarea;
     const pre = this.mirror;
@@ -750,7 +772,16 @@ export class UcxFilterEditor extends LitElement {
     }
     const box = field.getBoundingClientRect();
     const left = rect ? rect.right - box.left : 8;
-    const top = rect ? rect.bottom - box.top + 2 : 24;
+    let top = rect ? rect.bottom - box.top + 2 : 24;
+    // Above the caret when it doesn't fit below it, in what can be seen (the window, or a
+    // scrolling dialog around the editor) and there is more room above.
+    if (rect) {
+      const seen = visibleBounds(field);
+      const height = popup.offsetHeight;
+      const below = seen.bottom - rect.bottom;
+      const above = rect.top - seen.top;
+      if (height > below && above > below) top = rect.top - box.top - height - 2;
+    }
     popup.style.left = `${Math.max(0, Math.min(left, box.width - popup.offsetWidth))}px`;
     popup.style.top = `${top}px`;
   }
@@ -878,8 +909,9 @@ export class UcxFilterEditor extends LitElement {
     const left = [...this.leftEmpty].filter((id) => this.incomplete.has(id));
     if (left.length !== this.leftEmpty.size) this.leftEmpty = new Set(left);
     const canonical = node ? formatFilter(node) : '';
-    const text =
-      node && this._value.includes('\n') ? formatFilter(node, { pretty: true }) : canonical;
+    const pretty = node && this._value.includes('\n') ? formatFilter(node, { pretty: true }) : '';
+    // (On one line when the indentation would take it over the length limit.)
+    const text = pretty && pretty.length <= this.maxLength ? pretty : canonical;
     // A builder action that leaves the filter as it was (a row added but not filled yet)
     // keeps the admin's text, its layout and case included.
     const r = this.result;
@@ -1105,7 +1137,7 @@ export class UcxFilterEditor extends LitElement {
           @input=${this.onTextInput}
           @change=${this.onTextChange}
           @keydown=${this.onTextKeydown}
-          @scroll=${this.syncScroll}
+          @scroll=${this.onTextScroll}
           @blur=${this.closeSuggestions}
           @click=${this.closeSuggestions}
         ></textarea>
@@ -1516,4 +1548,19 @@ export class UcxFilterEditor extends LitElement {
 
 function stop(e: Event): void {
   e.stopPropagation();
+}
+
+/** The part of the window `el` can be seen in: clipped by every scrolling box around it. */
+function visibleBounds(el: Element): { top: number; bottom: number } {
+  let top = 0;
+  let bottom = innerHeight;
+  for (let n: Element | null = el.parentElement; n;) {
+    if (getComputedStyle(n).overflowY !== 'visible') {
+      const r = n.getBoundingClientRect();
+      top = Math.max(top, r.top);
+      bottom = Math.min(bottom, r.bottom);
+    }
+    n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || null);
+  }
+  return { top, bottom };
 }

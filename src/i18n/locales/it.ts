@@ -110,6 +110,7 @@
 'filter-editor.mode.builder': `Generatore`,
 'filter-editor.mode.text': `Testo`,
 'filter-editor.notice.double-not': `Il generatore non può mostrare questo filtro: contiene !(!…); elimina la doppia negazione o continua a modificarlo come testo.`,
+'filter-editor.notice.format-too-long': str`Su più righe il filtro sarebbe lungo ${0} caratteri, oltre il limite di ${1}: resta così com'è.`,
 'filter-editor.notice.incomplete-dropped': `Le condizioni senza valore sono state escluse dal testo.`,
 'filter-editor.notice.invalid': `Il generatore può mostrare solo un filtro valido: correggi prima l’errore nel testo, oppure cancellalo.`,
 'filter-editor.notice.not-of-group': `Il generatore non può mostrare questo filtro: applica ! a un gruppo di condizioni; il generatore nega solo condizioni singole. Continua a modificarlo come testo.`,

@@ -771,3 +771,91 @@ describe('ucx-filter-editor: text mode', () => {
     expect(errorRangeText(el)).to.equal('');
   });
 });
+
+describe('ucx-filter-editor: text mode, edges an admin reaches', () => {
+  const options = (el: UcxFilterEditor) =>
+    Array.from(el.shadowRoot!.querySelectorAll('[role="option"]'), (o) => o.textContent!.trim());
+
+  it('takes a value with CR LF line breaks as the text field shows it: the caret lands on the error', async () => {
+    const el = await editor('(&\r\n  (department=Sales)\r\n  (locaton=NYC)\r\n)');
+    expect(el.value).to.equal('(&\n  (department=Sales)\n  (locaton=NYC)\n)');
+    el.showError();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await sendKeys({ type: 'X' });
+    await el.updateComplete;
+    expect(el.value).to.contain('(Xlocaton=NYC)');
+  });
+
+  it('refuses to Format when the indentation would take a valid filter over the length limit', async () => {
+    const members = Array.from({ length: 40 }, (_, i) => `(department=D${i})`).join('');
+    const text = `(|${members})`;
+    const el = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor .value=${text} .maxLength=${text.length + 20}></ucx-filter-editor>`,
+    );
+    expect(el.format()).to.equal(false);
+    await el.updateComplete;
+    expect(el.value).to.equal(text);
+    expect(el.validity.valid).to.equal(true);
+    expect(visibleText(el.shadowRoot!.querySelector('[role="status"]'))).to.contain(
+      'over the limit',
+    );
+  });
+
+  it('after a ( typed in front of a field name, a suggestion replaces the name', async () => {
+    const el = await editor('department=Sales');
+    const ta = textareaOf(el);
+    ta.focus();
+    ta.setSelectionRange(0, 0);
+    await sendKeys({ type: '(' });
+    await el.updateComplete;
+    expect(options(el)[0]).to.contain('email');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(email=Sales');
+  });
+
+  it('keeps suggesting while a field name goes on with digits or a hyphen', async () => {
+    const fields = [
+      'extensionAttribute1',
+      'extensionAttribute12',
+      'msDS-cloudExtensionAttribute1',
+    ].map((name) => ({ name, labelKey: `x.${name}` }));
+    const el = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor .fields=${fields}></ucx-filter-editor>`,
+    );
+    await typeInto(el, '(extensionAttribute1');
+    expect(options(el).join(' ')).to.contain('extensionAttribute12');
+    await sendKeys({ press: 'Backspace' });
+    await typeInto(el, '2');
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    el.value = '';
+    await el.updateComplete;
+    await typeInto(el, '(msDS-');
+    expect(options(el).join(' ')).to.contain('msDS-cloudExtensionAttribute1');
+  });
+
+  it('opens the suggestions above the caret when there is no room below it', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `  (department=D${i})`).join('\n');
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="block-size: 300px; overflow: auto">
+        <ucx-filter-editor .value=${`(|\n${lines}\n`}></ucx-filter-editor>
+      </div>`,
+    );
+    const el = box.querySelector<UcxFilterEditor>('ucx-filter-editor')!;
+    const ta = textareaOf(el);
+    ta.focus();
+    ta.setSelectionRange(ta.value.length, ta.value.length);
+    box.scrollTop = box.scrollHeight;
+    await sendKeys({ type: '(' });
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    const list = el.shadowRoot!.querySelector('[role="listbox"]')!;
+    const seen = box.getBoundingClientRect();
+    const popup = list.getBoundingClientRect();
+    expect(popup.height).to.be.greaterThan(50);
+    expect(popup.top).to.be.at.least(seen.top - 1);
+    expect(popup.bottom).to.be.at.most(seen.bottom + 1);
+  });
+});
