@@ -150,6 +150,25 @@ export const Narrow: Story = {
   },
 };
 
+/**
+ * Long values: an unbroken name and message wrap inside their columns (Edit and Delete stay
+ * in view), an unreadable date is shown as it came, a 300-condition filter scrolls in its box.
+ */
+export const LongValues: Story = {
+  args: { backend: 'long values' },
+  play: async ({ canvasElement }) => {
+    const el = sectionOf(canvasElement);
+    const table = await find(el, 'table[part~="list"]');
+    const wrap = deep(el, '.table-wrap')!;
+    await expect(wrap.scrollWidth).toBeLessThanOrEqual(wrap.clientWidth + 1);
+    await expect(table.textContent).toContain('2016-12-31T23:59:60Z');
+    const code = deep<HTMLElement>(el, 'tr[data-id="int-long-filter"] td.filter code')!;
+    await expect(code.scrollHeight).toBeGreaterThan(code.clientHeight);
+    await expect(code.tabIndex).toBe(0);
+    await settled();
+  },
+};
+
 /** Right to left: the layout mirrors (logical properties). */
 export const RightToLeft: Story = {
   globals: { dir: 'rtl' },

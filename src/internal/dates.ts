@@ -24,11 +24,14 @@ export function prepareDateFormat(locale: string): void {
   }
 }
 
-/** A localized date-time, or '' when the value is missing or unreadable. */
+/**
+ * A localized date-time; '' when the value is missing. One the browser can't read (a leap
+ * second, a server's own format) is shown as it came: it is still a date, not "Never".
+ */
 export function formatDateTime(value: string | undefined, locale: string): string {
   if (!value) return '';
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
+  if (Number.isNaN(date.getTime())) return String(value);
   try {
     return formatterFor(locale).format(date);
   } catch {

@@ -6,6 +6,9 @@ import { css } from 'lit';
 
 /** Native <dialog> look shared by the dialogs. */
 export const dialogStyles = css`
+  :is(ucx-error-window, ucx-user-preview, ucx-filter-editor) {
+    color-scheme: inherit;
+  }
   dialog {
     box-sizing: border-box;
     inline-size: min(560px, calc(100vw - 32px));

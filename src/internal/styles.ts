@@ -6,8 +6,9 @@ import { css } from 'lit';
  * follow the element's color-scheme: `light dark` (the OS's choice) unless the
  * host sets it on the element (light on a console with no dark theme, dark for
  * its own dark mode). The package's elements inside one take its color-scheme
- * (`inherit`), not their own default. (Comments stay out of the css``: they
- * would ship in the first-paint bundle.)
+ * (`inherit`), not their own default: the section's dialogs by this rule, what the
+ * dialogs embed by dialogStyles' (which only they load). (Comments stay out of the
+ * css``: they would ship in the first-paint bundle.)
  */
 export const tokens = css`
   :host {
@@ -29,13 +30,7 @@ export const tokens = css`
     font-family: var(--_font);
     color: var(--_text);
   }
-  :is(
-    ucx-create-dialog,
-    ucx-confirm-dialog,
-    ucx-error-window,
-    ucx-user-preview,
-    ucx-filter-editor
-  ) {
+  :is(ucx-create-dialog, ucx-confirm-dialog) {
     color-scheme: inherit;
   }
   [hidden] {

@@ -189,6 +189,27 @@ export const ENTRA_SALES: Integration = {
   userCount: 214,
 };
 
+/**
+ * What a backend may well send: a name and a message with no break point for a long way
+ * (a URL), an unreadable date, a filter of 300 conditions.
+ */
+export const LONG_VALUES: Integration[] = [
+  {
+    ...ENTRA_SALES,
+    id: 'int-long-name',
+    displayName: `Contoso — ${'RegionalSalesOperationsEMEA'.repeat(3)}.onmicrosoft.com`,
+    status: 'error',
+    statusMessage: `Microsoft Graph refused the request: see https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=${'0'.repeat(36)}&scope=User.Read.All`,
+    lastSyncAt: '2016-12-31T23:59:60Z',
+  },
+  {
+    ...ENTRA_SALES,
+    id: 'int-long-filter',
+    displayName: 'Contoso — every department',
+    filter: `(|${Array.from({ length: 300 }, (_, i) => `(department=Department ${i + 1})`).join('')})`,
+  },
+];
+
 export const ENTRA_ALL: Integration = {
   id: 'int-entra-all',
   source: 'entra-id',

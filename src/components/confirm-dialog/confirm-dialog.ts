@@ -1,3 +1,4 @@
+import { focusAfterDialog } from '../../internal/focus-after-dialog.js';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
@@ -93,9 +94,7 @@ export class UcxConfirmDialog extends UcxElement {
     clearTimeout(this.#stillTimer);
   }
 
-  #onClose = () => {
-    if (this.#trigger?.isConnected) this.#trigger.focus();
-  };
+  #onClose = () => focusAfterDialog(this, this.#trigger);
 
   #onCancel = () => {
     if (this.busy) {
@@ -157,7 +156,9 @@ export class UcxConfirmDialog extends UcxElement {
         return;
       }
       const choice = await this.errorWindow.show(view);
-      if (choice === 'retry' && this.open) void this.#onConfirm();
+      // Already gone (and the list read again): nothing left to delete or to retry.
+      if (view.code === 'not-found' && this.open) this.close();
+      else if (choice === 'retry' && this.open) void this.#onConfirm();
       else this.renderRoot.querySelector<HTMLElement>('.confirm')?.focus();
     } finally {
       if (this.#abort === abort) this.#abort = undefined;

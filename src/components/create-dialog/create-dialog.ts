@@ -15,6 +15,7 @@ import { placedMessage } from '../filter-editor/messages.js';
 import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';
 import { BackendError, IdempotencyKeys } from '../../backend/client.js';
 import { consentFailureOf, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
+import { focusAfterDialog } from '../../internal/focus-after-dialog.js';
 import { consentResultOf } from '../../auth/consent-result.js';
 import type {
   ConsentResult,
@@ -282,11 +283,9 @@ export class UcxCreateDialog extends UcxElement {
     // sign-in does, and its popup closed; a request already sent goes on (see #backendFailed).
     if (this.phase === 'consent') this.#cancelWork();
     this.preview?.cancel();
-    const trigger = this.#trigger;
-    if (trigger && trigger.isConnected) trigger.focus();
-    // A trigger that can't take focus back (a host's menu item, hidden since): the fallback
-    // (+ Create), rather than the page's body.
-    if (!trigger?.matches(':focus') && this.fallbackFocus?.isConnected) this.fallbackFocus.focus();
+    // A trigger that can't take focus back (a host's menu item, hidden since; an Edit button
+    // whose row is gone): the fallback (+ Create), rather than the page's body.
+    focusAfterDialog(this, this.#trigger, this.fallbackFocus);
   };
 
   #onSourceChange = (e: Event) => {
@@ -917,6 +916,12 @@ export class UcxCreateDialog extends UcxElement {
         this.close();
         return;
       }
+    }
+    // The integration being edited no longer exists (the list was read again): nothing here
+    // can be saved any more.
+    if (view.code === 'not-found' && this.mode === 'edit') {
+      this.close();
+      return;
     }
     if (choice === 'retry') {
       // A click in the error window: still a user activation for the popup.

@@ -98,7 +98,8 @@ export class UcxErrorWindow extends UcxElement {
       v?.stage !== 'load' &&
       v?.stage !== 'consent' &&
       !v?.vendorLock &&
-      v?.code !== 'already-exists';
+      v?.code !== 'already-exists' &&
+      v?.code !== 'not-found';
     const support = safeLink(this.supportUrl);
     return html`<dialog
       part="error-window"

@@ -83,7 +83,10 @@ export const userSyncShellStyles = css`
  * so the first render doesn't parse and match rules it can't use yet.
  *
  * - `.sub`: a domain or a tenant id breaks mid-word only when it can't fit a line of its own
- *   (anywhere would let the column shrink and split fabrikam.onmicrosof|t.com).
+ *   (anywhere would let the column shrink and split fabrikam.onmicrosof|t.com); the
+ *   section's breakable() gives a long unbroken run a break point every 24 characters.
+ * - `.long`: a filter of more than a few lines scrolls in its box (focusable, to scroll by
+ *   keyboard), its summary cut to three lines; an 8 KB filter made a row 17 screens tall.
  * - The container query: cards below the table's narrowest (its columns' minimums and the
  *   dates, about 50rem); narrower, the table would scroll sideways and hide Edit and Delete.
  */
@@ -147,7 +150,7 @@ export const userSyncListStyles = css`
     display: inline-flex;
     align-items: center;
     gap: var(--_space);
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .name {
     font-weight: 600;
@@ -157,6 +160,16 @@ export const userSyncListStyles = css`
     color: var(--_muted);
     font-size: 0.85rem;
     overflow-wrap: break-word;
+  }
+  .long {
+    max-block-size: 12lh;
+    overflow-y: auto;
+  }
+  .long + .sub {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
   }
   .sub code {
     overflow-wrap: break-word;

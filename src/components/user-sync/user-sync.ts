@@ -85,11 +85,15 @@ export function isVendorLock(i: Integration): boolean {
 
 /**
  * Text that may wrap after a . or a - (a domain between its labels, a tenant id between its
- * groups) rather than mid-word: the styles break a word only when a piece can't fit a line.
+ * groups) rather than mid-word, and inside a run of over 24 characters with neither (a URL's
+ * query, an id of 96 hex digits) every 24: a table column's narrowest is then its longest
+ * piece, so such a run can't widen the table past the section. (A <wbr> is not copied with
+ * the text, as a zero-width space would be.)
  */
 const breakable = (text: string) =>
   String(text)
-    .split(/(?<=[.-])/)
+    .replace(/[^\s.-]{24}(?=[^\s.-])/g, '$&\ue000')
+    .split(/(?<=[.-])|\ue000/)
     .map((piece, k) => (k ? html`<wbr />${piece}` : piece));
 
 /**
@@ -989,7 +993,7 @@ export class UcxUserSync extends UcxElement {
       </td>
       <td role="cell" class="status" data-label=${status}>
         <span class="badge ${i.status}" part="status">${this.statusLabel(i.status)}</span>
-        ${i.statusMessage ? html`<span class="sub">${i.statusMessage}</span>` : nothing}
+        ${i.statusMessage ? html`<span class="sub">${breakable(i.statusMessage)}</span>` : nothing}
       </td>
       <td role="cell" class="activity" data-label=${activity}>
         <span class="sub"
@@ -1040,9 +1044,14 @@ export class UcxUserSync extends UcxElement {
     if (!filter)
       return html`<span class="sub">${msg('All users', { id: 'user-sync.filter.all' })}</span>`;
     const summary = this.#summaryOf(filter);
-    return html`<code dir="ltr">${filter}</code>${
-        summary === null ? nothing : html`<span class="sub">${summary}</span>`
-      }`;
+    // A long one scrolls in its box, which the keyboard must reach to scroll it.
+    const code =
+      filter.length > 600
+        ? html`<code dir="ltr" class="long" tabindex="0">${filter}</code>`
+        : html`<code dir="ltr">${filter}</code>`;
+    return html`${code}${
+      summary === null ? nothing : html`<span class="sub">${breakable(summary)}</span>`
+    }`;
   }
 
   /**

@@ -77,6 +77,29 @@ describe('<ucx-user-sync> edit and delete', () => {
     expect((await m.fx.items())[0]!.filter).to.equal('(location=NYC)');
   });
 
+  it('an edit of an integration deleted meanwhile says so, without a retry, and closes', async () => {
+    const m = await mount({ items: [integration()] });
+    $(m.root, 'tr[data-id="int-a"] .edit').click();
+    const p = dialogParts(m.edit);
+    await waitFor(() => p.dialog.open, 'the edit dialog');
+    await fetch(m.fx.endpoint.replace(/integrations$/, '_control'), {
+      method: 'PATCH',
+      body: JSON.stringify({ items: [] }),
+    });
+    p.editor.value = '';
+    await typeFilter(p.editor, '(location=NYC)');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    const text = deepText(p.errorWindow);
+    expect(text).to.contain('This integration no longer exists.');
+    expect(text).not.to.contain('review the entered data');
+    expect(p.errorWindow.shadowRoot!.querySelector('.retry')).to.equal(null);
+    await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'the list read again');
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
+    await waitFor(() => !p.dialog.open, 'the edit dialog to close');
+    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
+  });
+
   it('asks for confirmation naming the integration; Cancel sends nothing and returns focus', async () => {
     const m = await mount({ items: [integration()] });
     const del = $(m.root, 'tr[data-id="int-a"] .delete');
@@ -121,7 +144,7 @@ describe('<ucx-user-sync> edit and delete', () => {
     const m = await mount({
       items: [integration(), other],
       // (Several: a browser sends an idempotent request again by itself on a reset connection.)
-      faults: [{ method: 'DELETE', drop: true, times: 5 }],
+      faults: [{ method: 'DELETE', drop: true, times: 50 }],
     });
     const deleted: string[] = [];
     const errors: string[] = [];
@@ -148,29 +171,51 @@ describe('<ucx-user-sync> edit and delete', () => {
     await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
   });
 
-  it('a first DELETE answered 404 says the integration no longer exists and reads the list again', async () => {
-    const m = await mount({
-      items: [integration()],
-      faults: [
-        { method: 'DELETE', problem: { status: 404, code: 'not-found', title: 'Not found' } },
-      ],
-    });
+  it('a first DELETE answered 404 (deleted meanwhile) says so, reads the list again and closes', async () => {
+    const m = await mount({ items: [integration()] });
     let deleted = false;
     m.el.addEventListener('ucx-integration-deleted', () => (deleted = true));
     $(m.root, 'tr[data-id="int-a"] .delete').click();
     const p = dialogParts(m.confirm);
     await waitFor(() => p.dialog.open, 'the confirmation');
-    const gets = (await m.fx.log()).filter((r) => r.method === 'GET').length;
+    // Another admin deleted it meanwhile: the server answers 404 not-found.
+    await fetch(m.fx.endpoint.replace(/integrations$/, '_control'), {
+      method: 'PATCH',
+      body: JSON.stringify({ items: [] }),
+    });
     p.submit.click();
     await waitFor(() => p.errorDialog().open, 'the error window');
     expect(deepText(p.errorWindow)).to.contain('This integration no longer exists.');
+    expect(deepText(p.errorWindow)).not.to.contain('review the entered data');
+    expect(p.errorWindow.shadowRoot!.querySelector('.retry')).to.equal(null);
     expect(deleted).to.equal(false);
-    const readsNow = async () => (await m.fx.log()).filter((r) => r.method === 'GET').length;
-    for (let i = 0; i < 100 && (await readsNow()) <= gets; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(await readsNow(), 'the list read again').to.be.greaterThan(gets);
+    await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'the list read again');
+    // Nothing left to delete: closing the error window closes the confirmation too, and focus
+    // goes to + Create (the row's Delete is gone with the row).
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
+    await waitFor(() => !p.dialog.open, 'the confirmation to close');
+    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
   });
+
+  for (const action of ['edit', 'delete'] as const) {
+    it(`${action}: when the row leaves the list while its dialog is open, closing it focuses + Create`, async () => {
+      const other = integration({ id: 'int-b', displayName: 'Entra ID — fabrikam.com' });
+      const m = await mount({ items: [integration(), other] });
+      $(m.root, `tr[data-id="int-a"] .${action}`).click();
+      const p = dialogParts(action === 'edit' ? m.edit : m.confirm);
+      await waitFor(() => p.dialog.open, 'the dialog');
+      // Another admin deleted it; a refresh (or a poll) reads the list without it.
+      await fetch(m.fx.endpoint.replace(/integrations$/, '_control'), {
+        method: 'PATCH',
+        body: JSON.stringify({ items: [other] }),
+      });
+      await m.el.refresh();
+      await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'the row gone');
+      p.cancel.click();
+      await waitFor(() => !p.dialog.open, 'closed');
+      await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create, not the body');
+    });
+  }
 
   it('a delete failure shows the error window; busy while waiting', async () => {
     const m = await mount({

@@ -191,6 +191,61 @@ describe('<ucx-user-sync> section', () => {
     m.el.style.inlineSize = '';
   });
 
+  it('long unbroken names, ids, messages and filter values wrap: the table stays in the section', async () => {
+    const m = await mount({
+      items: [
+        integration({
+          displayName: `Entra ID — ${'x'.repeat(90)}`,
+          tenantId: 'a'.repeat(96),
+          statusMessage: `Graph said: see https://login.microsoftonline.com/common/oauth2/v2.0/authorize?${'q'.repeat(200)}`,
+          filter: `(email=${'u'.repeat(164)}@example.com)`,
+        }),
+        integration({ id: 'int-b', source: 'a-very-long-source-identifier-of-some-directory' }),
+      ],
+    });
+    m.el.style.inlineSize = '1200px';
+    await new Promise((r) => requestAnimationFrame(r));
+    const wrap = $(m.root, '.table-wrap');
+    expect(wrap.scrollWidth, 'no sideways scroll').to.be.at.most(wrap.clientWidth + 1);
+    const box = wrap.getBoundingClientRect();
+    for (const button of m.root.querySelectorAll<HTMLElement>('.edit, .delete')) {
+      expect(button.getBoundingClientRect().right).to.be.at.most(box.right + 1);
+    }
+    m.el.style.inlineSize = '360px'; // cards
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(wrap.scrollWidth, 'no sideways scroll as cards').to.be.at.most(wrap.clientWidth + 1);
+    m.el.style.inlineSize = '';
+  });
+
+  it('a very long filter scrolls in its own box, which the keyboard reaches; its summary is cut short', async () => {
+    const members = Array.from({ length: 300 }, (_, i) => `(department=Department ${i})`);
+    const m = await mount({
+      items: [integration({ filter: `(|${members.join('')})` }), integration({ id: 'int-b' })],
+    });
+    const long = $(m.root, 'tr[data-id="int-a"]');
+    const code = long.querySelector<HTMLElement>('td.filter code')!;
+    expect(long.getBoundingClientRect().height).to.be.lessThan(innerHeight);
+    expect(code.scrollHeight).to.be.greaterThan(code.clientHeight * 3);
+    expect(code.tabIndex).to.equal(0);
+    const summary = long.querySelector<HTMLElement>('td.filter .sub')!;
+    expect(summary.scrollHeight).to.be.greaterThan(summary.clientHeight);
+    // A short filter is neither: no extra tab stop.
+    expect($(m.root, 'tr[data-id="int-b"] td.filter code').hasAttribute('tabindex')).to.equal(
+      false,
+    );
+    await expectAccessible(m.el);
+  });
+
+  it('shows a date the browser cannot read as it came, not as "Never"', async () => {
+    const m = await mount({
+      items: [integration({ lastSyncAt: '2016-12-31T23:59:60Z', createdAt: 'yesterday' })],
+    });
+    const activity = $(m.root, 'tr[data-id="int-a"] td.activity').textContent!;
+    expect(activity).to.contain('2016-12-31T23:59:60Z');
+    expect(activity).not.to.contain('Never');
+    expect(activity).to.contain('yesterday');
+  });
+
   it("marks a row's Delete with the danger colour, which a host's theme sets", async () => {
     const m = await mount({ items: [integration()] });
     const edit = $(m.root, 'tr[data-id="int-a"] .edit');
