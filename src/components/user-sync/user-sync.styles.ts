@@ -153,7 +153,9 @@ export const userSyncListStyles = css`
     overflow-wrap: anywhere;
   }
   .name {
+    display: block;
     font-weight: 600;
+    overflow-wrap: break-word;
   }
   .sub {
     display: block;
@@ -227,10 +229,6 @@ export const userSyncListStyles = css`
     margin-block-end: 2px;
     font-size: 0.85rem;
     color: var(--_muted);
-  }
-  .name {
-    display: block;
-    overflow-wrap: break-word;
   }
   .filter {
     inline-size: 34%;
