@@ -5,11 +5,8 @@ import { UcxElement } from '../../internal/ucx-element.js';
 import { dialogStyles } from '../../internal/dialog-styles.js';
 import { tokens } from '../../internal/styles.js';
 import { SOURCES, sourceDefinition } from '../../internal/sources.js';
-import {
-  consentFailureView,
-  describeBackendError,
-  type FailureView,
-} from '../../internal/failures.js';
+import { describeBackendError, type FailureView } from '../../internal/failures.js';
+import { consentFailureView } from '../../internal/consent-failures.js';
 import { DEFAULT_FIELDS, formatFilter, parseFilter } from '../../filter/index.js';
 import { placedMessage } from '../filter-editor/messages.js';
 import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';

@@ -923,6 +923,12 @@ export class UcxUserSync extends UcxElement {
 
   private renderList(items: Integration[]) {
     const columns = this.#columns();
+    // Rows that share a name are told apart in their actions' names ("Delete X (tenant)"),
+    // which a screen reader reads alone: by tenant, else by place in the list.
+    const named = new Map<string, number>();
+    for (const i of items) named.set(i.displayName, (named.get(i.displayName) ?? 0) + 1);
+    const labelOf = (i: Integration, n: number) =>
+      named.get(i.displayName)! > 1 ? `${i.displayName} (${i.tenantId ?? n + 1})` : i.displayName;
     return html`<div
       class="table-wrap"
       role="region"
@@ -939,7 +945,7 @@ export class UcxUserSync extends UcxElement {
           ${repeat(
             items,
             (i) => i.id,
-            (i) => this.renderRow(i, columns),
+            (i, n) => this.renderRow(i, columns, labelOf(i, n)),
           )}
         </tbody>
       </table>
@@ -961,7 +967,7 @@ export class UcxUserSync extends UcxElement {
     ];
   }
 
-  private renderRow(i: Integration, [, filters, status, activity]: Columns) {
+  private renderRow(i: Integration, [, filters, status, activity]: Columns, label: string) {
     const def = sourceDefinition(i.source);
     const lang = closestLang(this);
     const vendor = i.managedBy === 'vendor';
@@ -1017,7 +1023,7 @@ export class UcxUserSync extends UcxElement {
                   class="btn edit"
                   part="edit-button"
                   type="button"
-                  aria-label=${msg(str`Edit filters of ${i.displayName}`, {
+                  aria-label=${msg(str`Edit filters of ${label}`, {
                     id: 'user-sync.edit-label',
                   })}
                   @click=${(e: Event) => this.#onEdit(e, i)}
@@ -1028,7 +1034,7 @@ export class UcxUserSync extends UcxElement {
                   class="btn delete"
                   part="delete-button"
                   type="button"
-                  aria-label=${msg(str`Delete ${i.displayName}`, { id: 'user-sync.delete-label' })}
+                  aria-label=${msg(str`Delete ${label}`, { id: 'user-sync.delete-label' })}
                   @click=${(e: Event) => this.#onDelete(e, i)}
                 >
                   ${msg('Delete', { id: 'user-sync.delete' })}

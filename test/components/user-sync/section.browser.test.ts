@@ -236,6 +236,29 @@ describe('<ucx-user-sync> section', () => {
     await expectAccessible(m.el);
   });
 
+  it('tells apart the actions of rows that share a name (a screen reader reads a button alone)', async () => {
+    const m = await mount({
+      items: [
+        integration({ id: 'a', displayName: 'Sales' }),
+        integration({
+          id: 'b',
+          displayName: 'Sales',
+          tenantId: '99999999-0000-0000-0000-000000000000',
+        }),
+        integration({ id: 'c', displayName: 'Sales', tenantId: undefined }),
+        integration({ id: 'd', displayName: 'Marketing' }),
+      ],
+    });
+    const label = (id: string, action: string) =>
+      $(m.root, `tr[data-id="${id}"] .${action}`).getAttribute('aria-label');
+    expect(label('a', 'edit')).to.equal(
+      'Edit filters of Sales (11111111-2222-3333-4444-555555555555)',
+    );
+    expect(label('b', 'delete')).to.equal('Delete Sales (99999999-0000-0000-0000-000000000000)');
+    expect(label('c', 'edit')).to.equal('Edit filters of Sales (3)');
+    expect(label('d', 'delete')).to.equal('Delete Marketing');
+  });
+
   it('shows a date the browser cannot read as it came, not as "Never"', async () => {
     const m = await mount({
       items: [integration({ lastSyncAt: '2016-12-31T23:59:60Z', createdAt: 'yesterday' })],
