@@ -160,9 +160,14 @@ export function problemMessage(
         id: 'filter-editor.error.unknown-field',
       });
     case 'unknown-field-no-suggestion':
-      return msg(str`Unknown field '${field}': use one of ${p('fields')}.`, {
-        id: 'filter-editor.error.unknown-field-no-suggestion',
-      });
+      // (A page that sets no fields at all, `fields = []`, leaves nothing to name.)
+      return p('fields')
+        ? msg(str`Unknown field '${field}': use one of ${p('fields')}.`, {
+            id: 'filter-editor.error.unknown-field-no-suggestion',
+          })
+        : msg(str`Unknown field '${field}': this page allows no fields, so only a blank filter.`, {
+            id: 'filter-editor.error.no-fields',
+          });
     case 'unsupported-oid':
       return msg(
         str`Numeric attribute OIDs like '${field}' are not supported: use one of ${p('fields')}.`,

@@ -58,6 +58,7 @@
 'filter-editor.error.missing-operator-value': str`'${0}' non è un nome di campo: scrivi prima il campo, ad es. (${1}=${2}).`,
 'filter-editor.error.missing-parentheses': str`Un filtro deve essere racchiuso tra parentesi: scrivi (${0}).`,
 'filter-editor.error.multiple-filters': `Qui inizia un secondo filtro: combinali con (&…) per tutti o con (|…) per almeno uno.`,
+'filter-editor.error.no-fields': str`Campo sconosciuto '${0}': questa pagina non consente campi, quindi solo un filtro vuoto.`,
 'filter-editor.error.not-with-several': `(! accetta un solo filtro e qui ne inizia un secondo: racchiudili in (&…) o (|…).`,
 'filter-editor.error.not-without-filter': `(!) richiede esattamente un filtro all’interno: (!(department=Temp)).`,
 'filter-editor.error.operand-needs-parentheses': str`'${0}' deve essere un filtro tra parentesi, ad es. (department=Sales).`,

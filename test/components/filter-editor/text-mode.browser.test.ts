@@ -859,3 +859,16 @@ describe('ucx-filter-editor: text mode, edges an admin reaches', () => {
     expect(popup.bottom).to.be.at.most(seen.bottom + 1);
   });
 });
+
+describe('ucx-filter-editor: a page that allows no fields', () => {
+  it('says so, instead of an empty list of fields to use', async () => {
+    const el = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor .fields=${[]}></ucx-filter-editor>`,
+    );
+    await typeInto(el, '(department=Sales)');
+    const error = visibleText(el.shadowRoot!.querySelector('#error'));
+    expect(error).to.contain("Unknown field 'department': this page allows no fields");
+    expect(error).not.to.contain('use one of');
+    expect(el.validity.valid).to.equal(false);
+  });
+});
