@@ -15,7 +15,8 @@ beforeAll(async () => {
   server = await startPageServer({ optimize: ['lit', '@lit/task', '@lit/localize'] });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.emulateMedia({ forcedColors: 'active' });
+  // (Reduced motion: no transition, so a colour read right after a click is the final one.)
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
   await page.goto(server.url('/test/e2e/forced-colors/page/index.html'));
   await page.locator('ucx-user-sync [part~="empty"]').waitFor();
   await page.locator('ucx-user-sync [part~="create-button"]').click();
