@@ -1,6 +1,7 @@
 // Helpers for play functions: the elements render into shadow roots, so
 // queries walk down host by host.
 import { expect, waitFor } from 'storybook/test';
+import { animationsSettled } from '../../test/support/animations.js';
 
 /** Walks down shadow roots: deep(el, 'ucx-create-dialog', 'ucx-filter-editor', 'textarea'). */
 export function deep<T extends Element = HTMLElement>(
@@ -53,24 +54,11 @@ export function deepActive(): Element | null {
 }
 
 /**
- * Waits until every finite CSS transition or animation in the page (shadow
- * trees included) has finished, so axe never measures a colour mid-fade.
- * Infinite ones (the spinner, the loading shimmer) are ignored.
+ * Waits a frame or two for the last change to render, then until every finite transition or
+ * animation in the page has finished (test/support/animations.ts), so axe never measures a
+ * colour mid-fade.
  */
 export async function settled(): Promise<void> {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const roots: (Document | ShadowRoot)[] = [document];
-  const walk = (root: Document | ShadowRoot) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) {
-        roots.push(el.shadowRoot);
-        walk(el.shadowRoot);
-      }
-    }
-  };
-  walk(document);
-  const finite = roots
-    .flatMap((r) => r.getAnimations())
-    .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
-  await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  await animationsSettled();
 }

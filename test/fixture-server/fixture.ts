@@ -42,6 +42,7 @@ export async function scenario(setup: FixtureSetup = {}): Promise<{
   items: () => Promise<Integration[]>;
   faults: (faults: FixtureFault[]) => Promise<void>;
   clearFaults: () => Promise<void>;
+  setItems: (items: Integration[]) => Promise<void>;
 }> {
   const id = `s${Date.now().toString(36)}-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
   const control = `/fixture-api/${id}/_control`;
@@ -61,6 +62,10 @@ export async function scenario(setup: FixtureSetup = {}): Promise<{
     // Appends faults without resetting items or the log.
     clearFaults: async () => {
       await fetch(control, { method: 'PATCH', body: JSON.stringify({ clearFaults: true }) });
+    },
+    // The collection as another admin (or an earlier request) left it; the log stays.
+    setItems: async (items) => {
+      await fetch(control, { method: 'PATCH', body: JSON.stringify({ items }) });
     },
     faults: async (faults) => {
       const res = await fetch(control, {

@@ -32,6 +32,9 @@ import {
 } from '../preview/preview.js';
 import { createDialogStyles } from './create-dialog.styles.js';
 
+/** A consent result events may carry: a listener that edits it changes nothing this dialog sends. */
+const copyOf = (c: ConsentResult): ConsentResult => ({ ...c, scopes: [...c.scopes] });
+
 /** What the dialog needs from the section that hosts it. */
 export interface DialogDelegate {
   /** The consent provider, `'loading'` while it is being loaded, or why there is none. */
@@ -440,9 +443,7 @@ export class UcxCreateDialog extends UcxElement {
     const allowed = delegate.emit(
       new UcxBeforeCreateEvent({
         // (A copy of the consent, as for ucx-consent-granted.)
-        body: cached
-          ? { ...base, consent: { ...cached, scopes: [...cached.scopes] } }
-          : { ...base },
+        body: cached ? { ...base, consent: copyOf(cached) } : { ...base },
       }),
     );
     if (!allowed) {
@@ -650,34 +651,33 @@ export class UcxCreateDialog extends UcxElement {
     generation: number,
     onFailure?: () => void,
   ): Promise<ConsentResult | undefined> {
-    let failure: ConsentFailure | undefined;
-    let consent: ConsentResult | undefined;
+    let outcome: ConsentResult | ConsentFailure;
     try {
       // Only the documented fields go on (to the backend, to the event), checked: a host's
-      // consent function may resolve with more, or with nothing usable.
-      consent = consentResultOf(await consentPromise);
-      // (The page's consent gives what can't be used: trying again won't change that.)
-      if (!consent) {
-        failure = { kind: 'misconfigured', code: 'invalid-consent-result', retryable: false };
-      }
+      // consent function may resolve with more, or with nothing usable (then trying again
+      // won't change that: the page's consent is misconfigured).
+      outcome = consentResultOf(await consentPromise) ?? {
+        kind: 'misconfigured',
+        code: 'invalid-consent-result',
+        retryable: false,
+      };
     } catch (e) {
-      failure = consentFailureOf(e);
+      outcome = consentFailureOf(e);
     }
     if (generation !== this.#generation) return undefined;
-    if (failure || !consent) {
+    if ('kind' in outcome) {
       this.#setPhase('idle');
       onFailure?.();
-      this.#consentFailed(failure ?? consentFailureOf(undefined));
+      this.#consentFailed(outcome);
       return undefined;
     }
+    const consent = outcome;
     // (Another organization's sign-in is refused, not kept or announced: see #otherTenant.)
     if (fresh && !this.#otherTenantThan(consent)) {
       this.#consent = consent;
       this.#tokenStale = false;
       // A copy: a listener that edits it (drops the token before logging) changes nothing sent.
-      this.delegate?.emit(
-        new UcxConsentGrantedEvent({ consent: { ...consent, scopes: [...consent.scopes] } }),
-      );
+      this.delegate?.emit(new UcxConsentGrantedEvent({ consent: copyOf(consent) }));
     }
     return consent;
   }

@@ -82,10 +82,7 @@ describe('<ucx-user-sync> edit and delete', () => {
     $(m.root, 'tr[data-id="int-a"] .edit').click();
     const p = dialogParts(m.edit);
     await waitFor(() => p.dialog.open, 'the edit dialog');
-    await fetch(m.fx.endpoint.replace(/integrations$/, '_control'), {
-      method: 'PATCH',
-      body: JSON.stringify({ items: [] }),
-    });
+    await m.fx.setItems([]);
     p.editor.value = '';
     await typeFilter(p.editor, '(location=NYC)');
     p.submit.click();
@@ -157,10 +154,7 @@ describe('<ucx-user-sync> edit and delete', () => {
     await waitFor(() => p.errorDialog().open, 'the error window');
     // The first DELETE went through on the server; only its answer was lost.
     await m.fx.clearFaults();
-    await fetch(m.fx.endpoint.replace(/integrations$/, '_control'), {
-      method: 'PATCH',
-      body: JSON.stringify({ items: [other] }),
-    });
+    await m.fx.setItems([other]);
     p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
     await waitFor(() => !p.dialog.open, 'the confirmation to close');
     await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'row removed');
@@ -179,10 +173,7 @@ describe('<ucx-user-sync> edit and delete', () => {
     const p = dialogParts(m.confirm);
     await waitFor(() => p.dialog.open, 'the confirmation');
     // Another admin deleted it meanwhile: the server answers 404 not-found.
-    await fetch(m.fx.endpoint.replace(/integrations$/, '_control'), {
-      method: 'PATCH',
-      body: JSON.stringify({ items: [] }),
-    });
+    await m.fx.setItems([]);
     p.submit.click();
     await waitFor(() => p.errorDialog().open, 'the error window');
     expect(deepText(p.errorWindow)).to.contain('This integration no longer exists.');
@@ -205,10 +196,7 @@ describe('<ucx-user-sync> edit and delete', () => {
       const p = dialogParts(action === 'edit' ? m.edit : m.confirm);
       await waitFor(() => p.dialog.open, 'the dialog');
       // Another admin deleted it; a refresh (or a poll) reads the list without it.
-      await fetch(m.fx.endpoint.replace(/integrations$/, '_control'), {
-        method: 'PATCH',
-        body: JSON.stringify({ items: [other] }),
-      });
+      await m.fx.setItems([other]);
       await m.el.refresh();
       await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'the row gone');
       p.cancel.click();

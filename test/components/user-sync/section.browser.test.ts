@@ -327,10 +327,7 @@ describe('<ucx-user-sync> section', () => {
   it('refresh() reloads the list and never throws', async () => {
     const m = await mount({ items: [] });
     await m.fx.faults([]);
-    await fetch(`/fixture-api/${m.fx.id}/_control`, {
-      method: 'PATCH',
-      body: JSON.stringify({ items: [integration()] }),
-    });
+    await m.fx.setItems([integration()]);
     await m.el.refresh();
     await waitFor(() => m.root.querySelector('table'), 'the refreshed list');
     const bad = document.createElement('ucx-user-sync');
