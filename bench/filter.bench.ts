@@ -436,7 +436,7 @@ if (doMatch && diffs.length === 0) console.log('  identical everywhere');
 for (const d of diffs) console.log(`  ${d}`);
 if (doMatch) {
   console.log(
-    '  Why they differ: we match case-insensitively, compare phone numbers ignoring spaces, -, ., (, ),\n' +
+    '  Why they differ: we match case-insensitively, compare phone numbers ignoring spaces, hyphens, ., (, ),\n' +
       "  and treat '' as absent; ldap-filter is case-sensitive and exact. @ldapjs/filter also keeps escapes\n" +
       '  undecoded in equality values (bldg \\28a\\29 never matches "bldg (a)").',
   );

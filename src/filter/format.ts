@@ -1,18 +1,24 @@
 import { DEFAULT_FIELDS, findField } from './fields.js';
-import type { FieldDefinition, FilterNode } from './types.js';
+import type { FieldDefinition, FilterNode, ItemNode } from './types.js';
 
 /** Escapes exactly `*`, `(`, `)`, `\` and NUL (lowercase hex); every other character stays raw. */
 export function escapeFilterValue(value: string): string {
   return value.replace(/[*()\\\0]/g, (c) => '\\' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }
 
-const OPS: Record<string, string> = { and: '&', or: '|', not: '!' };
+const OPS = { __proto__: null, and: '&', or: '|', not: '!' } as unknown as Record<string, string>;
+/** An attribute name (letters, digits, `-`, `.` of an OID): nothing filter syntax could read. */
+const NAME = /^[a-z\d][a-z\d.-]*$/i;
 
 /**
  * The canonical text of a filter: canonical field names (a name of `fields` in any case is
  * written as defined there), no whitespace, minimal escaping.
  * `pretty: true` puts every component on its own line, indented two spaces per level (up to
  * 32 levels; deeper ones stay there, so the size stays linear). Iterative, so any depth is fine.
+ * A part that is not a node of this module (an `approx` node, null, a field name with `(`
+ * in it) is written `()`, which no filter parser accepts: dropped, it would widen the
+ * filter (`(&(a=b)(c~=d))` as `(&(a=b))`), and written as it came, it could change the
+ * filter's structure.
  */
 export function formatFilter(
   node: FilterNode,
@@ -29,24 +35,30 @@ export function formatFilter(
     const depth = depths.pop() as number;
     let line = pretty ? '  '.repeat(Math.min(depth, 32)) : '';
     if (typeof top === 'string') line += top;
-    else if (OPS[top.type]) {
+    else if (OPS[top?.type]) {
       line += '(' + OPS[top.type];
       stack.push(')');
       depths.push(depth);
       const children =
-        top.type === 'not' ? [top.child] : (top as { children: FilterNode[] }).children;
+        top.type === 'not' ? [top.child] : (top as { children: readonly FilterNode[] }).children;
       for (let i = children.length; i--;) {
         stack.push(children[i] as FilterNode);
         depths.push(depth + 1);
       }
-    } else if (top.type === 'equality' || top.type === 'present' || top.type === 'substring') {
-      line += `(${findField(fields, top.field)?.name ?? top.field}=${
-        top.type === 'present'
-          ? '*'
-          : top.type === 'equality'
-            ? escapeFilterValue(top.value)
-            : [top.initial ?? '', ...top.any, top.final ?? ''].map(escapeFilterValue).join('*')
-      })`;
+    } else {
+      try {
+        const item = top as ItemNode;
+        if (!/^(?:equality|present|substring)$/.test(item.type) || !NAME.test(item.field)) throw 0;
+        line += `(${findField(fields, item.field)?.name ?? item.field}=${
+          item.type === 'present'
+            ? '*'
+            : item.type === 'equality'
+              ? escapeFilterValue(item.value)
+              : [item.initial ?? '', ...item.any, item.final ?? ''].map(escapeFilterValue).join('*')
+        })`;
+      } catch {
+        line += '()';
+      }
     }
     parts.push(line);
   }

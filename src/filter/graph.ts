@@ -189,6 +189,7 @@ export function toGraphQuery(
     }
     if (g.collection) return undefined;
     if (n.type === 'present') return when(g.presence, `${p} ne null`, false);
+    if (n.type !== 'substring') return undefined;
     let filter = '';
     let advanced = false;
     let exact = !n.any.length;
@@ -207,11 +208,20 @@ export function toGraphQuery(
   };
 
   // Parents before children (the list grows while it is read), then translated in
-  // reverse: children first.
+  // reverse: children first. A part that isn't a node of this module (an `approx` node,
+  // null, a value that isn't text) is not translated: it stays in the residual.
   const order = [node];
-  for (const n of order) if ('children' in n) for (const c of n.children) order.push(c);
-  for (let i = order.length; i--;)
-    done.set(order[i] as FilterNode, translate(order[i] as FilterNode));
+  for (const n of order) {
+    const kids = (n as { children?: unknown } | null)?.children;
+    if (Array.isArray(kids)) for (const c of kids) order.push(c as FilterNode);
+  }
+  for (let i = order.length; i--;) {
+    try {
+      done.set(order[i] as FilterNode, translate(order[i] as FilterNode));
+    } catch {
+      done.set(order[i] as FilterNode, undefined);
+    }
+  }
 
   const result = done.get(node);
   if (!result) return { advanced: false, exact: false, residual: node };

@@ -22,10 +22,14 @@ const foldText: Fold = (s) => {
 };
 
 /**
- * Phone numbers compare ignoring spaces, `-`, `.`, `(`, `)` (like LDAP's
- * telephoneNumberMatch), and case-insensitively for any letters.
+ * Phone numbers compare ignoring spaces, hyphens, `.`, `(`, `)`, and case-insensitively for
+ * any letters. Spaces and hyphens as LDAP's telephoneNumberMatch reads them (RFC 4518
+ * §2.2, §2.6.3): every Unicode space (a number copied from Outlook or Word often has
+ * no-break ones), tab and line break, the hyphens U+058A, U+2010, U+2011, U+2212, U+FE63,
+ * U+FF0D, and the soft hyphen and zero-width space, which are mapped to nothing.
  */
-const foldPhone: Fold = (s) => foldText(s.replace(/[ \-.()]/g, ''));
+const foldPhone: Fold = (s) =>
+  foldText(s.replace(/[\s\-.()\xad\u058a\u200b\u2010\u2011\u2212\ufe63\uff0d]/g, ''));
 
 /**
  * The test of one item on the folded values: presence (defined), equality (`eq`), or
@@ -78,40 +82,52 @@ export function compileFilter(
   // reached, to the last test created so far.
   const NEXT = -3;
   const stack: [FilterNode, number, number][] = [[node, -1, -2]];
-  while (stack.length) {
-    const [n, t0, f0] = stack.pop() as [FilterNode, number, number];
-    const t = t0 === NEXT ? tests.length - 1 : t0;
-    const f = f0 === NEXT ? tests.length - 1 : f0;
-    let test: Test | undefined;
-    if (n.type === 'not') {
-      stack.push([n.child, f, t]);
-    } else if (n.type === 'and' || n.type === 'or') {
-      const and = n.type === 'and';
-      const last = n.children.length - 1;
-      if (last < 0) test = () => and;
-      n.children.forEach((c, i) => {
-        stack.push([c, i === last || !and ? t : NEXT, i === last || and ? f : NEXT]);
-      });
-    } else {
-      let index = names.indexOf(n.field);
-      if (index < 0) {
-        index = names.push(n.field) - 1;
-        folds.push(findField(fields, n.field)?.compare === 'phone' ? foldPhone : foldText);
+  // A tree with a part this module doesn't make (an `approx` node, null, a value that
+  // isn't text) matches nobody: read some other way, it could match more users than meant.
+  let invalid = false;
+  try {
+    while (stack.length) {
+      const [n, t0, f0] = stack.pop() as [FilterNode, number, number];
+      const t = t0 === NEXT ? tests.length - 1 : t0;
+      const f = f0 === NEXT ? tests.length - 1 : f0;
+      let test: Test | undefined;
+      if (n.type === 'not') {
+        stack.push([n.child, f, t]);
+      } else if (n.type === 'and' || n.type === 'or') {
+        const and = n.type === 'and';
+        const last = n.children.length - 1;
+        if (last < 0) test = () => and;
+        n.children.forEach((c, i) => {
+          stack.push([c, i === last || !and ? t : NEXT, i === last || and ? f : NEXT]);
+        });
+      } else if (n.type === 'equality' || n.type === 'present' || n.type === 'substring') {
+        // The record's key is the field's name as defined (a node may spell it in any case,
+        // as formatFilter and toGraphQuery read it).
+        const def = findField(fields, n.field);
+        const name = def?.name ?? n.field;
+        let index = names.indexOf(name);
+        if (index < 0) {
+          index = names.push(name) - 1;
+          folds.push(def?.compare === 'phone' ? foldPhone : foldText);
+        }
+        test = itemTest(n, index, folds[index] as Fold);
+      } else invalid = true;
+      if (test) {
+        tests.push(test);
+        next.push(t, f);
       }
-      test = itemTest(n, index, folds[index] as Fold);
     }
-    if (test) {
-      tests.push(test);
-      next.push(t, f);
-    }
+  } catch {
+    invalid = true;
   }
+  if (invalid) return () => false;
 
   const start = tests.length - 1;
   const count = names.length;
   return (record) => {
     const values: Values = new Array<string | undefined>(count);
     for (let i = 0; i < count; i++) {
-      let raw = record[names[i] as string];
+      let raw = record?.[names[i] as string];
       const fold = folds[i] as Fold;
       // A list counts by its first value (as Graph's businessPhones[0]); a function (such as
       // an inherited `constructor`) is no value; anything else counts as its text.
@@ -142,7 +158,8 @@ export function matchesFilter(
   record: UserRecord,
   options?: { fields?: readonly FieldDefinition[] },
 ): boolean {
-  if (options?.fields) return compileFilter(node, options)(record);
+  // (Not a node object, such as null: nothing to remember it by.)
+  if (options?.fields || Object(node) !== node) return compileFilter(node, options)(record);
   let fn = compiled.get(node);
   if (!fn) compiled.set(node, (fn = compileFilter(node)));
   return fn(record);

@@ -8,45 +8,50 @@ export interface Span {
 }
 
 export interface AndNode {
-  type: 'and';
-  children: FilterNode[];
-  span?: Span;
+  readonly type: 'and';
+  readonly children: readonly FilterNode[];
+  readonly span?: Span;
 }
 export interface OrNode {
-  type: 'or';
-  children: FilterNode[];
-  span?: Span;
+  readonly type: 'or';
+  readonly children: readonly FilterNode[];
+  readonly span?: Span;
 }
 export interface NotNode {
-  type: 'not';
-  child: FilterNode;
-  span?: Span;
+  readonly type: 'not';
+  readonly child: FilterNode;
+  readonly span?: Span;
 }
 export interface EqualityNode {
-  type: 'equality';
+  readonly type: 'equality';
   /** Canonical field name. */
-  field: string;
+  readonly field: string;
   /** Decoded value (escapes resolved), never empty. */
-  value: string;
-  span?: Span;
+  readonly value: string;
+  readonly span?: Span;
 }
 export interface PresentNode {
-  type: 'present';
-  field: string;
-  span?: Span;
+  readonly type: 'present';
+  readonly field: string;
+  readonly span?: Span;
 }
 export interface SubstringNode {
-  type: 'substring';
-  field: string;
+  readonly type: 'substring';
+  readonly field: string;
   /** Text before the first `*` (absent when the value starts with `*`). */
-  initial?: string;
+  readonly initial?: string;
   /** Non-empty parts between `*`s, in order. */
-  any: string[];
+  readonly any: readonly string[];
   /** Text after the last `*` (absent when the value ends with `*`). */
-  final?: string;
-  span?: Span;
+  readonly final?: string;
+  readonly span?: Span;
 }
 
+/**
+ * A parsed filter. Nodes are values: to change a filter, build a new node (matchesFilter
+ * remembers a node's compiled form by the object, so a node edited in place would be
+ * matched as it was).
+ */
 export type FilterNode = AndNode | OrNode | NotNode | EqualityNode | PresentNode | SubstringNode;
 export type ItemNode = EqualityNode | PresentNode | SubstringNode;
 
@@ -76,7 +81,7 @@ export interface FieldDefinition {
   labelKey: string;
   /** How the field maps to Graph; absent = never filtered server-side. */
   graph?: GraphFieldDefinition;
-  /** `phone` compares ignoring spaces, `-`, `.`, `(`, `)`. Default `text`. */
+  /** `phone` compares ignoring spaces, hyphens, `.`, `(`, `)` (any Unicode space or hyphen). Default `text`. */
   compare?: 'text' | 'phone';
 }
 

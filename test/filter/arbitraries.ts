@@ -46,12 +46,16 @@ export function filterArb(value: fc.Arbitrary<string>, maxDepth = 4): fc.Arbitra
         final: fc.option(value, { nil: undefined }),
       })
       .map(({ field: f, initial, any, final }): FilterNode => {
-        const node: FilterNode = { type: 'substring', field: f, any };
-        if (initial !== undefined) node.initial = initial;
-        if (final !== undefined) node.final = final;
         // A substring needs at least one part, or it would be presence.
-        if (initial === undefined && final === undefined && any.length === 0) node.any = ['x'];
-        return node;
+        const parts =
+          initial === undefined && final === undefined && any.length === 0 ? ['x'] : any;
+        return {
+          type: 'substring',
+          field: f,
+          any: parts,
+          ...(initial !== undefined && { initial }),
+          ...(final !== undefined && { final }),
+        };
       }),
   );
   const { tree } = fc.letrec<{ tree: FilterNode }>((tie) => ({

@@ -81,6 +81,10 @@ describe('matchesFilter', () => {
     ['(!(location=NYC))', true], // absent field: item false, so not is true
     ['(!(department=Temp))', true],
     ['(phoneNumber=+15550100.99)', true],
+    // RFC 4518's spaces and hyphens: no-break space, tab, non-breaking hyphen, minus sign,
+    // fullwidth hyphen; a soft hyphen is mapped to nothing.
+    ['(phoneNumber=+1\u00a0\\28555\\29\u2011010\u22120\uff0d99\t)', true],
+    ['(phoneNumber=+1\u00ad555*)', true],
     ['(phoneNumber=+15550100.98)', false],
     ['(phoneNumber=+1555010099)', true],
     ['(phoneNumber=+1-555-010-0-99)', true],
@@ -96,6 +100,12 @@ describe('matchesFilter', () => {
   it.each(cases)('%s → %s', (text, expected) => {
     expect(matchesFilter(f(text), user)).toBe(expected);
     expect(compileFilter(f(text))(user)).toBe(expected);
+  });
+  it('a phone number copied with no-break spaces and hyphens matches one typed plainly', () => {
+    const record = { phoneNumber: '+1\u00a0555\u2011010\u202f0199' };
+    expect(matchesFilter(f('(phoneNumber=+15550100199)'), record)).toBe(true);
+    expect(matchesFilter(f('(phoneNumber=+1 555-0100*)'), record)).toBe(true);
+    expect(matchesFilter(f('(phoneNumber=+1555010019)'), record)).toBe(false);
   });
   it('presence means a non-empty value', () => {
     expect(matchesFilter(f('(department=*)'), { department: '' })).toBe(false);
@@ -144,6 +154,66 @@ describe('matchesFilter', () => {
     expect(present('(manager=bob)', { manager: ['Ann', 'Bob'] })).toBe(false);
     expect(present('(manager=*)', { manager: [] })).toBe(false);
     expect(present('(manager=sales)', { manager: new String('Sales') })).toBe(true);
+  });
+});
+
+describe('parts that are not nodes of this module (a JavaScript host’s slip)', () => {
+  // An approx node (RFC 4515 has ~=, this dialect not), null, a number for a value, a field
+  // name that would read as filter syntax: none may widen the filter or throw.
+  const approx = { type: 'approx', field: 'location', value: 'NYC' } as unknown as FilterNode;
+  const sales: FilterNode = { type: 'equality', field: 'department', value: 'Sales' };
+  const withApprox: FilterNode = { type: 'and', children: [sales, approx] };
+  const odd: FilterNode[] = [
+    approx,
+    null as unknown as FilterNode,
+    { type: 'equality', field: 'department', value: 42 } as unknown as FilterNode,
+    { type: 'equality', field: 'dep)(x', value: 'v' },
+    { type: 'constructor' } as unknown as FilterNode,
+    { type: 'not' } as unknown as FilterNode,
+  ];
+  it('formatFilter writes them (), which does not parse, instead of dropping them', () => {
+    expect(formatFilter(withApprox)).toBe('(&(department=Sales)())');
+    for (const node of odd) {
+      const text = formatFilter(node);
+      expect(parseFilter(text).ok, text).toBe(false);
+    }
+    expect(formatFilter({ type: 'not', child: approx }, { pretty: true })).toBe('(!\n  ()\n)');
+  });
+  it('matchesFilter: a tree that holds one matches nobody, also under a NOT', () => {
+    const record = { department: 'Sales', location: 'Paris' };
+    expect(matchesFilter(withApprox, record)).toBe(false);
+    expect(matchesFilter({ type: 'not', child: withApprox }, record)).toBe(false);
+    for (const node of odd) expect(matchesFilter(node, record)).toBe(false);
+  });
+  it('filtersEqual: such a tree equals nothing, not even itself', () => {
+    expect(filtersEqual(withApprox, withApprox)).toBe(false);
+    expect(filtersEqual(approx, { type: 'constructor' } as unknown as FilterNode)).toBe(false);
+    expect(filtersEqual(sales, { ...sales })).toBe(true);
+  });
+  it('toGraphQuery leaves them to the residual and never throws', () => {
+    expect(toGraphQuery(withApprox)).toEqual({
+      filter: "department eq 'Sales'",
+      advanced: false,
+      exact: false,
+      residual: approx,
+    });
+    for (const node of odd) expect(toGraphQuery(node)).toMatchObject({ exact: false });
+  });
+  it('a field spelled in another case is read as the field, by every function', () => {
+    const node: FilterNode = { type: 'equality', field: 'DEPARTMENT', value: 'Sales' };
+    expect(formatFilter(node)).toBe('(department=Sales)');
+    expect(matchesFilter(node, { department: 'sales' })).toBe(true);
+    expect(toGraphQuery(node)).toEqual({
+      filter: "department eq 'Sales'",
+      advanced: false,
+      exact: true,
+    });
+  });
+  it('matchesFilter reads a missing record as one without values', () => {
+    expect(matchesFilter(f('(department=Sales)'), null as unknown as UserRecord)).toBe(false);
+    expect(matchesFilter(f('(!(department=Sales))'), undefined as unknown as UserRecord)).toBe(
+      true,
+    );
   });
 });
 

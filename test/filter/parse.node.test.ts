@@ -767,7 +767,7 @@ describe('limits', () => {
     const small = ok(`(|${shapes})`);
     const repeats = Math.ceil((2 ** 20 + 1) / shapes.length);
     const big = ok(`(|${shapes.repeat(repeats)})`, { maxLength: Infinity });
-    const children = (node: FilterNode) => (node as { children: FilterNode[] }).children;
+    const children = (node: FilterNode) => (node as { children: readonly FilterNode[] }).children;
     const expected = Array.from({ length: repeats }, () => children(small)).flat();
     expect(children(big)).toStrictEqual(expected);
     // The same shapes, down to the order of the properties (V8's hidden classes).

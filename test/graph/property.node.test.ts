@@ -94,10 +94,13 @@ function leaf(): fc.Arbitrary<FilterNode> {
           })
           .filter((s) => s.initial !== undefined || s.any.length > 0 || s.final !== undefined)
           .map((s): FilterNode => {
-            const node: FilterNode = { type: 'substring', field, any: s.any };
-            if (s.initial !== undefined) node.initial = s.initial;
-            if (s.final !== undefined) node.final = s.final;
-            return node;
+            return {
+              type: 'substring',
+              field,
+              any: s.any,
+              ...(s.initial !== undefined && { initial: s.initial }),
+              ...(s.final !== undefined && { final: s.final }),
+            };
           }),
       },
     ),

@@ -28,7 +28,10 @@ export function summarizeFilter(node: FilterNode | undefined): string {
 }
 
 /** The top level of an AND (or a lone item) split into kept and excluded conditions. */
-function splitTop(node: FilterNode): { positive: FilterNode[]; negative: FilterNode[] } {
+function splitTop(node: FilterNode): {
+  positive: readonly FilterNode[];
+  negative: readonly FilterNode[];
+} {
   if (node.type === 'not') return { positive: [], negative: [node.child] };
   if (node.type === 'and') {
     const positive: FilterNode[] = [];
