@@ -323,7 +323,11 @@ export class BackendClient {
     try {
       const value = typeof hook === 'function' ? await hook({ method, url }) : hook;
       return new Headers(value ?? undefined);
-    } catch {
+    } catch (e) {
+      // The host's bug (its hook threw, or gave a header no request can carry): the admin
+      // is told the page couldn't prepare the request, and the host's developer sees why in
+      // the console, as for an error thrown by an event listener (reportError).
+      (globalThis as { reportError?: (e: unknown) => void }).reportError?.(e);
       throw new BackendError({ kind: 'network', code: 'request-headers-failed' });
     }
   }

@@ -1,4 +1,3 @@
-export { fieldNoun } from './field-noun.js';
 import { msg, str } from '@lit/localize';
 import type { FilterError, FilterWarning, FieldDefinition } from '../../filter/index.js';
 import { suggestField } from '../../filter/fields.js';
