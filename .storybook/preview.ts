@@ -15,8 +15,29 @@ import '../src/ucx-user-sync-dialogs.js';
 import { pageBackground, themeStyle, type StoryTheme } from '../stories/support/themes.js';
 
 // Autodocs and controls come from the committed manifest (`npm run analyze`;
-// npm test checks it is fresh, and every element carries its `@tag`).
-setCustomElementsManifest(manifest);
+// npm test checks it is fresh, and every element carries its `@tag`). Its private and
+// protected members (#fields, render helpers) are left out: Storybook lists every member it
+// is given as API, with a control to set it.
+interface ManifestMember {
+  name: string;
+  privacy?: string;
+}
+setCustomElementsManifest({
+  ...manifest,
+  modules: manifest.modules.map((module) => ({
+    ...module,
+    declarations: module.declarations?.map((declaration) =>
+      'members' in declaration
+        ? {
+            ...declaration,
+            members: (declaration.members as ManifestMember[]).filter(
+              (m) => !m.privacy && !m.name.startsWith('#'),
+            ),
+          }
+        : declaration,
+    ),
+  })),
+});
 
 type Direction = 'ltr' | 'rtl';
 
