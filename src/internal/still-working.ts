@@ -5,14 +5,17 @@ import { msg } from '@lit/localize';
 /** Milliseconds before "Still working…" appears. */
 export const STILL_WORKING_DELAY = 10_000;
 
-/** After `delay` ms, hands `say` the still-working sentence; clear the returned timer to stop. */
+/** The still-working sentence, written when shown (so it follows a change of language). */
+const stillWorking = () =>
+  msg('Still working… You can wait or cancel.', { id: 'user-sync.dialog.still-working' });
+
+/**
+ * After `delay` ms, hands `say` what writes the still-working sentence; clear the returned
+ * timer to stop.
+ */
 export function sayStillWorkingAfter(
   delay: number,
-  say: (text: string) => void,
+  say: (text: () => string) => void,
 ): ReturnType<typeof setTimeout> {
-  return setTimeout(
-    () =>
-      say(msg('Still working… You can wait or cancel.', { id: 'user-sync.dialog.still-working' })),
-    delay,
-  );
+  return setTimeout(() => say(stillWorking), delay);
 }

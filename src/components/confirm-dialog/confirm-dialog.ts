@@ -7,6 +7,7 @@ import { dialogStyles } from '../../internal/dialog-styles.js';
 import { tokens } from '../../internal/styles.js';
 import { describeBackendError, type FailureView } from '../../internal/failures.js';
 import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';
+import { textOf, type LazyText } from '../../internal/lazy-text.js';
 import { BackendError } from '../../backend/client.js';
 import type { Integration } from '../../backend/types.js';
 import { UcxErrorEvent } from '../../events/error.js';
@@ -42,7 +43,8 @@ export class UcxConfirmDialog extends UcxElement {
 
   @state() private integration: Integration | undefined;
   @state() private busy = false;
-  @state() private statusText = '';
+  /** Written at render, so it follows a change of language (see lazy-text.ts). */
+  @state() private statusText: LazyText = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('ucx-error-window') private errorWindow!: UcxErrorWindow;
@@ -101,7 +103,7 @@ export class UcxConfirmDialog extends UcxElement {
       this.#generation++;
       this.#abort?.abort();
       this.#setBusy(false);
-      this.statusText = msg('Cancelled.', { id: 'user-sync.dialog.cancelled-edit' });
+      this.statusText = () => msg('Cancelled.', { id: 'user-sync.dialog.cancelled-edit' });
       this.delegate?.refresh();
       return;
     }
@@ -114,7 +116,7 @@ export class UcxConfirmDialog extends UcxElement {
     if (this.busy || !integration || !delegate) return;
     const generation = ++this.#generation;
     this.#setBusy(true);
-    this.statusText = msg('Deleting…', { id: 'user-sync.confirm.deleting' });
+    this.statusText = () => msg('Deleting…', { id: 'user-sync.confirm.deleting' });
     const abort = new AbortController();
     this.#abort = abort;
     try {
@@ -140,7 +142,10 @@ export class UcxConfirmDialog extends UcxElement {
         return;
       }
       if (error.kind === 'network' || error.kind === 'timeout') this.#mayHaveDeleted = true;
-      const view: FailureView = describeBackendError(error, 'delete', delegate.vendorName);
+      const vendorName = delegate.vendorName;
+      // Written again at each render of the failure: its words follow a change of language.
+      const describe = (): FailureView => describeBackendError(error, 'delete', vendorName);
+      const view = describe();
       if (view.refreshList) delegate.refresh();
       delegate.emit(
         new UcxErrorEvent({
@@ -152,10 +157,10 @@ export class UcxConfirmDialog extends UcxElement {
         }),
       );
       if (!this.open) {
-        delegate.failedInBackground(this, view);
+        delegate.failedInBackground(this, describe);
         return;
       }
-      const choice = await this.errorWindow.show(view);
+      const choice = await this.errorWindow.show(describe);
       // Already gone (and the list read again): nothing left to delete or to retry.
       if (view.code === 'not-found' && this.open) this.close();
       else if (choice === 'retry' && this.open) void this.#onConfirm();
@@ -190,7 +195,7 @@ export class UcxConfirmDialog extends UcxElement {
         </p>
       </div>
       <div class="dialog-footer" part="dialog-footer">
-        <p class="status" role="status">${this.statusText}</p>
+        <p class="status" role="status">${textOf(this.statusText)}</p>
         <div class="actions">
           <button class="btn cancel" type="button" part="cancel-button" @click=${this.#onCancel}>
             ${

@@ -6,10 +6,11 @@ import { dialogStyles } from '../../internal/dialog-styles.js';
 import { tokens } from '../../internal/styles.js';
 import { SOURCES, sourceDefinition } from '../../internal/sources.js';
 import { describeBackendError, type FailureView } from '../../internal/failures.js';
-import { consentFailureView } from '../../internal/consent-failures.js';
+import { consentFailureView, consentMessage } from '../../internal/consent-failures.js';
 import { DEFAULT_FIELDS, formatFilter, parseFilter } from '../../filter/index.js';
 import { placedMessage } from '../filter-editor/messages.js';
 import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';
+import { textOf, type LazyText } from '../../internal/lazy-text.js';
 import { BackendError, IdempotencyKeys } from '../../backend/client.js';
 import { consentFailureOf, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
 import { focusAfterDialog } from '../../internal/focus-after-dialog.js';
@@ -35,6 +36,12 @@ import { createDialogStyles } from './create-dialog.styles.js';
 /** A consent result events may carry: a listener that edits it changes nothing this dialog sends. */
 const copyOf = (c: ConsentResult): ConsentResult => ({ ...c, scopes: [...c.scopes] });
 
+// Status lines said in more than one place (written at render: see lazy-text.ts).
+const waitingForConsent = () =>
+  msg('Waiting for Microsoft sign-in…', { id: 'user-sync.dialog.waiting-consent' });
+const consentCancelled = () =>
+  msg('Microsoft sign-in was cancelled.', { id: 'user-sync.dialog.consent-cancelled' });
+
 /** What the dialog needs from the section that hosts it. */
 export interface DialogDelegate {
   /** The consent provider, `'loading'` while it is being loaded, or why there is none. */
@@ -48,8 +55,11 @@ export interface DialogDelegate {
   done(op: 'create' | 'update' | 'delete', integration: Integration): void;
   /** The list may be out of date; the section's settles once it is read again. */
   refresh(): void | Promise<void>;
-  /** A failure happened while the dialog was closed (Escape during a request). */
-  failedInBackground(dialog: HTMLElement, view: FailureView): void;
+  /**
+   * A failure happened while the dialog was closed (Escape during a request); `view` writes
+   * what to say, in the language of the moment.
+   */
+  failedInBackground(dialog: HTMLElement, view: () => FailureView): void;
   readonly vendorName: string;
   readonly supportUrl: string;
   /** The section is locked (the vendor manages it): nothing can be created now. */
@@ -140,9 +150,11 @@ export class UcxCreateDialog extends UcxElement {
   @state() private filterText = '';
   @state() private phase: Phase = 'idle';
   @state() private stillWorking = false;
-  @state() private statusText = '';
-  @state() private footerError = '';
-  @state() private serverFilterError = '';
+  // The dialog's own lines are written at render, so they follow a change of language (see
+  // lazy-text.ts); the server's filter error is kept inside such a function as it came.
+  @state() private statusText: LazyText = '';
+  @state() private footerError: LazyText = '';
+  @state() private serverFilterError: LazyText = '';
   @state() private previewShown = false;
   @state() private previewStale = false;
   /** The sign-in in progress is Preview's, not Create's or Save's (no spinner on those). */
@@ -170,7 +182,7 @@ export class UcxCreateDialog extends UcxElement {
   #trigger: HTMLElement | undefined;
   /** @internal Where focus goes on close when the trigger can't take it (set by the section). */
   fallbackFocus: HTMLElement | undefined;
-  #pendingFailure: FailureView | undefined;
+  #pendingFailure: (() => FailureView) | undefined;
   /** The editor text the shown preview was made for. */
   #previewText: string | undefined;
   /** The provider had no valid access token: the next Preview signs in again. */
@@ -331,14 +343,12 @@ export class UcxCreateDialog extends UcxElement {
     if (this.phase === 'consent') {
       // Only the sign-in is abandoned: nothing reached the server.
       this.#cancelWork();
-      this.statusText = msg('Microsoft sign-in was cancelled.', {
-        id: 'user-sync.dialog.consent-cancelled',
-      });
+      this.statusText = consentCancelled;
       return;
     }
     if (this.busy) {
       this.#cancelWork();
-      this.statusText =
+      this.statusText = () =>
         this.mode === 'create'
           ? msg(
               'Cancelled. If the server had already received the request, the integration appears in the list.',
@@ -387,9 +397,10 @@ export class UcxCreateDialog extends UcxElement {
     const result = parseFilter(text);
     if (result.ok) return formatFilter(result.filter);
     const reason = placedMessage(text, result.error, DEFAULT_FIELDS);
-    this.footerError = msg('Invalid LDAP filters: fix the filters to continue.', {
-      id: 'user-sync.dialog.invalid-footer',
-    });
+    this.footerError = () =>
+      msg('Invalid LDAP filters: fix the filters to continue.', {
+        id: 'user-sync.dialog.invalid-footer',
+      });
     if (editor && typeof editor.showError === 'function') editor.showError();
     else editor?.focus();
     this.#reportError(
@@ -448,9 +459,10 @@ export class UcxCreateDialog extends UcxElement {
     );
     if (!allowed) {
       // Vetoed by the host page: say so, or Create would seem to do nothing.
-      this.footerError = msg('This page stopped the creation: nothing was sent.', {
-        id: 'user-sync.dialog.vetoed',
-      });
+      this.footerError = () =>
+        msg('This page stopped the creation: nothing was sent.', {
+          id: 'user-sync.dialog.vetoed',
+        });
       return;
     }
 
@@ -550,13 +562,10 @@ export class UcxCreateDialog extends UcxElement {
     this.#previewText = text;
     if (fresh) {
       this.#setPhase('consent');
-      const waiting = msg('Waiting for Microsoft sign-in…', {
-        id: 'user-sync.dialog.waiting-consent',
-      });
-      this.statusText = waiting;
+      this.statusText = waitingForConsent;
       this.previewSignIn = true;
       await this.updateComplete;
-      this.preview?.showWaiting(waiting);
+      this.preview?.showWaiting(waitingForConsent);
       // The fields, Preview among them, are inert while the popup is out: the keyboard
       // goes to what can be done now (Cancel sign-in), not to the page's body.
       if (focused) this.cancelButton?.focus();
@@ -591,34 +600,35 @@ export class UcxCreateDialog extends UcxElement {
     if (!saved) return false;
     // Named by the account and the integration the admin knows; the tenant ids tell two
     // organizations with similar names apart.
-    const account =
-      consent.username ||
-      consent.name ||
-      msg('an account without a name', { id: 'preview.other-tenant-unnamed' });
     const name = this.integration?.displayName ?? '';
     this.#consent = undefined;
     this.preview?.reset();
     this.previewShown = false;
     this.#previewText = undefined;
-    const message = msg(
-      str`You signed in as ${account} (organization ${signedIn}), but “${name}” imports users from organization ${saved}. Preview again and sign in with an account of that organization.`,
-      { id: 'preview.other-tenant' },
-    );
-    this.#reportError('consent', 'other-tenant', message);
-    void this.errorWindow
-      .show({
+    // Written at each render of the window: its words follow a change of language.
+    const describe = (): FailureView => {
+      const account =
+        consent.username ||
+        consent.name ||
+        msg('an account without a name', { id: 'preview.other-tenant-unnamed' });
+      return {
         stage: 'consent',
         code: 'other-tenant',
         title: msg('Signed in to another organization', { id: 'preview.other-tenant-title' }),
-        message,
+        message: msg(
+          str`You signed in as ${account} (organization ${signedIn}), but “${name}” imports users from organization ${saved}. Preview again and sign in with an account of that organization.`,
+          { id: 'preview.other-tenant' },
+        ),
         retryable: false,
         refreshList: false,
         vendorLock: false,
         dropConsent: true,
-      })
-      .then(() => {
-        if (this.open) this.previewButton?.focus();
-      });
+      };
+    };
+    this.#reportError('consent', 'other-tenant', describe().message);
+    void this.errorWindow.show(describe).then(() => {
+      if (this.open) this.previewButton?.focus();
+    });
     return true;
   }
 
@@ -706,9 +716,7 @@ export class UcxCreateDialog extends UcxElement {
     const delegate = this.delegate!;
     if (fresh) {
       this.#setPhase('consent');
-      this.statusText = msg('Waiting for Microsoft sign-in…', {
-        id: 'user-sync.dialog.waiting-consent',
-      });
+      this.statusText = waitingForConsent;
     }
     const consent = await this.#awaitConsent(consentPromise, fresh, generation);
     if (!consent) return;
@@ -719,7 +727,7 @@ export class UcxCreateDialog extends UcxElement {
     // already-exists, which the section handles.
     const key = this.#keys.keyFor(body);
     this.#setPhase('saving');
-    this.statusText = msg('Creating the integration…', { id: 'user-sync.dialog.creating' });
+    this.statusText = () => msg('Creating the integration…', { id: 'user-sync.dialog.creating' });
     const abort = new AbortController();
     this.#abort = abort;
     this.#sentFilter = base.filter;
@@ -799,9 +807,8 @@ export class UcxCreateDialog extends UcxElement {
     this.previewShown = true;
     this.previewStale = false;
     this.#previewText = this.filterText;
-    this.statusText = msg('Checking which users this change removes…', {
-      id: 'preview.checking-impact',
-    });
+    this.statusText = () =>
+      msg('Checking which users this change removes…', { id: 'preview.checking-impact' });
     const outcome = await this.#runPreview(filter);
     if (generation !== this.#generation || !this.open) return;
     this.statusText = '';
@@ -834,7 +841,7 @@ export class UcxCreateDialog extends UcxElement {
   ): Promise<void> {
     const generation = ++this.#generation;
     this.#setPhase('saving');
-    this.statusText = msg('Saving the filters…', { id: 'user-sync.dialog.saving' });
+    this.statusText = () => msg('Saving the filters…', { id: 'user-sync.dialog.saving' });
     const abort = new AbortController();
     this.#abort = abort;
     this.#sentFilter = filter;
@@ -862,19 +869,17 @@ export class UcxCreateDialog extends UcxElement {
     this.statusText = '';
     if (!view) {
       // Cancelled: quietly back to the form.
-      this.statusText = msg('Microsoft sign-in was cancelled.', {
-        id: 'user-sync.dialog.consent-cancelled',
-      });
+      this.statusText = consentCancelled;
       return;
     }
     this.#reportError('consent', failure.kind, view.message);
     if (failure.kind === 'timed-out') {
       // Nothing is wrong with the data: the popup was closed or left open too
       // long. Say so in the dialog's status line, not in an error window.
-      this.statusText = view.message;
+      this.statusText = () => consentMessage(failure) ?? '';
       return;
     }
-    void this.#showFailure(view);
+    void this.#showFailure(() => consentFailureView(failure)!);
   }
 
   #backendFailed(e: unknown, op: 'create' | 'update'): void {
@@ -882,7 +887,10 @@ export class UcxCreateDialog extends UcxElement {
       e instanceof BackendError ? e : new BackendError({ kind: 'network', code: 'unknown' });
     if (error.kind === 'aborted') return;
     const delegate = this.delegate;
-    const view = describeBackendError(error, op, delegate?.vendorName ?? '');
+    const vendorName = delegate?.vendorName ?? '';
+    // Written again at each render of the failure: its words follow a change of language.
+    const describe = () => describeBackendError(error, op, vendorName);
+    const view = describe();
     if (view.dropConsent) this.#consent = undefined;
     if (view.refreshList) this.#listRead = Promise.resolve(delegate?.refresh());
     this.#reportError('backend', view.code, view.message, {
@@ -890,19 +898,20 @@ export class UcxCreateDialog extends UcxElement {
       ...(view.requestId ? { requestId: view.requestId } : {}),
     });
     if (!this.open) {
-      this.#pendingFailure = view;
-      delegate?.failedInBackground(this, view);
+      this.#pendingFailure = describe;
+      delegate?.failedInBackground(this, describe);
       return;
     }
-    void this.#showFailure(view);
+    void this.#showFailure(describe);
   }
 
-  async #showFailure(view: FailureView): Promise<void> {
-    if (view.filterError) this.serverFilterError = view.filterError;
+  async #showFailure(describe: () => FailureView): Promise<void> {
+    const view = describe();
+    if (view.filterError) this.serverFilterError = () => describe().filterError ?? '';
     // The backend said where, in the canonical text it was sent: underline it in the editor.
     const range = view.filterErrorRange;
     if (range) this.editor?.markSentProblem?.(range.offset, range.length, this.#sentFilter ?? '');
-    const choice = await this.errorWindow.show(view);
+    const choice = await this.errorWindow.show(describe);
     if (!this.open) return;
     // The backend said the vendor manages the section, and the list read again since shows
     // it: nothing can be created from this dialog any more. Back to + Create, which says why.
@@ -976,7 +985,7 @@ export class UcxCreateDialog extends UcxElement {
             ? html`<p class="server-error" role="alert" part="filter-error">
                 <strong
                   >${msg('Invalid LDAP filters', { id: 'user-sync.dialog.invalid-title' })}</strong
-                >: ${this.serverFilterError}
+                >: ${textOf(this.serverFilterError)}
               </p>`
             : nothing
         }
@@ -984,7 +993,7 @@ export class UcxCreateDialog extends UcxElement {
       </div>
       <div class="dialog-footer" part="dialog-footer">
         ${this.renderRemovalConfirm()}
-        <p class="status" role="status" part="dialog-status">${this.statusText}</p>
+        <p class="status" role="status" part="dialog-status">${textOf(this.statusText)}</p>
         <div class="actions">
           <button class="btn cancel" type="button" part="cancel-button" @click=${this.#onCancel}>
             ${
@@ -1024,7 +1033,7 @@ export class UcxCreateDialog extends UcxElement {
         }
         ${
           this.footerError && !needsAuth
-            ? html`<p class="reason" id="footer-error">${this.footerError}</p>`
+            ? html`<p class="reason" id="footer-error">${textOf(this.footerError)}</p>`
             : nothing
         }
       </div>

@@ -32,7 +32,12 @@ export class UcxErrorWindow extends UcxElement {
   /** Whether to show "Please review the entered data and try again" (form operations). */
   @property({ type: Boolean }) advice = true;
 
-  @state() private view: FailureView | undefined;
+  /**
+   * What to say, or what writes it: a function is called at each render, so a window left
+   * open follows a change of language as a whole (title and message too, not only the parts
+   * written here).
+   */
+  @state() private view: FailureView | (() => FailureView) | undefined;
   @query('dialog') private dialog!: HTMLDialogElement;
 
   #resolve: ((choice: ErrorWindowChoice) => void) | undefined;
@@ -42,8 +47,11 @@ export class UcxErrorWindow extends UcxElement {
     return this.dialog?.open ?? false;
   }
 
-  /** Shows the window; resolves with the admin's choice when it closes. */
-  async show(view: FailureView): Promise<ErrorWindowChoice> {
+  /**
+   * Shows the window; resolves with the admin's choice when it closes. Pass a function
+   * returning the view to have it written again when the language changes.
+   */
+  async show(view: FailureView | (() => FailureView)): Promise<ErrorWindowChoice> {
     this.#resolve?.('review');
     this.view = view;
     this.#choice = 'review';
@@ -88,7 +96,7 @@ export class UcxErrorWindow extends UcxElement {
   }
 
   override render() {
-    const v = this.view;
+    const v = typeof this.view === 'function' ? this.view() : this.view;
     // Reviewing the data can't help when the sign-in failed or was another organization's
     // (stage consent: the account or the app is the matter, and the message says what to
     // do), the vendor manages the section or the integration already exists: say what

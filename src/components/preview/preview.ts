@@ -139,7 +139,8 @@ export class UcxUserPreview extends UcxElement {
   @property({ type: Boolean }) stale = false;
 
   @state() private phase: Phase = 'idle';
-  @state() private waiting = '';
+  /** The waiting line, or what writes it at each render (it then follows the language). */
+  @state() private waiting: string | (() => string) = '';
   @state() private filter: string | null = null;
   @state() private clauses: ClauseReport[] | undefined;
   @state() private progress: PreviewProgress | undefined;
@@ -180,8 +181,11 @@ export class UcxUserPreview extends UcxElement {
     this.cancel();
   }
 
-  /** Shows a waiting line (e.g. "Waiting for Microsoft sign-in…") before a run. */
-  showWaiting(text: string): void {
+  /**
+   * Shows a waiting line (e.g. "Waiting for Microsoft sign-in…") before a run; a function
+   * returning it is called at each render, so the line follows a change of language.
+   */
+  showWaiting(text: string | (() => string)): void {
     this.#generation++;
     this.#abort?.abort();
     this.phase = 'idle';
@@ -300,7 +304,7 @@ export class UcxUserPreview extends UcxElement {
     if (!view || (this.phase === 'idle' && !this.waiting)) return nothing;
     return view.renderPreview({
       phase: this.phase,
-      waiting: this.waiting,
+      waiting: typeof this.waiting === 'function' ? this.waiting() : this.waiting,
       filter: this.filter,
       clauses: this.clauses,
       progress: this.progress,

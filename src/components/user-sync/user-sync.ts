@@ -236,7 +236,8 @@ export class UcxUserSync extends UcxElement {
   @state() private revision = 0;
   /** The status line's text, made at render: it follows a change of language. */
   @state() private announcement: () => string = () => '';
-  @state() private notice: { view: FailureView; dialog: HTMLElement } | undefined;
+  /** A failure while its dialog was closed; its view is written at render (as announcement). */
+  @state() private notice: { view: () => FailureView; dialog: HTMLElement } | undefined;
 
   @query('.create') private createButton!: HTMLButtonElement | null;
   @query('ucx-create-dialog.create-dialog') private createDialog!: UcxCreateDialog;
@@ -796,7 +797,7 @@ export class UcxUserSync extends UcxElement {
         >
           ${status}
         </p>
-        ${this.notice ? this.renderNotice(this.notice.view) : nothing}
+        ${this.notice ? this.renderNotice(this.notice.view()) : nothing}
         ${
           loading
             ? this.renderLoading()
