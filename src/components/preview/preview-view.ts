@@ -49,10 +49,8 @@ class View {
 
   #number(n: number): string {
     try {
-      // 'min2': no separator in four-digit numbers (2000), one from 10,000 on.
-      return new Intl.NumberFormat(this.s.lang || undefined, {
-        useGrouping: 'min2',
-      } as Intl.NumberFormatOptions).format(n);
+      // Grouped as the language writes numbers (English 1,225; Spanish 1225 but 12.250).
+      return new Intl.NumberFormat(this.s.lang || undefined).format(n);
     } catch {
       return String(n);
     }

@@ -63,6 +63,20 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     expect(m.consent.starts).to.equal(1);
   });
 
+  it('a count in the thousands is written as the language writes numbers (1,234)', async () => {
+    const m = await mountWithGraph();
+    await fillCreate(m, '(!(department=Sales))');
+    const pv = previewParts(m.create);
+    pv.button.click();
+    const count = await waitFor(
+      () => (pv.count()?.dataset.count ? pv.count() : undefined),
+      'the count',
+    );
+    const expected = expectedCount('(!(department=Sales))');
+    expect(expected).to.be.greaterThan(999);
+    expect(count.textContent).to.contain(`${expected.toLocaleString('en')} users match`);
+  });
+
   it('exact translation: the count from Graph, the first 10 users in a table, clauses marked', async () => {
     const m = await mountWithGraph();
     await fillCreate(m, '(department=Sales)');
@@ -78,7 +92,8 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     expect(count.dataset.count).to.equal(String(expected));
     expect(count.dataset.exact).to.equal('true');
     expect(count.getAttribute('role')).to.equal('status');
-    expect(count.textContent).to.contain(`${expected} users match`);
+    // Written as English writes numbers: 1,225 (was 1225).
+    expect(count.textContent).to.contain(`${expected.toLocaleString('en')} users match`);
     // Exact: one request to Graph, with the count and ConsistencyLevel: eventual.
     const requests = await graphControl.requests();
     expect(requests).to.have.length(1);
