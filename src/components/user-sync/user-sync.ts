@@ -916,6 +916,15 @@ export class UcxUserSync extends UcxElement {
     return html`<div class="notice" part="notice" role="alert">
       <p><strong>${view.title}</strong></p>
       <p>${view.message}</p>
+      ${
+        // The message may ask to quote it to support: it is here, not only behind Review.
+        view.requestId
+          ? html`<p>
+              ${msg('Request id:', { id: 'user-sync.error.request-id' })}
+              <code>${breakable(view.requestId)}</code>
+            </p>`
+          : nothing
+      }
       <button class="btn" type="button" @click=${this.#onNoticeReview}>
         ${msg('Review', { id: 'user-sync.notice.review' })}
       </button>

@@ -198,14 +198,18 @@ describe('<ucx-user-sync> text already shown follows a change of language', () =
     await waitFor(() => !p.dialog.open, 'the dialog to close');
     const notice = () => textOf(m.root.querySelector('[part="notice"]'));
     await waitFor(() => notice(), 'the notice', 5000);
+    // The request id the message asks to quote is in the notice itself, not only behind Review.
+    // (The fixture server numbers its responses: X-Request-Id fx-N.)
+    const id = /Request id: (fx-\d+) Review$/.exec(notice())?.[1];
+    expect(id, notice()).to.be.a('string');
     expect(notice()).to.equal(
-      'The integration was not created The server had a problem (HTTP 503). Try again; if it keeps happening, contact support with the request id. Review',
+      `The integration was not created The server had a problem (HTTP 503). Try again; if it keeps happening, contact support with the request id. Request id: ${id} Review`,
     );
 
     m.el.setAttribute('lang', 'it');
     await expectSoon(
       notice,
-      'L’integrazione non è stata creata Il server ha avuto un problema (HTTP 503). Riprova; se succede ancora, contatta l’assistenza indicando l’ID richiesta. Controlla',
+      `L’integrazione non è stata creata Il server ha avuto un problema (HTTP 503). Riprova; se succede ancora, contatta l’assistenza indicando l’ID richiesta. ID richiesta: ${id} Controlla`,
       'the notice, in Italian',
     );
   });
