@@ -9,9 +9,9 @@ const parse = (text: string, options?: ParseOptions): ParseResult =>
 
 /**
  * Parentheses and `=` (to know where values are), `and` and `or` standing alone (after a
- * space or ')', before a space, '(' or the end), `&&` and `||` anywhere.
+ * space or ')', before a space, a parenthesis or the end), `&&` and `||` anywhere.
  */
-const TOKENS = /[()=]|(?<=[\s)])(?:and|or)(?=[\s(]|$)|&&|\|\|/gi;
+const TOKENS = /[()=]|(?<=[\s)])(?:and|or)(?=[\s()]|$)|&&|\|\|/gi;
 const isAnd = (w: string): boolean => /and|&/i.test(w);
 /** SQL's NOTs before a filter or a bare condition: `not (a=b)`, `NOT a=b` ('' when none). */
 const NOTS = /^(?:not(?:\s*(?=\()|\s+))*/i;
@@ -103,6 +103,16 @@ function advise(
     return failure(text, Code.connectorWord, first.index, first.word.length, {
       word: first.word,
       text: meant,
+    });
+  }
+  // The word is where the parser stopped, but the filter meant doesn't parse either (a )
+  // missing too, nothing after the word): say how LDAP combines filters, in general. The
+  // parser's advice would mislead: 'put and in parentheses' gives (and), 'remove the text
+  // after the filter' half the filter.
+  if (first.index === result.error.offset) {
+    return failure(text, Code.connectorWord, first.index, first.word.length, {
+      word: first.word,
+      text: isAnd(first.word) ? '(&(…)(…))' : '(|(…)(…))',
     });
   }
   return bareCondition(text, result, options);

@@ -368,6 +368,13 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
     /write \(&\(department=Sales\)\(location=NYC\)\)$/,
   ],
   ['(department=Sales)AND(location=NYC)', 'connector-word', 18, 3, /'AND'/],
+  // The word and a second slip (a ) missing, nothing after the word): how LDAP combines
+  // filters, in general, not 'put and in parentheses' ((and)) or 'remove or (…' (half of it).
+  ['(&(department=a) and (department=b)', 'connector-word', 17, 3, /'and': write \(&\(…\)\(…\)\)$/],
+  ['(&(department=a) and)', 'connector-word', 17, 3, /'and': write \(&\(…\)\(…\)\)$/],
+  ['(&(department=a) && )', 'connector-word', 17, 2, /'&&': write \(&\(…\)\(…\)\)$/],
+  ['(department=a) or (department=b', 'connector-word', 15, 2, /'or': write \(\|\(…\)\(…\)\)$/],
+  ['(department=a) or', 'connector-word', 15, 2, /'or': write \(\|\(…\)\(…\)\)$/],
   // No word between: two filters (wrapping it all, the parser's advice, would not parse).
   [
     'department=Sales (location=NYC)',
