@@ -89,6 +89,8 @@ interface Numbers {
  * with a plain-language summary of what the filter selects. Form-associated: inside a
  * `<form>` it submits its text under `name`, takes part in validation (an invalid filter
  * blocks submission; an empty one is valid and means "all users") and resets with the form.
+ * A page's `<label for>` naming its id, or a `<label>` around it, labels it as a native
+ * control: its text names the filter field, and a click on it focuses the field.
  *
  * The submitted form value is the text as typed (so nothing the admin wrote is rewritten);
  * `canonicalValue` gives the canonical form (`formatFilter`) a backend should store.
@@ -175,6 +177,18 @@ export class UcxFilterEditor extends LitElement {
     this.internals = this.attachInternals();
     // Alone on a page too, it speaks the language around it (its lang, `<html lang>`).
     new LangController(this);
+    // A host `<label>`'s click: the browser focuses the element, which delegatesFocus hands to
+    // the first focusable inside (the Text radio), then sends the element a click of its own
+    // (target the element itself, not something inside it). As for a native control, the
+    // label's click goes to the field: what focus() focuses.
+    this.addEventListener('click', (e) => {
+      if (e.composedPath()[0] === this) this.focus();
+    });
+    // The host's labels aren't watched (no observer): read again when focus comes in (a label
+    // added or changed since the last render names the field before a screen reader says it).
+    this.addEventListener('focusin', () => {
+      if (this.#readHostLabel() !== this.#hostLabel) this.requestUpdate();
+    });
   }
 
   // ---------------------------------------------------------------- public API
@@ -297,6 +311,11 @@ export class UcxFilterEditor extends LitElement {
   }
   get form(): HTMLFormElement | null {
     return this.internals.form;
+  }
+
+  /** The page's `<label>`s for the editor (`ElementInternals.labels`), as on native controls. */
+  get labels(): NodeList {
+    return this.internals.labels;
   }
 
   checkValidity(): boolean {
@@ -454,6 +473,28 @@ export class UcxFilterEditor extends LitElement {
     return this.disabled || this.formDisabled;
   }
 
+  /** The text of the host's labels (see `labels`) as of the last render; '' when none. */
+  #hostLabel = '';
+
+  #readHostLabel(): string {
+    return Array.from(this.internals.labels, (l) => l.textContent ?? '')
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  /**
+   * The field's accessible name where the visible label can't give it (the internal
+   * `<label for>` and the builder's `aria-labelledby` reach only it): the host's labels name
+   * it, as they would a native control; with `label=""`, the default label does. `undefined`:
+   * the visible label names it.
+   */
+  #fieldName(): string | undefined {
+    if (this.#hostLabel) return this.#hostLabel;
+    const own = this.label;
+    return typeof own === 'string' && own.trim() === '' ? defaultLabel() : undefined;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.defaultValue === undefined) this.defaultValue = this._value;
@@ -473,6 +514,8 @@ export class UcxFilterEditor extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Every render reads the host's labels again (a few nodes; see the focusin listener).
+    this.#hostLabel = this.#readHostLabel();
     if (this.mode === 'builder' && this.builtFrom !== this._value) {
       if (!this.buildFromValue()) this.mode = 'text';
     }
@@ -1055,7 +1098,7 @@ export class UcxFilterEditor extends LitElement {
   }
 
   private renderHeader(): TemplateResult {
-    const label = this.label ?? msg('Data source filters', { id: 'filter-editor.label' });
+    const label = this.label ?? defaultLabel();
     const labelTemplate =
       this.mode === 'text'
         ? html`<label id="label" part="label" class="label" for="input">${label}</label>`
@@ -1129,6 +1172,7 @@ export class UcxFilterEditor extends LitElement {
           ?disabled=${this.isDisabled}
           ?readonly=${this.readonly}
           ?required=${this.required}
+          aria-label=${this.#fieldName() ?? nothing}
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${describedBy}
           aria-autocomplete="list"
@@ -1343,12 +1387,13 @@ export class UcxFilterEditor extends LitElement {
     const locked = this.isDisabled || this.readonly;
     const empty = group.items.length === 0;
     const g = numbers.groups.get(group.id) ?? 0;
+    const root = depth === 0 ? this.#fieldName() : undefined; // (the whole builder's name)
     return html`<div
       part="builder-group"
       class="group"
       role="group"
-      aria-labelledby=${depth === 0 ? 'label' : nothing}
-      aria-label=${depth === 0 ? nothing : msg(str`Group ${g}`, { id: 'filter-editor.builder.group' })}
+      aria-labelledby=${depth === 0 && root === undefined ? 'label' : nothing}
+      aria-label=${depth === 0 ? (root ?? nothing) : msg(str`Group ${g}`, { id: 'filter-editor.builder.group' })}
     >
       <div class="group-head">
         <label>
@@ -1544,6 +1589,11 @@ export class UcxFilterEditor extends LitElement {
       }
     </div>`;
   }
+}
+
+/** The visible label when the element has none of its own. */
+function defaultLabel(): string {
+  return msg('Data source filters', { id: 'filter-editor.label' });
 }
 
 function stop(e: Event): void {
