@@ -88,7 +88,8 @@ interface Numbers {
  * validation, autocomplete, Format and help, or a builder of conditions grouped with AND / OR,
  * with a plain-language summary of what the filter selects. Form-associated: inside a
  * `<form>` it submits its text under `name`, takes part in validation (an invalid filter
- * blocks submission; an empty one is valid and means "all users") and resets with the form.
+ * blocks submission; an empty one is valid and means "all users"; a `readonly` or disabled
+ * editor is left out of validation, as a native field is) and resets with the form.
  * A page's `<label for>` naming its id, or a `<label>` around it, labels it as a native
  * control: its text names the filter field, and a click on it focuses the field.
  *
