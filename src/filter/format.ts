@@ -27,28 +27,41 @@ export function formatFilter(
   const pretty = options?.pretty === true;
   const fields = options?.fields ?? DEFAULT_FIELDS;
   const parts: string[] = [];
-  // Stack of nodes to write, or closing text (string) to write, with their depth.
-  const stack: (FilterNode | string)[] = [node];
+  // Stack of nodes to write, with their depth; a set's closing ) is marked by its depth
+  // written ~depth (negative), never by a value in the stack, where a host's string child
+  // could pass for it and be written as filter text.
+  const stack: unknown[] = [node];
   const depths = [0];
   while (stack.length) {
-    const top = stack.pop() as FilterNode | string;
-    const depth = depths.pop() as number;
+    const top = stack.pop() as FilterNode;
+    const d = depths.pop() as number;
+    const depth = d < 0 ? ~d : d;
     let line = pretty ? '  '.repeat(Math.min(depth, 32)) : '';
-    if (typeof top === 'string') line += top;
-    else if (OPS[top?.type]) {
+    let children: unknown;
+    if (d < 0) line += ')';
+    else if (
+      OPS[top?.type] &&
+      Array.isArray(
+        (children = top.type === 'not' ? [top.child] : (top as { children: unknown }).children),
+      )
+    ) {
       line += '(' + OPS[top.type];
-      stack.push(')');
-      depths.push(depth);
-      const children =
-        top.type === 'not' ? [top.child] : (top as { children: readonly FilterNode[] }).children;
+      stack.push(0);
+      depths.push(~depth);
       for (let i = children.length; i--;) {
-        stack.push(children[i] as FilterNode);
+        stack.push(children[i]);
         depths.push(depth + 1);
       }
     } else {
       try {
         const item = top as ItemNode;
-        if (!/^(?:equality|present|substring)$/.test(item.type) || !NAME.test(item.field)) throw 0;
+        if (
+          !/^(?:equality|present|substring)$/.test(item.type) ||
+          !NAME.test(item.field) ||
+          (item.type === 'substring' && !Array.isArray(item.any))
+        ) {
+          throw 0;
+        }
         line += `(${findField(fields, item.field)?.name ?? item.field}=${
           item.type === 'present'
             ? '*'

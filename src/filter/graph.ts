@@ -90,7 +90,7 @@ const when = (support: string, filter: string, exact: boolean): Translation | un
  * Decisions (each keeps the server result a superset of the real matches):
  * - Graph compares these string properties case-insensitively, like our matcher, so `eq`
  *   and `startsWith`/`endsWith` on a text field are exact.
- * - Phone fields are never sent: our match ignores spaces, `-`, `.`, `(`, `)`, but Graph's
+ * - Phone fields are never sent: our match ignores spaces, hyphens, `.`, `(`, `)`, but Graph's
  *   `businessPhones/any(p:p eq '…')` compares the stored text as is, so `+1 555 0100` in
  *   the directory would be missed by `+15550100` (a subset, which no residual can repair),
  *   even when the filter's value has no ignorable characters.

@@ -25,11 +25,13 @@ const foldText: Fold = (s) => {
  * Phone numbers compare ignoring spaces, hyphens, `.`, `(`, `)`, and case-insensitively for
  * any letters. Spaces and hyphens as LDAP's telephoneNumberMatch reads them (RFC 4518
  * §2.2, §2.6.3): every Unicode space (a number copied from Outlook or Word often has
- * no-break ones), tab and line break, the hyphens U+058A, U+2010, U+2011, U+2212, U+FE63,
- * U+FF0D, and the soft hyphen and zero-width space, which are mapped to nothing.
+ * no-break ones), the hyphens U+058A, U+2010, U+2011, U+2212, U+FE63, U+FF0D, and the
+ * control and format characters, which §2.2 maps to nothing (tabs, line breaks, NEL, the
+ * soft hyphen, zero-width spaces and joiners, the bidi marks that Teams and Outlook put
+ * around a number).
  */
 const foldPhone: Fold = (s) =>
-  foldText(s.replace(/[\s\-.()\xad\u058a\u200b\u2010\u2011\u2212\ufe63\uff0d]/g, ''));
+  foldText(s.replace(/[\s\p{Cc}\p{Cf}\-.()\u058a\u2010\u2011\u2212\ufe63\uff0d]/gu, ''));
 
 /**
  * The test of one item on the folded values: presence (defined), equality (`eq`), or
@@ -60,7 +62,7 @@ function itemTest(node: ItemNode, i: number, fold: Fold): Test {
 /**
  * Compiles a filter into a predicate over user records (README, "The filter language"):
  * case-insensitive; substring parts in order without overlap; presence = non-empty value;
- * phone fields ignore spaces, `-`, `.`, `(`, `)`; an absent field makes an item false.
+ * phone fields ignore spaces, hyphens, `.`, `(`, `)`; an absent field makes an item false.
  * Each record's used fields are folded once, then every clause is a plain string test.
  *
  * The tree becomes a flat list of item tests, each with where to go next when it is true

@@ -106,6 +106,16 @@ describe('matchesFilter', () => {
     expect(matchesFilter(f('(phoneNumber=+15550100199)'), record)).toBe(true);
     expect(matchesFilter(f('(phoneNumber=+1 555-0100*)'), record)).toBe(true);
     expect(matchesFilter(f('(phoneNumber=+1555010019)'), record)).toBe(false);
+    // Bidi marks and embeddings (as Teams and Outlook copy a number), a word joiner, NEL.
+    for (const copied of [
+      '\u202a+1 555 0100199\u202c',
+      '\u200e+1 555 0100199',
+      '+1\u2060555\u00850100199',
+    ]) {
+      expect(matchesFilter(f('(phoneNumber=+15550100199)'), { phoneNumber: copied }), copied).toBe(
+        true,
+      );
+    }
   });
   it('presence means a non-empty value', () => {
     expect(matchesFilter(f('(department=*)'), { department: '' })).toBe(false);
@@ -170,9 +180,16 @@ describe('parts that are not nodes of this module (a JavaScript host’s slip)',
     { type: 'equality', field: 'dep)(x', value: 'v' },
     { type: 'constructor' } as unknown as FilterNode,
     { type: 'not' } as unknown as FilterNode,
+    { type: 'and' } as unknown as FilterNode,
+    { type: 'or', children: null } as unknown as FilterNode,
+    // Strings where nodes go: never written as filter text.
+    { type: 'or', children: [sales, '(department=*)'] } as unknown as FilterNode,
+    { type: 'and', children: ')(department=*' } as unknown as FilterNode,
+    { type: 'substring', field: 'department', any: 'xy' } as unknown as FilterNode,
   ];
   it('formatFilter writes them (), which does not parse, instead of dropping them', () => {
     expect(formatFilter(withApprox)).toBe('(&(department=Sales)())');
+    expect(formatFilter(odd[8]!)).toBe('(|(department=Sales)())');
     for (const node of odd) {
       const text = formatFilter(node);
       expect(parseFilter(text).ok, text).toBe(false);
@@ -187,6 +204,8 @@ describe('parts that are not nodes of this module (a JavaScript host’s slip)',
   });
   it('filtersEqual: such a tree equals nothing, not even itself', () => {
     expect(filtersEqual(withApprox, withApprox)).toBe(false);
+    expect(filtersEqual(odd[8]!, f('(|(department=Sales)(department=*))'))).toBe(false);
+    for (const node of odd) expect(filtersEqual(node, node)).toBe(false);
     expect(filtersEqual(approx, { type: 'constructor' } as unknown as FilterNode)).toBe(false);
     expect(filtersEqual(sales, { ...sales })).toBe(true);
   });
