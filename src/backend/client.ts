@@ -320,14 +320,23 @@ export class BackendClient {
   /** The hook's headers, read as fetch reads them (a record, a Headers, pairs). */
   async #headers(method: RequestInfo['method'], url: string): Promise<Headers> {
     const hook = this.#requestHeaders;
+    // The host's bug (its hook threw, or gave a header no request can carry): the admin is
+    // told the page couldn't prepare the request, and the host's developer sees why in the
+    // console, as for an error thrown by an event listener (reportError). Only the hook's own
+    // error goes there: a browser's error for a bad header may quote its value, a token.
+    let answered = false;
     try {
       const value = typeof hook === 'function' ? await hook({ method, url }) : hook;
+      answered = true;
       return new Headers(value ?? undefined);
     } catch (e) {
-      // The host's bug (its hook threw, or gave a header no request can carry): the admin
-      // is told the page couldn't prepare the request, and the host's developer sees why in
-      // the console, as for an error thrown by an event listener (reportError).
-      (globalThis as { reportError?: (e: unknown) => void }).reportError?.(e);
+      (globalThis as { reportError?: (e: unknown) => void }).reportError?.(
+        answered
+          ? new TypeError(
+              'ucx-user-sync: a requestHeaders header has a character a request cannot carry',
+            )
+          : e,
+      );
       throw new BackendError({ kind: 'network', code: 'request-headers-failed' });
     }
   }

@@ -146,6 +146,35 @@ describe('<ucx-user-sync> in a host page', () => {
     }
   });
 
+  it('a header no request can carry is reported without its value (a token stays out of the console)', async () => {
+    const fx = await scenario({ items: [integration()] });
+    const el = document.createElement('ucx-user-sync') as UcxUserSync;
+    el.setAttribute('lang', 'en');
+    el.endpoint = fx.endpoint;
+    el.requestHeaders = () => ({ Authorization: 'Bearer secret-token\nx' });
+    const reported: unknown[] = [];
+    const runnerHandler = window.onerror;
+    window.onerror = (_message, _source, _line, _column, error) => {
+      reported.push(error);
+      return true;
+    };
+    try {
+      document.body.append(el);
+      const error = await waitFor(
+        () => el.shadowRoot!.querySelector('[part="load-error"]'),
+        'error',
+      );
+      expect(error.textContent).to.contain('could not prepare the request');
+      expect(reported).to.have.length(1);
+      expect(String(reported[0])).to.contain('requestHeaders');
+      expect(String(reported[0])).not.to.contain('secret');
+      expect(await fx.log()).to.deep.equal([]);
+    } finally {
+      window.onerror = runnerHandler;
+      el.remove();
+    }
+  });
+
   it('says a slow list load is slow, not that "nothing will be created twice"', async () => {
     const m = await mount({ faults: [{ method: 'GET', hang: true }] }, { timeout: 400 });
     const text = $(m.root, '[part="load-error"]').textContent!;
