@@ -185,8 +185,9 @@ export class UcxFilterEditor extends LitElement {
     this.addEventListener('click', (e) => {
       if (e.composedPath()[0] === this) this.focus();
     });
-    // The host's labels aren't watched (no observer): read again when focus comes in (a label
-    // added or changed since the last render names the field before a screen reader says it).
+    // The host's labels aren't watched (no observer): read again when focus comes in, so a
+    // label added or changed since the last render names the field from the render this
+    // asks for (a frame later: the field's name follows just after focus arrives).
     this.addEventListener('focusin', () => {
       if (this.#readHostLabel() !== this.#hostLabel) this.requestUpdate();
     });
@@ -478,7 +479,27 @@ export class UcxFilterEditor extends LitElement {
   #hostLabel = '';
 
   #readHostLabel(): string {
-    return Array.from(this.internals.labels, (l) => l.textContent ?? '')
+    // A label's text as a screen reader reads it: not what is hidden from it (an
+    // aria-hidden "*" of a required field, a [hidden] hint), scripts or styles, nor the
+    // editor itself inside a label around it.
+    const skip = (n: Node) =>
+      n === this ||
+      (n instanceof Element &&
+        n.matches('[hidden], [aria-hidden="true"], script, style, template'));
+    return Array.from(this.internals.labels, (label) => {
+      let text = '';
+      const walker = document.createTreeWalker(
+        label,
+        NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+        {
+          acceptNode: (n) => (skip(n) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        },
+      );
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n instanceof Text) text += n.data;
+      }
+      return text;
+    })
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim();

@@ -160,4 +160,23 @@ describe('ucx-filter-editor: a host <label>', () => {
     expect(accessibleName(builder)).to.equal('Data source filters');
     await expectAccessible(lone);
   });
+
+  it('is named by what a screen reader reads of the label (not an aria-hidden mark or a hidden hint)', async () => {
+    const form = await fixture<HTMLFormElement>(html`
+      <form>
+        <label for="fe"
+          >Filter<span aria-hidden="true"> *</span><span hidden> (see the guide)</span
+          ><style>
+            .x {
+              color: red;
+            }
+          </style></label
+        >
+        <ucx-filter-editor id="fe" label=""></ucx-filter-editor>
+      </form>
+    `);
+    const el = form.querySelector('ucx-filter-editor')!;
+    await el.updateComplete;
+    expect(accessibleName(textareaOf(el))).to.equal('Filter');
+  });
 });
