@@ -15,12 +15,13 @@ import '../src/ucx-user-sync-dialogs.js';
 import { pageBackground, themeStyle, type StoryTheme } from '../stories/support/themes.js';
 
 // Autodocs and controls come from the committed manifest (`npm run analyze`;
-// npm test checks it is fresh, and every element carries its `@tag`). Its private and
-// protected members (#fields, render helpers) are left out: Storybook lists every member it
-// is given as API, with a control to set it.
+// npm test checks it is fresh, and every element carries its `@tag`). Its private,
+// protected and static members (#fields, render helpers, formAssociated) are left out:
+// Storybook lists every member it is given as API, with a control to set it.
 interface ManifestMember {
   name: string;
   privacy?: string;
+  static?: boolean;
 }
 setCustomElementsManifest({
   ...manifest,
@@ -31,7 +32,7 @@ setCustomElementsManifest({
         ? {
             ...declaration,
             members: (declaration.members as ManifestMember[]).filter(
-              (m) => !m.privacy && !m.name.startsWith('#'),
+              (m) => !m.privacy && !m.static && !m.name.startsWith('#'),
             ),
           }
         : declaration,

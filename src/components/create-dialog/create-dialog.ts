@@ -14,6 +14,8 @@ import { textOf, type LazyText } from '../../internal/lazy-text.js';
 import { BackendError, IdempotencyKeys } from '../../backend/client.js';
 import { consentFailureOf, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
 import { focusAfterDialog } from '../../internal/focus-after-dialog.js';
+import { formatCount } from '../../internal/count.js';
+import { closestLang } from '../../internal/lang.js';
 import { consentResultOf } from '../../auth/consent-result.js';
 import type {
   ConsentResult,
@@ -1111,17 +1113,20 @@ export class UcxCreateDialog extends UcxElement {
   private renderRemovalConfirm() {
     const r = this.removal;
     if (!r) return nothing;
-    const threshold = this.removalConfirmThreshold;
+    // Counts written as the preview beside it writes them (1,225).
+    const lang = closestLang(this);
+    const threshold = formatCount(this.removalConfirmThreshold, lang);
+    const removed = formatCount(r.removed, lang);
     return html`<div class="removal" part="removal-confirm" role="alert">
       <p>
         ${
           r.partial
             ? msg(
-                str`Saving these filters removes at least ${r.removed} users from the synchronization (more than ${threshold}). Save anyway?`,
+                str`Saving these filters removes at least ${removed} users from the synchronization (more than ${threshold}). Save anyway?`,
                 { id: 'preview.removal-partial' },
               )
             : msg(
-                str`Saving these filters removes ${r.removed} users from the synchronization (more than ${threshold}). Save anyway?`,
+                str`Saving these filters removes ${removed} users from the synchronization (more than ${threshold}). Save anyway?`,
                 { id: 'preview.removal' },
               )
         }
@@ -1131,7 +1136,7 @@ export class UcxCreateDialog extends UcxElement {
           ${msg('Keep editing', { id: 'preview.removal-back' })}
         </button>
         <button class="btn danger removal-save" type="button" @click=${this.#onRemovalConfirm}>
-          ${msg(str`Remove ${r.removed} users and save`, { id: 'preview.removal-save' })}
+          ${msg(str`Remove ${removed} users and save`, { id: 'preview.removal-save' })}
         </button>
       </div>
     </div>`;

@@ -11,6 +11,7 @@ import type {
   PreviewUser,
 } from '../../graph/index.js';
 import type { UserPreviewFailure, UserPreviewImpact } from './preview.js';
+import { formatCount } from '../../internal/count.js';
 export { previewStyles } from './preview.styles.js';
 
 /** What the view shows (the element's state). */
@@ -48,12 +49,7 @@ class View {
   // ------------------------------------------------------------------ text
 
   #number(n: number): string {
-    try {
-      // Grouped as the language writes numbers (English 1,225; Spanish 1225 but 12.250).
-      return new Intl.NumberFormat(this.s.lang || undefined).format(n);
-    } catch {
-      return String(n);
-    }
+    return formatCount(n, this.s.lang);
   }
 
   #whereLabel(where: ClauseWhere): string {

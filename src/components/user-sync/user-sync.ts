@@ -885,15 +885,7 @@ export class UcxUserSync extends UcxElement {
         }
       </h3>
       <p>${view.message}</p>
-      ${view.detail ? html`<p>${view.detail}</p>` : nothing}
-      ${
-        view.requestId
-          ? html`<p>
-              ${msg('Request id:', { id: 'user-sync.error.request-id' })}
-              <code>${view.requestId}</code>
-            </p>`
-          : nothing
-      }
+      ${view.detail ? html`<p>${view.detail}</p>` : nothing} ${this.renderRequestId(view)}
       <button class="btn retry" type="button" @click=${this.#onRetryLoad}>
         ${msg('Retry', { id: 'user-sync.load-error.retry' })}
       </button>
@@ -918,17 +910,21 @@ export class UcxUserSync extends UcxElement {
       <p>${view.message}</p>
       ${
         // The message may ask to quote it to support: it is here, not only behind Review.
-        view.requestId
-          ? html`<p>
-              ${msg('Request id:', { id: 'user-sync.error.request-id' })}
-              <code>${breakable(view.requestId)}</code>
-            </p>`
-          : nothing
+        this.renderRequestId(view)
       }
       <button class="btn" type="button" @click=${this.#onNoticeReview}>
         ${msg('Review', { id: 'user-sync.notice.review' })}
       </button>
     </div>`;
+  }
+
+  private renderRequestId(view: FailureView) {
+    return view.requestId
+      ? html`<p>
+          ${msg('Request id:', { id: 'user-sync.error.request-id' })}
+          <code>${breakable(view.requestId)}</code>
+        </p>`
+      : nothing;
   }
 
   private renderList(items: Integration[]) {

@@ -116,6 +116,24 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     expect(sent[0]!.body).to.deep.equal({ filter: '(department=Marketing)' });
   });
 
+  it('writes thousands in the confirmation as the preview beside it does (1,234)', async () => {
+    const m = await mountWithGraph({ items: [integration({ filter: '(!(department=Sales))' })] });
+    const p = await openEdit(m, '(department=Sales)');
+    const pv = previewParts(m.edit);
+    pv.button.click();
+    await waitFor(() => pv.impact()?.dataset.removed, 'the impact');
+    const removed = expectedCount('(!(department=Sales))');
+    expect(removed).to.be.greaterThan(999);
+    const written = removed.toLocaleString('en');
+    expect(pv.impact()!.textContent).to.contain(`−${written} removed`);
+    p.submit.click();
+    const confirm = await waitFor(() => pv.removal(), 'the confirmation');
+    expect(confirm.textContent).to.contain(`removes ${written} users`);
+    expect(confirm.querySelector('.removal-save')!.textContent).to.contain(
+      `Remove ${written} users and save`,
+    );
+  });
+
   it('checks the impact on Save once signed in, even for a filter not previewed yet', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
     const p = await openEdit(m, '(|(department=Sales)(department=Marketing))');
