@@ -71,7 +71,7 @@ const MAX_IN = 15;
  * client-side residual can cut it down); `exact` says it is exactly the set; `composite`:
  * it has a top-level `and`/`or`, so it needs parentheses as an operand.
  */
-type Translation = [filter: string, advanced: boolean, exact: boolean, composite?: boolean];
+export type Translation = [filter: string, advanced: boolean, exact: boolean, composite?: boolean];
 
 /** Unescaped value → OData string literal: double every `'`. */
 const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
@@ -115,6 +115,28 @@ export function toGraphQuery(
     (Array.isArray(options)
       ? (options as readonly FieldDefinition[])
       : (options as { fields?: readonly FieldDefinition[] } | undefined)?.fields) ?? DEFAULT_FIELDS;
+  const done = translations(node, fields);
+  const result = done.get(node);
+  if (!result) return { advanced: false, exact: false, residual: node };
+  const [filter, advanced, exact] = result;
+  if (exact) return { filter, advanced, exact };
+  let residual = node;
+  if (node.type === 'and') {
+    const rest = node.children.filter((c) => !done.get(c)?.[2]);
+    residual = rest.length === 1 ? (rest[0] as FilterNode) : { type: 'and', children: rest };
+  }
+  return { filter, advanced, exact, residual };
+}
+
+/**
+ * The translation of every node reached through `children` from `node` (what toGraphQuery
+ * decides for each AND and OR inside, in one pass: the preview's clause report reads it
+ * rather than translating each subtree again, which was quadratic in the depth).
+ */
+export function translations(
+  node: FilterNode,
+  fields: readonly FieldDefinition[],
+): Map<FilterNode, Translation | undefined> {
   const done = new Map<FilterNode, Translation | undefined>();
   const graphOf = (n: FilterNode): GraphFieldDefinition | undefined => {
     const def = 'field' in n ? findField(fields, n.field) : undefined;
@@ -222,15 +244,5 @@ export function toGraphQuery(
       done.set(order[i] as FilterNode, undefined);
     }
   }
-
-  const result = done.get(node);
-  if (!result) return { advanced: false, exact: false, residual: node };
-  const [filter, advanced, exact] = result;
-  if (exact) return { filter, advanced, exact };
-  let residual = node;
-  if (node.type === 'and') {
-    const rest = node.children.filter((c) => !done.get(c)?.[2]);
-    residual = rest.length === 1 ? (rest[0] as FilterNode) : { type: 'and', children: rest };
-  }
-  return { filter, advanced, exact, residual };
+  return done;
 }

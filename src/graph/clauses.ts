@@ -1,3 +1,4 @@
+import { translations } from '../filter/graph.js';
 import {
   DEFAULT_FIELDS,
   formatFilter,
@@ -136,6 +137,8 @@ export function reportClauses(
   type Forced = 'in-or' | 'in-not' | 'in-not-null';
   type Entry = { n: FilterNode; forced?: Forced; decided?: boolean; advanced?: boolean };
   const stack: Entry[] = [{ n: node }];
+  // What toGraphQuery decides for each node, made once for the whole tree.
+  const translated = translations(node, fields);
   while (stack.length > 0) {
     const { n, forced, decided, advanced } = stack.pop() as Entry;
     if (n.type === 'equality' || n.type === 'present' || n.type === 'substring') {
@@ -153,10 +156,10 @@ export function reportClauses(
     let nextDecided = decided;
     let nextAdvanced = advanced;
     if (!decided) {
-      const q = toGraphQuery(n, fields);
-      if (q.exact) {
+      const t = translated.get(n);
+      if (t?.[2]) {
         nextDecided = true; // every leaf below is exactly translated
-        nextAdvanced = n.type === 'not' && q.advanced;
+        nextAdvanced = n.type === 'not' && t[1];
       } else if (n.type === 'or') {
         nextForced = 'in-or';
         nextDecided = true;
