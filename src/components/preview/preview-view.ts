@@ -315,14 +315,38 @@ class View {
               str`Partial (cancelled): at least +${added} users will be added, −${removed} removed, compared with the saved filters.`,
               { id: 'preview.impact-partial' },
             )
-          : msg(
-              str`+${added} users will be added, −${removed} removed, compared with the saved filters.`,
-              {
-                id: 'preview.impact',
-              },
-            )
+          : this.#impactText(i, added, removed)
       }
     </p>`;
+  }
+
+  /** The impact in words; a side with nobody says "none" ("−0 removed" read as a typo). */
+  #impactText(i: UserPreviewImpact, added: string, removed: string): string {
+    if (i.added === 0 && i.removed === 0) {
+      return msg('The same users as with the saved filters: none added, none removed.', {
+        id: 'preview.impact-same',
+      });
+    }
+    if (i.removed === 0) {
+      return msg(
+        str`+${added} users will be added, none removed, compared with the saved filters.`,
+        {
+          id: 'preview.impact-added-only',
+        },
+      );
+    }
+    if (i.added === 0) {
+      return msg(
+        str`None added, −${removed} users will be removed, compared with the saved filters.`,
+        {
+          id: 'preview.impact-removed-only',
+        },
+      );
+    }
+    return msg(
+      str`+${added} users will be added, −${removed} removed, compared with the saved filters.`,
+      { id: 'preview.impact' },
+    );
   }
 
   private renderErrors() {

@@ -23,6 +23,27 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     await graphControl.reset();
   });
 
+  it('says none for a side with nobody (not “−0 removed”)', async () => {
+    const impactOf = async (saved: string, edited: string) => {
+      const m = await mountWithGraph({ items: [integration({ filter: saved })] });
+      await openEdit(m, edited);
+      const pv = previewParts(m.edit);
+      pv.button.click();
+      const impact = await waitFor(
+        () => (pv.impact()?.dataset.added ? pv.impact() : undefined),
+        'the impact',
+      );
+      return impact.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    const marketing = expectedCount('(department=Marketing)');
+    expect(
+      await impactOf('(|(department=Sales)(department=Marketing))', '(department=Sales)'),
+    ).to.equal(`None added, −${marketing} users will be removed, compared with the saved filters.`);
+    expect(
+      await impactOf('(department=Sales)', '(&(department=Sales)(department=Sales))'),
+    ).to.equal('The same users as with the saved filters: none added, none removed.');
+  });
+
   it('shows “+X users will be added, −Y removed” against the saved filter', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
     await openEdit(m, '(|(department=Sales)(department=Marketing))');
@@ -35,7 +56,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     const added = expectedCount('(department=Marketing)');
     expect(impact.dataset.added).to.equal(String(added));
     expect(impact.dataset.removed).to.equal('0');
-    expect(impact.textContent).to.contain(`+${added} users will be added, −0 removed`);
+    expect(impact.textContent).to.contain(`+${added} users will be added, none removed`);
     expect(pv.count()!.dataset.count).to.equal(
       String(expectedCount('(|(department=Sales)(department=Marketing))')),
     );
