@@ -1,7 +1,7 @@
 // The delete confirmation of <ucx-user-sync> (<ucx-confirm-dialog>).
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { deepText, find, settled } from './support/dom.js';
+import { deepText, find, settled, words } from './support/dom.js';
 import {
   renderSection,
   sectionArgTypes,
@@ -29,9 +29,10 @@ type Story = StoryObj<SectionArgs>;
 /** Delete clicked: the confirmation names the integration; Cancel is the safe choice. */
 export const Confirmation: Story = {
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const d = await openDeleteDialog(sectionOf(canvasElement), 'int-entra-all');
     await expect(d.q('h2').textContent).toContain('Contoso — Milan office');
-    await expect(d.q('.confirm').textContent).toContain('Delete');
+    await expect(d.q('.confirm').textContent).toContain(say('Delete', 'Elimina'));
     await expect(args.onIntegrationDeleted).not.toHaveBeenCalled();
     await settled();
   },
@@ -41,9 +42,14 @@ export const Confirmation: Story = {
 export const Deleting: Story = {
   args: { backend: 'delete never answers' },
   play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
     const d = await openDeleteDialog(sectionOf(canvasElement), 'int-entra-all');
     await userEvent.click(d.q('.confirm'));
-    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Deleting'));
+    await waitFor(() =>
+      expect(d.q('[role="status"]').textContent).toContain(
+        say('Deleting', 'Eliminazione in corso'),
+      ),
+    );
     await expect(d.q('.confirm .spinner')).toBeTruthy();
     await settled();
   },
@@ -70,14 +76,17 @@ export const Deleted: Story = {
 export const DeleteFailure: Story = {
   args: { backend: 'delete fails (503 + request id)' },
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const el = sectionOf(canvasElement);
     const d = await openDeleteDialog(el, 'int-entra-all');
     await userEvent.click(d.q('.confirm'));
     const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
     await waitFor(() => expect(alert.open).toBe(true));
     await expect(deepText(alert)).toContain('req-c90d3f18-delete');
-    await expect(deepText(alert)).toContain('Try again');
-    await expect(deepText(alert)).not.toContain('review the entered data');
+    await expect(deepText(alert)).toContain(say('Try again', 'Riprova'));
+    await expect(deepText(alert)).not.toContain(
+      say('review the entered data', 'Controlla i dati inseriti'),
+    );
     await expect(eventsOf(args.onUcxError).at(-1)?.detail).toMatchObject({ status: 503 });
     await expect(args.onIntegrationDeleted).not.toHaveBeenCalled();
     const table = await find(el, 'table');

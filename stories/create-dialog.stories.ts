@@ -3,7 +3,7 @@
 // story renders the section and opens the dialog as an admin would.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { deep, deepActive, deepText, find, settled } from './support/dom.js';
+import { deep, deepActive, deepText, find, settled, words } from './support/dom.js';
 import {
   renderSection,
   sectionArgTypes,
@@ -43,13 +43,16 @@ type Story = StoryObj<SectionArgs>;
 /** Just opened: focus on *Data source*, Create unavailable until Authorization is on. */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
     const d = await openCreateDialog(sectionOf(canvasElement));
     await expect(d.dialog.getAttribute('aria-labelledby')).toBe('title');
-    await expect(d.q('#title').textContent).toContain('Create integration');
+    await expect(d.q('#title').textContent).toContain(
+      say('Create integration', 'Crea integrazione'),
+    );
     await waitFor(() => expect(deepActive()?.id).toBe('source'));
     await expect(d.q('[role="switch"]')).toHaveAttribute('aria-checked', 'false');
     await expect(d.q('.submit')).toHaveAttribute('aria-disabled', 'true');
-    await expect(d.q('#reason').textContent).toContain('Authorization');
+    await expect(d.q('#reason').textContent).toContain(say('Authorization', 'autorizzazione'));
     await settled();
   },
 };
@@ -57,12 +60,15 @@ export const Default: Story = {
 /** Create with an invalid filter: "Invalid LDAP filters", the field marked and focused. */
 export const InvalidFilter: Story = {
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const d = await openCreateDialog(sectionOf(canvasElement));
     await authorize(d);
     await typeFilter(d, '(&(department=Sales)(title=Engineer)');
     await userEvent.click(d.q('.submit'));
     const editor = d.q('ucx-filter-editor');
-    await waitFor(() => expect(deepText(d.dialog)).toContain('Invalid LDAP filters'));
+    await waitFor(() =>
+      expect(deepText(d.dialog)).toContain(say('Invalid LDAP filters', 'Filtri LDAP non validi')),
+    );
     await expect(deep(editor, 'textarea')).toHaveAttribute('aria-invalid', 'true');
     await waitFor(() => expect(deepActive()?.localName).toBe('textarea'));
     const errors = eventsOf(args.onUcxError);
@@ -95,6 +101,7 @@ export const BuilderMode: Story = {
  */
 export const Vetoed: Story = {
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const section = sectionOf(canvasElement);
     section.addEventListener('ucx-before-create', (e) => e.preventDefault(), { once: true });
     const d = await openCreateDialog(section);
@@ -102,7 +109,9 @@ export const Vetoed: Story = {
     await typeFilter(d, '(department=Sales)');
     await userEvent.click(d.q('.submit'));
     await waitFor(() =>
-      expect(d.q('#footer-error').textContent).toContain('This page stopped the creation'),
+      expect(d.q('#footer-error').textContent).toContain(
+        say('This page stopped the creation', 'Questa pagina ha fermato la creazione'),
+      ),
     );
     await expect(d.q('.submit')).toHaveAttribute('aria-describedby', 'footer-error');
     await expect(args.onBeforeCreate).toHaveBeenCalledTimes(1);
@@ -115,13 +124,18 @@ export const Vetoed: Story = {
 export const ConsentInProgress: Story = {
   args: { consentFlow: 'popup stays open' },
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const d = await openCreateDialog(sectionOf(canvasElement));
     await authorize(d);
     await userEvent.click(d.q('.submit'));
-    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Microsoft sign-in'));
+    await waitFor(() =>
+      expect(d.q('[role="status"]').textContent).toContain(
+        say('Microsoft sign-in', 'accesso Microsoft'),
+      ),
+    );
     await expect(d.q('.dialog-body')).toHaveAttribute('inert');
     await expect(d.q('.dialog-body')).toHaveAttribute('aria-busy', 'true');
-    await expect(d.q('.cancel').textContent).toContain('Cancel sign-in');
+    await expect(d.q('.cancel').textContent).toContain(say('Cancel sign-in', 'Annulla accesso'));
     // Create stays available: clicked again, it replaces a forgotten popup.
     await expect(d.q('.submit')).toHaveAttribute('aria-disabled', 'false');
     await expect(args.onBeforeCreate).toHaveBeenCalledTimes(1);
@@ -133,14 +147,17 @@ export const ConsentInProgress: Story = {
 export const Creating: Story = {
   args: { backend: 'create never answers' },
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const d = await openCreateDialog(sectionOf(canvasElement));
     await authorize(d);
     await typeFilter(d, '(department=Sales)');
     await userEvent.click(d.q('.submit'));
-    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Creating'));
+    await waitFor(() =>
+      expect(d.q('[role="status"]').textContent).toContain(say('Creating', 'Creazione')),
+    );
     await expect(d.q('.submit .spinner')).toBeTruthy();
     await expect(d.q('.dialog-body')).toHaveAttribute('inert');
-    await expect(d.q('.cancel').textContent).toContain('Cancel request');
+    await expect(d.q('.cancel').textContent).toContain(say('Cancel request', 'Annulla richiesta'));
     await expect(args.onConsentGranted).toHaveBeenCalledTimes(1);
     await settled();
   },
@@ -148,16 +165,23 @@ export const Creating: Story = {
 
 /** A slow backend: "Still working…" after a while, with a way to cancel. */
 export const SlowCreate: Story = {
-  args: { backend: 'slow create (4 s)' },
+  args: { backend: 'slow create (25 s)' },
   play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
     const d = await openCreateDialog(sectionOf(canvasElement));
     d.host.stillWorkingDelay = 1000;
     await authorize(d);
     await userEvent.click(d.q('.submit'));
-    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Still working'), {
-      timeout: 3000,
-    });
-    await expect(d.q('.cancel').textContent).toContain('Cancel request');
+    await waitFor(
+      () =>
+        expect(d.q('[role="status"]').textContent).toContain(
+          say('Still working', 'Ancora in corso'),
+        ),
+      {
+        timeout: 3000,
+      },
+    );
+    await expect(d.q('.cancel').textContent).toContain(say('Cancel request', 'Annulla richiesta'));
     await settled();
   },
 };
@@ -166,6 +190,7 @@ export const SlowCreate: Story = {
 export const Failure: Story = {
   args: { backend: 'create fails (502 + request id)' },
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const d = await openCreateDialog(sectionOf(canvasElement));
     await authorize(d);
     await typeFilter(d, '(department=Sales)');
@@ -175,7 +200,9 @@ export const Failure: Story = {
     await waitFor(() => expect(alert.open).toBe(true));
     await expect(alert).toHaveAttribute('role', 'alertdialog');
     await expect(deepText(alert)).toContain('req-b41d0e77-create');
-    await expect(deepText(alert)).toContain('Microsoft Graph did not confirm');
+    await expect(deepText(alert)).toContain(
+      say('Microsoft Graph did not confirm', 'Microsoft Graph non ha confermato'),
+    );
     const error = eventsOf(args.onUcxError).at(-1);
     await expect(error?.detail).toMatchObject({ stage: 'backend', status: 502 });
     await expect(args.onIntegrationCreated).not.toHaveBeenCalled();
@@ -210,9 +237,10 @@ export const ConsentDeclined: Story = {
 export const PopupBlocked: Story = {
   args: { consentFlow: 'popup blocked' },
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const alert = await consentFailureWindow(canvasElement, args);
     await expect(deepText(alert).toLowerCase()).toContain('pop-up');
-    await expect(deepText(alert)).toContain('Try again');
+    await expect(deepText(alert)).toContain(say('Try again', 'Riprova'));
     await settled();
   },
 };
@@ -220,6 +248,7 @@ export const PopupBlocked: Story = {
 /** Created: the dialog closes, the list shows the new integration, the status line says so. */
 export const Success: Story = {
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const el = sectionOf(canvasElement);
     const d = await openCreateDialog(el);
     await authorize(d);
@@ -230,7 +259,9 @@ export const Success: Story = {
     const table = await find(el, 'table');
     await waitFor(() => expect(table.querySelectorAll('tbody tr').length).toBe(4));
     await expect(table.textContent).toContain('(email=*@contoso.example)');
-    await expect(deep(el, '[part~="announcer"]')?.textContent).toContain('was created');
+    await expect(deep(el, '[part~="announcer"]')?.textContent).toContain(
+      say('was created', 'è stata creata'),
+    );
     await settled();
   },
 };
@@ -238,9 +269,10 @@ export const Success: Story = {
 /** Edit the filter of an existing integration: prefilled, summarized, saved. */
 export const Edit: Story = {
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const el = sectionOf(canvasElement);
     const d = await openEditDialog(el, 'int-entra-sales');
-    await expect(d.q('#title').textContent).toContain('Edit filters');
+    await expect(d.q('#title').textContent).toContain(say('Edit filters', 'Modifica filtri'));
     await expect(d.q('#target').textContent).toContain('Contoso — Sales and Marketing');
     const editor = d.q<HTMLElement & { value: string }>('ucx-filter-editor');
     await expect(editor.value).toBe('(|(department=Sales)(department=Marketing))');
@@ -278,13 +310,25 @@ export const EditWithImpact: Story = {
  */
 export const EditOtherOrganization: Story = {
   play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
     const d = await openEditDialog(sectionOf(canvasElement), 'int-entra-error');
     await userEvent.click(d.q('[part~="preview-button"]'));
     const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
     await waitFor(() => expect(alert.open).toBe(true), { timeout: 8000 });
-    await expect(deepText(alert)).toContain('Signed in to another organization');
-    await expect(deepText(alert)).toMatch(/You signed in as \S+@\S+ \(organization /);
-    await expect(deepText(alert)).not.toContain('review the entered data');
+    await expect(deepText(alert)).toContain(
+      say('Signed in to another organization', 'Accesso a un’altra organizzazione'),
+    );
+    await expect(deepText(alert)).toMatch(
+      new RegExp(
+        say(
+          'You signed in as \\S+@\\S+ \\(organization ',
+          'Hai effettuato l’accesso come \\S+@\\S+ \\(organizzazione ',
+        ),
+      ),
+    );
+    await expect(deepText(alert)).not.toContain(
+      say('review the entered data', 'Controlla i dati inseriti'),
+    );
     await expect(deep(d.host, 'ucx-user-preview', '[part~="preview-count"]')).toBeFalsy();
     await settled();
   },
@@ -294,10 +338,13 @@ export const EditOtherOrganization: Story = {
 export const EditSaving: Story = {
   args: { backend: 'save never answers' },
   play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
     const d = await openEditDialog(sectionOf(canvasElement), 'int-entra-sales');
     await typeFilter(d, '(department=Marketing)');
     await userEvent.click(d.q('.submit'));
-    await waitFor(() => expect(d.q('[role="status"]').textContent).toContain('Saving'));
+    await waitFor(() =>
+      expect(d.q('[role="status"]').textContent).toContain(say('Saving', 'Salvataggio')),
+    );
     await expect(d.q('.submit .spinner')).toBeTruthy();
     await settled();
   },
@@ -311,18 +358,21 @@ export const EditSaving: Story = {
 export const EditRejected: Story = {
   args: { backend: 'save rejects the filter (400)' },
   play: async ({ canvasElement, args }) => {
+    const say = words(canvasElement);
     const d = await openEditDialog(sectionOf(canvasElement), 'int-entra-sales');
     await typeFilter(d, '(department=Marketing)');
     await userEvent.click(d.q('.submit'));
     const alert = await find<HTMLDialogElement>(d.q('ucx-error-window'), 'dialog');
     await waitFor(() => expect(alert.open).toBe(true));
-    await expect(deepText(alert)).toContain('problem in the filters');
+    await expect(deepText(alert)).toContain(say('problem in the filters', 'problema nei filtri'));
     await expect(deepText(alert)).toContain('req-5e2a61c4-save');
     await expect(eventsOf(args.onUcxError).at(-1)?.detail).toMatchObject({ status: 400 });
     await userEvent.click(alert.querySelector<HTMLElement>('.review')!);
     await waitFor(() => expect(alert.open).toBe(false));
     await expect(d.dialog.open).toBe(true);
-    await expect(d.q('[part~="filter-error"]').textContent).toContain('does not allow filtering');
+    await expect(d.q('[part~="filter-error"]').textContent).toContain(
+      say('does not allow filtering', 'non consente di filtrare'),
+    );
     await expect(d.q<HTMLElement & { value: string }>('ucx-filter-editor').value).toBe(
       '(department=Marketing)',
     );

@@ -5,7 +5,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import type { UcxFilterEditor } from '../src/components/filter-editor/filter-editor.js';
 import { getLocale } from '../src/i18n/localization.js';
-import { deep, deepText, find, settled } from './support/dom.js';
+import { deep, deepText, find, settled, words } from './support/dom.js';
 
 interface Args {
   value: string;
@@ -130,10 +130,13 @@ export const Invalid: Story = {
 export const InvalidShown: Story = {
   args: { value: '(department=Sales' },
   play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
     const editor = editorOf(canvasElement);
     await find(editor, 'textarea');
     editor.showError();
-    await waitFor(() => expect(deepText(editor)).toContain('Invalid LDAP filters'));
+    await waitFor(() =>
+      expect(deepText(editor)).toContain(say('Invalid LDAP filters', 'Filtri LDAP non validi')),
+    );
     await settled();
   },
 };
@@ -168,9 +171,12 @@ export const Builder: Story = {
 export const BuilderNewCondition: Story = {
   args: { mode: 'builder', value: '' },
   play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
     const editor = editorOf(canvasElement);
     const row = await find(editor, '[part~="builder-row"]');
-    await waitFor(() => expect(row.textContent).toContain('left out of the filter'));
+    await waitFor(() =>
+      expect(row.textContent).toContain(say('left out of the filter', 'resta fuori dal filtro')),
+    );
     await expect(row.classList.contains('incomplete')).toBe(false);
     await expect(editor.value).toBe('');
     await settled();
@@ -194,10 +200,13 @@ export const SwitchToBuilder: Story = {
 export const BuilderCannotShow: Story = {
   args: { value: '(email=a*b*c)' },
   play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
     const editor = editorOf(canvasElement);
     const builderRadio = await find<HTMLInputElement>(editor, 'input[value="builder"]');
     await userEvent.click(builderRadio);
-    await waitFor(() => expect(deepText(editor)).toContain('has a * in the middle'));
+    await waitFor(() =>
+      expect(deepText(editor)).toContain(say('has a * in the middle', 'ha un * nel mezzo')),
+    );
     await expect(editor.mode).toBe('text');
     await expect(builderRadio.checked).toBe(false);
     await expect(editor.value).toBe('(email=a*b*c)');

@@ -3,7 +3,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { deep, deepText, find, settled } from './support/dom.js';
+import { deep, deepText, find, settled, words } from './support/dom.js';
 import {
   renderSection,
   sectionArgTypes,
@@ -60,8 +60,9 @@ export const Empty: Story = {
   args: { backend: 'empty' },
   play: async ({ canvasElement }) => {
     const el = sectionOf(canvasElement);
+    const say = words(canvasElement);
     const empty = await find(el, '[part~="empty"]');
-    await expect(empty.textContent).toContain('No integrations yet');
+    await expect(empty.textContent).toContain(say('No integrations yet', 'Nessuna integrazione'));
     await expect(deep(el, '[part~="create-button"]')).toHaveAttribute('aria-disabled', 'false');
     await settled();
   },
@@ -74,8 +75,13 @@ export const Loading: Story = {
     const el = sectionOf(canvasElement);
     await find(el, '[part~="loading"]');
     const status = await find(el, '[role="status"][part~="announcer"]');
+    const say = words(canvasElement);
     // (The text goes in a frame after the region, so it is announced.)
-    await waitFor(() => expect(status.textContent).toContain('Loading integrations'));
+    await waitFor(() =>
+      expect(status.textContent).toContain(
+        say('Loading integrations', 'Caricamento delle integrazioni'),
+      ),
+    );
     await expect(deep(el, '[part~="create-button"]')).toHaveAttribute('aria-disabled', 'true');
     await settled();
   },
@@ -89,7 +95,9 @@ export const LoadError: Story = {
     const error = await find(el, '[part~="load-error"]');
     await expect(error).toHaveAttribute('role', 'alert');
     await expect(error.textContent).toContain('req-7f3c9a12-load');
-    await expect(error.querySelector('button')?.textContent).toContain('Retry');
+    await expect(error.querySelector('button')?.textContent).toContain(
+      words(canvasElement)('Retry', 'Riprova'),
+    );
     await waitFor(() => expect(args.onUcxError).toHaveBeenCalled());
     const detail = (args.onUcxError as unknown as { mock: { calls: [CustomEvent][] } }).mock
       .calls[0]?.[0].detail as { stage: string; status?: number };

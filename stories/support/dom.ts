@@ -62,3 +62,15 @@ export async function settled(): Promise<void> {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   await animationsSettled();
 }
+
+/**
+ * The wording a check expects, in the story's language: the toolbar's locale sets `lang` on
+ * the story's wrapper, and a designer who reviews a story in Italian should see its play
+ * function pass, as it does in English. `words(canvasElement)('Retry', 'Riprova')`.
+ */
+export function words(canvasElement: Element): (en: string, it: string) => string {
+  // (The toolbar's wrapper is inside the canvas: .storybook/preview.ts.)
+  const wrapper = canvasElement.querySelector('[lang]') ?? canvasElement.closest('[lang]');
+  const italian = /^it\b/i.test(wrapper?.getAttribute('lang') ?? '');
+  return (en, it) => (italian ? it : en);
+}

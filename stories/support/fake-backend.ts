@@ -62,20 +62,44 @@ function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void>
 let counter = 0;
 
 /**
- * The fixtures' status messages in Italian, for a request in Italian (the element sends its
- * language as Accept-Language), as the reference backend translates its own
- * (demo/server/backend/italian.ts): an Italian story shows no English server text.
+ * The fixtures' server texts in Italian (status messages, problem details, field errors), for
+ * a request in Italian (the element sends its language as Accept-Language), as the reference
+ * backend translates its own (demo/server/backend/italian.ts): an Italian story shows no
+ * English server text.
  */
 const ITALIAN: Record<string, string> = {
   'The first synchronization starts in a few minutes.':
     'La prima sincronizzazione inizia tra pochi minuti.',
   'Waiting for the first synchronization.': 'In attesa della prima sincronizzazione.',
   'Consent was revoked in the tenant.': 'Il consenso è stato revocato nel tenant.',
+  'The directory service did not answer in time.':
+    'Il servizio di directory non ha risposto in tempo.',
+  'Microsoft Graph did not confirm application access for the tenant.':
+    'Microsoft Graph non ha confermato l’accesso dell’applicazione per il tenant.',
+  'This directory does not allow filtering on department.':
+    'Questa directory non consente di filtrare per reparto.',
+  'The synchronization service is restarting.':
+    'Il servizio di sincronizzazione si sta riavviando.',
 };
+const inItalian = (request: Request): boolean =>
+  /^it\b/i.test(request.headers.get('Accept-Language') ?? '');
+const italian = (text: string | undefined): string | undefined =>
+  text === undefined ? text : (ITALIAN[text] ?? text);
 const localized = (items: Integration[], request: Request): Integration[] =>
-  /^it\b/i.test(request.headers.get('Accept-Language') ?? '')
+  inItalian(request)
     ? items.map((i) => ({ ...i, statusMessage: ITALIAN[i.statusMessage ?? ''] ?? i.statusMessage }))
     : items;
+/** A problem's own texts (detail, field messages) in the request's language. */
+function localizedProblem(problem: Problem, request: Request): Problem {
+  if (!inItalian(request)) return problem;
+  return {
+    ...problem,
+    ...(problem.detail === undefined ? {} : { detail: italian(problem.detail) }),
+    ...(problem.errors
+      ? { errors: problem.errors.map((e) => ({ ...e, message: italian(e.message) ?? e.message })) }
+      : {}),
+  };
+}
 
 /** A fresh backend with its own list. */
 export function fakeBackend(options: FakeBackendOptions = {}): FakeBackend {
@@ -84,6 +108,7 @@ export function fakeBackend(options: FakeBackendOptions = {}): FakeBackend {
 
   async function answer(
     behaviour: Behaviour,
+    request: Request,
     signal: AbortSignal | null | undefined,
     ok: () => Response,
   ): Promise<Response> {
@@ -100,7 +125,7 @@ export function fakeBackend(options: FakeBackendOptions = {}): FakeBackend {
     if (behaviour.kind === 'problem') {
       return json(
         behaviour.status,
-        { status: behaviour.status, ...behaviour.problem },
+        { status: behaviour.status, ...localizedProblem(behaviour.problem, request) },
         'application/problem+json',
         behaviour.requestId,
       );
@@ -120,12 +145,12 @@ export function fakeBackend(options: FakeBackendOptions = {}): FakeBackend {
     const now = new Date().toISOString();
 
     if (url.pathname === ENDPOINT && method === 'GET') {
-      return answer(options.list ?? OK, signal, () =>
+      return answer(options.list ?? OK, request, signal, () =>
         json(200, { items: localized(items, request) }),
       );
     }
     if (url.pathname === ENDPOINT && method === 'POST') {
-      return answer(options.create ?? OK, signal, () => {
+      return answer(options.create ?? OK, request, signal, () => {
         const create = body as CreateIntegration;
         const integration: Integration = {
           id: `int-${Date.now().toString(36)}-${++counter}`,
@@ -148,7 +173,7 @@ export function fakeBackend(options: FakeBackendOptions = {}): FakeBackend {
       return json(404, { title: 'Not found', code: 'not-found' }, 'application/problem+json');
     }
     if (method === 'PATCH') {
-      return answer(options.update ?? OK, signal, () => {
+      return answer(options.update ?? OK, request, signal, () => {
         const current = items[index]!;
         const updated: Integration = {
           ...current,
@@ -160,7 +185,7 @@ export function fakeBackend(options: FakeBackendOptions = {}): FakeBackend {
       });
     }
     if (method === 'DELETE') {
-      return answer(options.remove ?? OK, signal, () => {
+      return answer(options.remove ?? OK, request, signal, () => {
         items.splice(index, 1);
         return json(204, null);
       });

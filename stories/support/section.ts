@@ -32,7 +32,8 @@ export const BACKENDS = {
   'long values': { items: LONG_VALUES },
   'create never answers': { items: POPULATED, create: { kind: 'never' } },
   'create fails (502 + request id)': { items: POPULATED, create: CREATE_FAILS_502 },
-  'slow create (4 s)': { items: POPULATED, create: { kind: 'ok', delay: 4000 } },
+  // (Slow enough to review "Still working…", quick enough to succeed within the 30 s timeout.)
+  'slow create (25 s)': { items: POPULATED, create: { kind: 'ok', delay: 25_000 } },
   'save never answers': { items: POPULATED, update: { kind: 'never' } },
   'save rejects the filter (400)': { items: POPULATED, update: SAVE_REJECTS_FILTER_400 },
   'delete never answers': { items: POPULATED, remove: { kind: 'never' } },

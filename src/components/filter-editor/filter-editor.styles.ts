@@ -123,6 +123,12 @@ export const filterEditorStyles = css`
   .modes label:has(input:checked:focus-visible) {
     outline-color: var(--_on-accent);
   }
+  /* ...and ring the whole switch outside, as every other control is ringed: the inner ring
+     alone, two pixels of white inside the accent, was hard to see. */
+  .modes:has(input:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
 
   .toolbar {
     display: flex;

@@ -408,14 +408,17 @@ class View {
       return html`<p class="muted">${msg('No users to show.', { id: 'preview.no-users' })}</p>`;
     }
     const dash = (v: string | null) => (v === null || v === '' ? '—' : v);
+    // Emails and phone numbers read left to right in any page (in RTL, +49 (30) 9638 came out
+    // as (30) 49+ 9638); isolated in a span, so the cell keeps the page's alignment.
+    const email = (u: PreviewUser) => breakable(dash(u.email ?? u.userPrincipalName), EMAIL_BREAKS);
     const row = (u: PreviewUser) =>
       html`<tr>
         <td>${dash(u.displayName)}</td>
-        <td class="email">${breakable(dash(u.email ?? u.userPrincipalName), EMAIL_BREAKS)}</td>
+        <td class="email"><span dir="ltr">${email(u)}</span></td>
         <td>${dash(u.department)}</td>
         <td>${dash(u.officeLocation)}</td>
         <td>${dash(u.city)}</td>
-        <td>${breakable(dash(u.phone), PHONE_BREAKS)}</td>
+        <td><span dir="ltr">${breakable(dash(u.phone), PHONE_BREAKS)}</span></td>
       </tr>`;
     return html`<div
       class="table-wrap"

@@ -87,6 +87,7 @@ export const userSyncShellStyles = css`
  *   section's breakable() gives a long unbroken run a break point every 24 characters.
  * - `.long`: a filter of more than a few lines scrolls in its box (focusable, to scroll by
  *   keyboard), its summary cut to three lines; an 8 KB filter made a row 17 screens tall.
+ *   The box is drawn, so its cut last line reads as "scrolls", not as a truncated filter.
  * - The container query: cards below the table's narrowest (its columns' minimums and the
  *   dates, about 50rem); narrower, the table would scroll sideways and hide Edit and Delete.
  */
@@ -166,6 +167,10 @@ export const userSyncListStyles = css`
   .long {
     max-block-size: 12lh;
     overflow-y: auto;
+    padding: 2px calc(var(--_space) / 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
   }
   .long + .sub {
     display: -webkit-box;

@@ -106,6 +106,18 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     const rows = table.querySelectorAll('tbody tr');
     expect(rows).to.have.length(10);
     for (const row of rows) expect(row.children[2]!.textContent).to.equal('Sales');
+    // Emails and phone numbers read left to right whatever the page's direction (in an RTL
+    // page, +49 (30) 9638 showed as (30) 49+ 9638), in cells that keep the page's alignment.
+    m.el.setAttribute('dir', 'rtl');
+    for (const row of rows) {
+      for (const column of [1, 5]) {
+        const cell = row.children[column] as HTMLElement;
+        expect(getComputedStyle(cell).direction, `column ${column}`).to.equal('rtl');
+        const content = cell.querySelector('span');
+        expect(content && getComputedStyle(content).direction, `column ${column}`).to.equal('ltr');
+      }
+    }
+    m.el.removeAttribute('dir');
     // Words stay whole: emails wrap only before @ or after a dot, phone numbers after a
     // dot or dash or at a space, everything else at spaces; and the table fits its box.
     let emailWraps = 0;
