@@ -717,7 +717,13 @@ export class UcxUserSync extends UcxElement {
 
   #onRetryLoad = async () => {
     await this.refresh();
-    this.renderRoot.querySelector<HTMLElement>('.title')?.focus();
+    await this.updateComplete;
+    // Failed again: back on Retry, where the admin was (the error box was replaced while
+    // loading); loaded: on the section's title, above the list.
+    (
+      this.renderRoot.querySelector<HTMLElement>('.load-error .retry') ??
+      this.renderRoot.querySelector<HTMLElement>('.title')
+    )?.focus();
   };
 
   #onNoticeReview = () => {

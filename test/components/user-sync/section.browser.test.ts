@@ -1,5 +1,6 @@
 import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { integration, vendorWebex } from '../../fixture-server/fixture.js';
 import { $, deepText, dialogParts, mount, waitFor } from './helpers.js';
 import { DEFAULT_SUPPORT_URL } from '../../../src/index.js';
@@ -304,6 +305,32 @@ describe('<ucx-user-sync> section', () => {
     $(m.root, '.retry').click();
     await waitFor(() => m.root.querySelector('table'), 'the list after retry');
     expect(m.root.querySelector('[part="load-error"]')).to.equal(null);
+  });
+
+  it('after a Retry that fails again, focus is back on Retry; after one that loads, on the title', async () => {
+    const down = {
+      method: 'GET' as const,
+      problem: { status: 503, title: 'Unavailable', code: 'down' },
+    };
+    const m = await mount({ items: [integration()], faults: [down, down] });
+    const name = (node: Element | null | undefined) =>
+      node ? `${node.localName}.${[...node.classList].join('.')}` : 'nothing';
+    const first = $(m.root, '.retry');
+    first.focus();
+    await sendKeys({ press: 'Enter' }); // (a keyboard user's Retry)
+    // The error box is made again: wait for the new one, and for focus to settle.
+    await waitFor(
+      () => m.root.querySelector('.retry') && m.root.querySelector('.retry') !== first,
+      'the second failure',
+    );
+    await m.el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(name(m.root.activeElement)).to.equal('button.btn.retry');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => m.root.querySelector('table'), 'the list');
+    await m.el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(name(m.root.activeElement)).to.equal(name(m.root.querySelector('.title')));
   });
 
   it('treats an HTML page answered with 200 as a load failure', async () => {
