@@ -388,6 +388,7 @@ export const filterEditorStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
     background: var(--_surface);
+    container: builder / inline-size;
   }
   .group {
     display: grid;
@@ -450,6 +451,21 @@ export const filterEditorStyles = css`
     font-family: var(--_mono);
     min-inline-size: 6em;
     flex: 1 1 10em;
+  }
+  /* Where the builder has room, a condition is one line of columns: field, comparison,
+     value, Remove. Wrapped, a select as wide as its longest option (Italian's "non finisce
+     con") sent Remove onto a line of its own under each condition, hard to tell apart. */
+  @container builder (min-width: 30rem) {
+    .row {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(6em, 1.5fr) auto;
+    }
+    .row > [part~='builder-remove'] {
+      grid-column: 4;
+    }
+    .row-message {
+      grid-column: 1 / -1;
+    }
   }
   .visually-hidden {
     position: absolute;

@@ -147,6 +147,39 @@ describe('ucx-filter-editor: builder mode', () => {
     await expectAccessible(el);
   });
 
+  it('keeps each condition on one line where there is room, Remove included (also in Italian)', async () => {
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 560px">
+        <ucx-filter-editor
+          lang="it"
+          .value=${'(|(department=Sales)(!(location=NYC))(officeLocation=*))'}
+        ></ucx-filter-editor>
+      </div>`,
+    );
+    const el = box.querySelector('ucx-filter-editor')!;
+    await switchTo(el, 'builder');
+    // (Italian loads on demand: its longer labels made the selects wide enough to wrap.)
+    for (let i = 0; i < 100 && !visibleText(part(el, 'builder')).includes('Rimuovi'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(visibleText(part(el, 'builder'))).to.contain('Rimuovi');
+    const list = rows(el);
+    expect(list).to.have.length(3);
+    try {
+      for (const row of list) {
+        const { field, remove } = rowControls(row);
+        const top = (node: Element) => Math.round(node.getBoundingClientRect().top);
+        expect(Math.abs(top(remove) - top(field)), visibleText(row)).to.be.below(8);
+      }
+    } finally {
+      // The runtime locale is the page's: back to English for the tests after this one.
+      el.setAttribute('lang', 'en');
+      for (let i = 0; i < 100 && !visibleText(part(el, 'builder')).includes('Remove'); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  });
+
   it('never marks the first, empty row of a blank filter (it stands for all users)', async () => {
     const el = await fixture<UcxFilterEditor>(
       html`<ucx-filter-editor style="--ucx-color-danger: rgb(200, 0, 0)"></ucx-filter-editor>`,
