@@ -266,6 +266,24 @@ export const Success: Story = {
   },
 };
 
+/**
+ * Edit, just opened: the integration named, its filter prefilled and summarized, Save
+ * available (no Authorization switch: the integration already has its consent).
+ */
+export const EditOpen: Story = {
+  play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
+    const d = await openEditDialog(sectionOf(canvasElement), 'int-entra-sales');
+    await expect(d.q('#title').textContent).toContain(say('Edit filters', 'Modifica filtri'));
+    await expect(d.q('#target').textContent).toContain('Contoso — Sales and Marketing');
+    const editor = d.q<HTMLElement & { value: string }>('ucx-filter-editor');
+    await expect(editor.value).toBe('(|(department=Sales)(department=Marketing))');
+    await expect(deep(editor, '#summary')?.textContent?.trim()).not.toBe('');
+    await expect(d.q('.submit')).toHaveAttribute('aria-disabled', 'false');
+    await settled();
+  },
+};
+
 /** Edit the filter of an existing integration: prefilled, summarized, saved. */
 export const Edit: Story = {
   play: async ({ canvasElement, args }) => {
