@@ -69,8 +69,10 @@ export async function settled(): Promise<void> {
  * function pass, as it does in English. `words(canvasElement)('Retry', 'Riprova')`.
  */
 export function words(canvasElement: Element): (en: string, it: string) => string {
-  // (The toolbar's wrapper is inside the canvas: .storybook/preview.ts.)
-  const wrapper = canvasElement.querySelector('[lang]') ?? canvasElement.closest('[lang]');
+  // The element's own language (a story's `lang` control), else the toolbar's wrapper's,
+  // inside the canvas (.storybook/preview.ts).
+  const element = canvasElement.querySelector('ucx-user-sync, ucx-filter-editor');
+  const wrapper = element?.closest('[lang]') ?? canvasElement.querySelector('[lang]');
   const italian = /^it\b/i.test(wrapper?.getAttribute('lang') ?? '');
   return (en, it) => (italian ? it : en);
 }

@@ -32,7 +32,7 @@ export const BACKENDS = {
   'long values': { items: LONG_VALUES },
   'create never answers': { items: POPULATED, create: { kind: 'never' } },
   'create fails (502 + request id)': { items: POPULATED, create: CREATE_FAILS_502 },
-  // (Slow enough to review "Still working…", quick enough to succeed within the 30 s timeout.)
+  // (Slow enough to review "Still working…", then it succeeds on its own.)
   'slow create (25 s)': { items: POPULATED, create: { kind: 'ok', delay: 25_000 } },
   'save never answers': { items: POPULATED, update: { kind: 'never' } },
   'save rejects the filter (400)': { items: POPULATED, update: SAVE_REJECTS_FILTER_400 },

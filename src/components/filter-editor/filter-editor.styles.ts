@@ -388,12 +388,14 @@ export const filterEditorStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
     background: var(--_surface);
-    container: builder / inline-size;
   }
   .group {
     display: grid;
     grid-template-columns: minmax(0, 1fr); /* (not the widest select's width) */
     gap: calc(var(--_space) / 2);
+  }
+  .group {
+    container: group / inline-size;
   }
   .group .group {
     border-inline-start: 3px solid var(--_border);
@@ -452,13 +454,17 @@ export const filterEditorStyles = css`
     min-inline-size: 6em;
     flex: 1 1 10em;
   }
-  /* Where the builder has room, a condition is one line of columns: field, comparison,
+  /* Where its group has room, a condition is one line of columns: field, comparison,
      value, Remove. Wrapped, a select as wide as its longest option (Italian's "non finisce
-     con") sent Remove onto a line of its own under each condition, hard to tell apart. */
-  @container builder (min-width: 30rem) {
+     con") sent Remove onto a line of its own under each condition, hard to tell apart. A
+     condition without a value (is present) gives the comparison the value's column too. */
+  @container group (min-width: 30rem) {
     .row {
       display: grid;
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(6em, 1.5fr) auto;
+    }
+    .row:not(:has(> [part~='builder-value'])) > [part~='builder-condition'] {
+      grid-column: 2 / 4;
     }
     .row > [part~='builder-remove'] {
       grid-column: 4;

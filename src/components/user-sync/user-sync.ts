@@ -718,8 +718,10 @@ export class UcxUserSync extends UcxElement {
   #onRetryLoad = async () => {
     await this.refresh();
     await this.updateComplete;
-    // Failed again: back on Retry, where the admin was (the error box was replaced while
-    // loading); loaded: on the section's title, above the list.
+    // Retry left with the error box while loading, and focus with it (to the page's body),
+    // unless the admin has gone on elsewhere meanwhile: then it stays there. Otherwise:
+    // failed again, back on Retry; loaded, on the section's title, above the list.
+    if (focusedElement()) return;
     (
       this.renderRoot.querySelector<HTMLElement>('.load-error .retry') ??
       this.renderRoot.querySelector<HTMLElement>('.title')

@@ -171,6 +171,12 @@ describe('ucx-filter-editor: builder mode', () => {
         const top = (node: Element) => Math.round(node.getBoundingClientRect().top);
         expect(Math.abs(top(remove) - top(field)), visibleText(row)).to.be.below(8);
       }
+      // A condition without a value (is present) gives its comparison the value's room:
+      // 'è presente (ha un valore)' isn't cut to the width of a field name.
+      const present = rowControls(list[2]!);
+      expect(present.value).to.equal(null);
+      const width = (node: Element) => node.getBoundingClientRect().width;
+      expect(width(present.condition)).to.be.above(width(present.field) * 2);
     } finally {
       // The runtime locale is the page's: back to English for the tests after this one.
       el.setAttribute('lang', 'en');

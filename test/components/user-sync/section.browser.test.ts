@@ -333,6 +333,34 @@ describe('<ucx-user-sync> section', () => {
     expect(name(m.root.activeElement)).to.equal(name(m.root.querySelector('.title')));
   });
 
+  it('a Retry that ends after the admin went elsewhere leaves focus where the admin is', async () => {
+    const down = {
+      method: 'GET' as const,
+      problem: { status: 503, title: 'Unavailable', code: 'down' },
+    };
+    const m = await mount({ items: [integration()], faults: [down, { ...down, delayMs: 600 }] });
+    const elsewhere = document.createElement('button');
+    elsewhere.textContent = 'Somewhere else on the page';
+    document.body.append(elsewhere);
+    try {
+      const first = $(m.root, '.retry');
+      first.focus();
+      await sendKeys({ press: 'Enter' });
+      elsewhere.focus(); // while the list loads again
+      await waitFor(
+        () => m.root.querySelector('.retry') && m.root.querySelector('.retry') !== first,
+        'the second failure',
+      );
+      await m.el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(document.activeElement === elsewhere, 'focus stayed on the page’s button').to.equal(
+        true,
+      );
+    } finally {
+      elsewhere.remove();
+    }
+  });
+
   it('treats an HTML page answered with 200 as a load failure', async () => {
     const m = await mount({
       faults: [{ method: 'GET', status: 200, raw: '<!doctype html><p>Sign in</p>' }],
