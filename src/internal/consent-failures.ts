@@ -5,8 +5,11 @@ import { msg, str } from '@lit/localize';
 import type { ConsentFailure } from '../auth/types.js';
 import type { FailureView } from './failures.js';
 
-/** The sentence for a consent failure, or undefined for a quiet one (cancelled). */
-export function consentMessage(f: ConsentFailure): string | undefined {
+/**
+ * The sentence for a consent failure, or undefined for a quiet one (cancelled): localized,
+ * where the auth module's consentMessage is the English one hosts may use.
+ */
+function consentMessage(f: ConsentFailure): string | undefined {
   const code = f.code;
   switch (f.kind) {
     case 'cancelled':

@@ -29,6 +29,11 @@ export interface FailureView {
   filterErrorRange?: { offset: number; length: number };
   /** The cached consent result is no longer good (401/403 consent-invalid). */
   dropConsent: boolean;
+  /**
+   * The integration edited or deleted no longer exists (404 not-found): its dialog has
+   * nothing left to do or retry, and reviewing the data can't help.
+   */
+  gone?: boolean;
 }
 
 /** Why + Create is locked (also the answer to a create the backend refused for the lock). */
@@ -233,6 +238,7 @@ export function describeBackendError(
         id: 'user-sync.failure.gone',
       }),
       refreshList: true,
+      gone: true,
     };
   }
   if (status === 404 || status === 405) {

@@ -162,7 +162,7 @@ export class UcxConfirmDialog extends UcxElement {
       }
       const choice = await this.errorWindow.show(describe);
       // Already gone (and the list read again): nothing left to delete or to retry.
-      if (view.code === 'not-found' && this.open) this.close();
+      if (view.gone && this.open) this.close();
       else if (choice === 'retry' && this.open) void this.#onConfirm();
       else this.renderRoot.querySelector<HTMLElement>('.confirm')?.focus();
     } finally {

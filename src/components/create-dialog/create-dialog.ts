@@ -6,7 +6,7 @@ import { dialogStyles } from '../../internal/dialog-styles.js';
 import { tokens } from '../../internal/styles.js';
 import { SOURCES, sourceDefinition } from '../../internal/sources.js';
 import { describeBackendError, type FailureView } from '../../internal/failures.js';
-import { consentFailureView, consentMessage } from '../../internal/consent-failures.js';
+import { consentFailureView } from '../../internal/consent-failures.js';
 import { DEFAULT_FIELDS, formatFilter, parseFilter } from '../../filter/index.js';
 import { placedMessage } from '../filter-editor/messages.js';
 import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';
@@ -182,8 +182,6 @@ export class UcxCreateDialog extends UcxElement {
   #generation = 0;
   #stillTimer: ReturnType<typeof setTimeout> | undefined;
   #trigger: HTMLElement | undefined;
-  /** @internal Where focus goes on close when the trigger can't take it (set by the section). */
-  fallbackFocus: HTMLElement | undefined;
   #pendingFailure: (() => FailureView) | undefined;
   /** The editor text the shown preview was made for. */
   #previewText: string | undefined;
@@ -298,8 +296,8 @@ export class UcxCreateDialog extends UcxElement {
     if (this.phase === 'consent') this.#cancelWork();
     this.preview?.cancel();
     // A trigger that can't take focus back (a host's menu item, hidden since; an Edit button
-    // whose row is gone): the fallback (+ Create), rather than the page's body.
-    focusAfterDialog(this, this.#trigger, this.fallbackFocus);
+    // whose row is gone): + Create, rather than the page's body.
+    focusAfterDialog(this, this.#trigger);
   };
 
   #onSourceChange = (e: Event) => {
@@ -866,7 +864,9 @@ export class UcxCreateDialog extends UcxElement {
   }
 
   #consentFailed(failure: ConsentFailure): void {
-    const view = consentFailureView(failure);
+    // Written again at each render of what shows it: its words follow a change of language.
+    const describe = () => consentFailureView(failure);
+    const view = describe();
     // Whatever happens next, the sign-in is no longer awaited.
     this.statusText = '';
     if (!view) {
@@ -878,10 +878,10 @@ export class UcxCreateDialog extends UcxElement {
     if (failure.kind === 'timed-out') {
       // Nothing is wrong with the data: the popup was closed or left open too
       // long. Say so in the dialog's status line, not in an error window.
-      this.statusText = () => consentMessage(failure) ?? '';
+      this.statusText = () => describe()?.message ?? '';
       return;
     }
-    void this.#showFailure(() => consentFailureView(failure)!);
+    void this.#showFailure(() => describe()!);
   }
 
   #backendFailed(e: unknown, op: 'create' | 'update'): void {
@@ -927,7 +927,7 @@ export class UcxCreateDialog extends UcxElement {
     }
     // The integration being edited no longer exists (the list was read again): nothing here
     // can be saved any more.
-    if (view.code === 'not-found' && this.mode === 'edit') {
+    if (view.gone) {
       this.close();
       return;
     }

@@ -107,7 +107,7 @@ export class UcxErrorWindow extends UcxElement {
       v?.stage !== 'consent' &&
       !v?.vendorLock &&
       v?.code !== 'already-exists' &&
-      v?.code !== 'not-found';
+      !v?.gone;
     const support = safeLink(this.supportUrl);
     return html`<dialog
       part="error-window"

@@ -386,7 +386,6 @@ export class UcxUserSync extends UcxElement {
       if (this.#locked || this.items === undefined) return false;
       this.#prepareConsent();
       await this.#loadDialogs();
-      this.createDialog.fallbackFocus = this.createButton ?? undefined;
       await this.createDialog.show(trigger ?? this.createButton ?? undefined);
       return true;
     } catch {

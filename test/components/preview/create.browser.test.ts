@@ -68,10 +68,7 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     await fillCreate(m, '(!(department=Sales))');
     const pv = previewParts(m.create);
     pv.button.click();
-    const count = await waitFor(
-      () => (pv.count()?.dataset.count ? pv.count() : undefined),
-      'the count',
-    );
+    const count = await pv.counted();
     const expected = expectedCount('(!(department=Sales))');
     expect(expected).to.be.greaterThan(999);
     expect(count.textContent).to.contain(`${expected.toLocaleString('en')} users match`);
@@ -83,10 +80,7 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     const pv = previewParts(m.create);
     expect(pv.button.textContent).to.contain('Preview');
     pv.button.click();
-    const count = await waitFor(
-      () => (pv.count()?.dataset.count ? pv.count() : undefined),
-      'the count',
-    );
+    const count = await pv.counted();
     const expected = expectedCount('(department=Sales)');
     expect(expected).to.be.greaterThan(10);
     expect(count.dataset.count).to.equal(String(expected));
@@ -237,11 +231,7 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     const progress = await waitFor(() => pv.progress(), 'the progress bar');
     expect(progress.getAttribute('aria-label')).to.equal('Users checked');
     await waitFor(() => pv.count()?.textContent?.includes('so far'), 'a running count');
-    const count = await waitFor(
-      () => (pv.count()?.dataset.count ? pv.count() : undefined),
-      'the count',
-      15000,
-    );
+    const count = await pv.counted(15000);
     expect(count.dataset.count).to.equal(String(expectedCount('(department=*ale*)')));
     expect(count.dataset.exact).to.equal('false');
     expect(count.dataset.partial).to.equal(undefined);
@@ -305,10 +295,7 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     p.switch!.click(); // Authorization on: Preview signs in with the consent it agrees to
     await m.create.updateComplete;
     pv.button.click();
-    const count = await waitFor(
-      () => (pv.count()?.dataset.count ? pv.count() : undefined),
-      'the count',
-    );
+    const count = await pv.counted();
     expect(count.dataset.count).to.equal('2000');
     expect(count.textContent).to.contain('2000 utenti corrispondono');
     const headers = [...pv.table()!.querySelectorAll('th')].map((th) => th.textContent!.trim());

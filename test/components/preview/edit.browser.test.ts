@@ -29,10 +29,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
       await openEdit(m, edited);
       const pv = previewParts(m.edit);
       pv.button.click();
-      const impact = await waitFor(
-        () => (pv.impact()?.dataset.added ? pv.impact() : undefined),
-        'the impact',
-      );
+      const impact = await pv.impacted();
       return impact.textContent!.replace(/\s+/g, ' ').trim();
     };
     const marketing = expectedCount('(department=Marketing)');
@@ -49,10 +46,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     await openEdit(m, '(|(department=Sales)(department=Marketing))');
     const pv = previewParts(m.edit);
     pv.button.click();
-    const impact = await waitFor(
-      () => (pv.impact()?.dataset.added ? pv.impact() : undefined),
-      'the impact',
-    );
+    const impact = await pv.impacted();
     const added = expectedCount('(department=Marketing)');
     expect(impact.dataset.added).to.equal(String(added));
     expect(impact.dataset.removed).to.equal('0');
@@ -107,10 +101,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     const p = await openEdit(m, '(department=Marketing)');
     const pv = previewParts(m.edit);
     pv.button.click();
-    const impact = await waitFor(
-      () => (pv.impact()?.dataset.removed ? pv.impact() : undefined),
-      'the impact',
-    );
+    const impact = await pv.impacted();
     const removed = expectedCount('(department=Sales)');
     expect(removed).to.be.greaterThan(50);
     expect(impact.dataset.removed).to.equal(String(removed));
@@ -142,7 +133,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     const p = await openEdit(m, '(department=Sales)');
     const pv = previewParts(m.edit);
     pv.button.click();
-    await waitFor(() => pv.impact()?.dataset.removed, 'the impact');
+    await pv.impacted();
     const removed = expectedCount('(!(department=Sales))');
     expect(removed).to.be.greaterThan(999);
     const written = removed.toLocaleString('en');
@@ -160,7 +151,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     const p = await openEdit(m, '(|(department=Sales)(department=Marketing))');
     const pv = previewParts(m.edit);
     pv.button.click();
-    await waitFor(() => pv.impact()?.dataset.added, 'the first impact');
+    await pv.impacted();
     p.editor.value = '';
     await typeFilter(p.editor, '(department=Marketing)');
     await waitFor(() => pv.text().includes('The filters changed'), 'the stale note');
@@ -179,7 +170,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     const p = await openEdit(m, '(department=Marketing)');
     const pv = previewParts(m.edit);
     pv.button.click();
-    await waitFor(() => pv.impact()?.dataset.removed, 'the impact');
+    await pv.impacted();
     p.submit.click();
     await waitFor(() => !p.dialog.open, 'the dialog to close');
     expect(pv.removal()).to.equal(null);
@@ -191,11 +182,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     await openEdit(m, '(department=*arket*)');
     const pv = previewParts(m.edit);
     pv.button.click();
-    const impact = await waitFor(
-      () => (pv.impact()?.dataset.removed ? pv.impact() : undefined),
-      'the impact',
-      15000,
-    );
+    const impact = await pv.impacted(15000);
     expect(impact.dataset.added).to.equal(
       String(expectedCount('(&(department=*arket*)(!(department=*ale*)))')),
     );

@@ -3,7 +3,7 @@
 import { generateDirectory } from '../../../demo/server/graph/directory.js';
 import { graphUserToRecord, matchesFilter, parseFilter } from '../../../src/filter/index.js';
 import type { UcxUserPreview } from '../../../src/components/preview/preview.js';
-import { mount, type Mounted } from '../user-sync/helpers.js';
+import { mount, waitFor, type Mounted } from '../user-sync/helpers.js';
 import type { FixtureSetup } from '../../fixture-server/fixture.js';
 
 export const GRAPH_BASE_URL = `${location.origin}/fixture-graph/v1.0`;
@@ -73,15 +73,23 @@ export function previewParts(dialog: HTMLElement) {
   const root = dialog.shadowRoot!;
   const preview = () => root.querySelector<UcxUserPreview>('ucx-user-preview')!;
   const pr = () => preview().shadowRoot!;
+  const count = () => pr().querySelector<HTMLElement>('[part="preview-count"]');
+  const impact = () => pr().querySelector<HTMLElement>('[part="impact"]');
   return {
     button: root.querySelector<HTMLButtonElement>('[part="preview-button"]')!,
     preview,
-    count: () => pr().querySelector<HTMLElement>('[part="preview-count"]'),
+    count,
+    /** The count once the preview has one (its figure in data-count). */
+    counted: (timeout?: number) =>
+      waitFor(() => (count()?.dataset.count ? count()! : undefined), 'the count', timeout),
+    /** The impact once it has its figures (data-added, data-removed). */
+    impacted: (timeout?: number) =>
+      waitFor(() => (impact()?.dataset.removed ? impact()! : undefined), 'the impact', timeout),
     progress: () => pr().querySelector<HTMLProgressElement>('[part="preview-progress"]'),
     cancel: () => pr().querySelector<HTMLButtonElement>('[part="preview-cancel-button"]'),
     table: () => pr().querySelector<HTMLTableElement>('[part="preview-table"]'),
     clauses: () => [...pr().querySelectorAll<HTMLElement>('[part="clause-report"] li')],
-    impact: () => pr().querySelector<HTMLElement>('[part="impact"]'),
+    impact,
     error: () => pr().querySelector<HTMLElement>('[part="preview-error"]'),
     removal: () => root.querySelector<HTMLElement>('[part="removal-confirm"]'),
     text: () => pr().textContent?.replace(/\s+/g, ' ') ?? '',

@@ -113,17 +113,18 @@ describe('<ucx-user-sync> in a host page', () => {
     expect(p.errorWindow.shadowRoot!.querySelector('a')).to.equal(null);
   });
 
-  it('a requestHeaders hook that throws is named as the page’s failure, not the network’s', async () => {
+  /**
+   * Loads the list with `hook` as requestHeaders, catching what the element reports as
+   * uncaught (reportError), which the test runner would otherwise count as the test's failure.
+   */
+  async function loadWithHeaders(
+    hook: UcxUserSync['requestHeaders'],
+  ): Promise<{ shown: string; reported: unknown[]; sent: unknown[] }> {
     const fx = await scenario({ items: [integration()] });
     const el = document.createElement('ucx-user-sync') as UcxUserSync;
     el.setAttribute('lang', 'en');
     el.endpoint = fx.endpoint;
-    const bug = new ReferenceError('getCsrfToken is not defined');
-    el.requestHeaders = () => {
-      throw bug;
-    };
-    // The host's developer sees the hook's own error, as an uncaught one (reportError),
-    // which the test runner would otherwise count as this test's failure.
+    el.requestHeaders = hook;
     const reported: unknown[] = [];
     const runnerHandler = window.onerror;
     window.onerror = (_message, _source, _line, _column, error) => {
@@ -136,43 +137,34 @@ describe('<ucx-user-sync> in a host page', () => {
         () => el.shadowRoot!.querySelector('[part="load-error"]'),
         'error',
       );
-      expect(error.textContent).to.contain('could not prepare the request');
-      expect(error.textContent).not.to.contain('reach the server');
-      expect(await fx.log()).to.deep.equal([]); // nothing was sent
-      expect(reported).to.deep.equal([bug]);
+      return { shown: error.textContent!, reported, sent: await fx.log() };
     } finally {
       window.onerror = runnerHandler;
       el.remove();
     }
+  }
+
+  it('a requestHeaders hook that throws is named as the page’s failure, not the network’s', async () => {
+    const bug = new ReferenceError('getCsrfToken is not defined');
+    const { shown, reported, sent } = await loadWithHeaders(() => {
+      throw bug;
+    });
+    expect(shown).to.contain('could not prepare the request');
+    expect(shown).not.to.contain('reach the server');
+    expect(sent).to.deep.equal([]); // nothing was sent
+    // The host's developer sees the hook's own error, as an uncaught one (reportError).
+    expect(reported).to.deep.equal([bug]);
   });
 
   it('a header no request can carry is reported without its value (a token stays out of the console)', async () => {
-    const fx = await scenario({ items: [integration()] });
-    const el = document.createElement('ucx-user-sync') as UcxUserSync;
-    el.setAttribute('lang', 'en');
-    el.endpoint = fx.endpoint;
-    el.requestHeaders = () => ({ Authorization: 'Bearer secret-token\nx' });
-    const reported: unknown[] = [];
-    const runnerHandler = window.onerror;
-    window.onerror = (_message, _source, _line, _column, error) => {
-      reported.push(error);
-      return true;
-    };
-    try {
-      document.body.append(el);
-      const error = await waitFor(
-        () => el.shadowRoot!.querySelector('[part="load-error"]'),
-        'error',
-      );
-      expect(error.textContent).to.contain('could not prepare the request');
-      expect(reported).to.have.length(1);
-      expect(String(reported[0])).to.contain('requestHeaders');
-      expect(String(reported[0])).not.to.contain('secret');
-      expect(await fx.log()).to.deep.equal([]);
-    } finally {
-      window.onerror = runnerHandler;
-      el.remove();
-    }
+    const { shown, reported, sent } = await loadWithHeaders(() => ({
+      Authorization: 'Bearer secret-token\nx',
+    }));
+    expect(shown).to.contain('could not prepare the request');
+    expect(reported).to.have.length(1);
+    expect(String(reported[0])).to.contain('requestHeaders');
+    expect(String(reported[0])).not.to.contain('secret');
+    expect(sent).to.deep.equal([]);
   });
 
   it('says a slow list load is slow, not that "nothing will be created twice"', async () => {

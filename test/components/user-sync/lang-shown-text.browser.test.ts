@@ -21,6 +21,13 @@ async function expectSoon(read: () => string, want: string, what: string): Promi
   }
 }
 
+/** Waits for the failure window; then `part(selector)` reads that part's text when called. */
+async function failureWindow(p: ReturnType<typeof dialogParts>) {
+  await waitFor(() => p.errorDialog().open, 'the failure window');
+  const win = p.errorWindow.shadowRoot!;
+  return (selector: string) => () => textOf(win.querySelector(selector));
+}
+
 describe('<ucx-user-sync> text already shown follows a change of language', () => {
   it("the reason under Create (invalid filters) and the page's veto", async () => {
     const m = await mount({ items: [] });
@@ -141,9 +148,7 @@ describe('<ucx-user-sync> text already shown follows a change of language', () =
     );
     const p = await fillCreate(m, '(department=Sales)');
     p.submit.click();
-    await waitFor(() => p.errorDialog().open, 'the failure window');
-    const win = p.errorWindow.shadowRoot!;
-    const part = (selector: string) => () => textOf(win.querySelector(selector));
+    const part = await failureWindow(p);
     await expectSoon(part('#ew-title'), 'L’integrazione non è stata creata', 'title, Italian');
 
     m.el.setAttribute('lang', 'en');
@@ -168,9 +173,7 @@ describe('<ucx-user-sync> text already shown follows a change of language', () =
     m.consent.failNext = { kind: 'declined', code: 'AADSTS65004', retryable: true };
     const p = await fillCreate(m, '(department=Sales)');
     p.submit.click();
-    await waitFor(() => p.errorDialog().open, 'the failure window');
-    const win = p.errorWindow.shadowRoot!;
-    const part = (selector: string) => () => textOf(win.querySelector(selector));
+    const part = await failureWindow(p);
     await expectSoon(part('#ew-title'), 'Microsoft sign-in didn’t complete', 'title, English');
 
     m.el.setAttribute('lang', 'it');
