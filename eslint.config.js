@@ -13,7 +13,7 @@ export default tseslint.config(
       'dist/',
       'storybook-static/',
       'coverage/',
-      'types/',
+      'src/types/',
       '.tmp/',
       'src/i18n/locales/',
       '**/.data/',
@@ -49,15 +49,7 @@ export default tseslint.config(
   },
   {
     // Scripts, servers, tests and benchmarks report to the console by design.
-    files: [
-      'scripts/**',
-      'demo/**',
-      'bench/**',
-      'test/**',
-      '*.config.*',
-      '.storybook/**',
-      '**/*.mjs',
-    ],
+    files: ['.ci/scripts/**', 'demo/**', 'test/**', '*.config.*', '.storybook/**', '**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
   {

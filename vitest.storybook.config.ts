@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { browserDependencies } from './.storybook/main.js';
-import { CHROMIUM_ARGS } from './scripts/browsers.mjs';
+import { CHROMIUM_ARGS } from './.ci/scripts/browsers.mjs';
 
 process.env.STORYBOOK_DISABLE_TELEMETRY ??= '1';
 

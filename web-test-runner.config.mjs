@@ -1,12 +1,12 @@
 // Browser tests for the elements, in the system's Chromium and Firefox ESR.
-// Browsers are located (or installed) by scripts/browsers.mjs, which sets
+// Browsers are located (or installed) by .ci/scripts/browsers.mjs, which sets
 // CHROME_PATH and FIREFOX_PATH before this config is loaded; we never let a
 // tool download a browser of its own.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowsers } from './scripts/browsers.mjs';
-import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { CHROMIUM_ARGS, findBrowsers } from './.ci/scripts/browsers.mjs';
+import { countingReporter } from './.ci/scripts/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { fixtureServerPlugin } from './test/fixture-server/wtr-plugin.mjs';
 import { reactEsmPlugin } from './test/react/react-esm-plugin.mjs';

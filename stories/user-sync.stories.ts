@@ -220,7 +220,7 @@ export const ItalianCreateDialog: Story = {
   },
 };
 
-/** Host theme "Contoso" (docs/themes/contoso.css): custom properties and `::part()` rules. */
+/** Host theme "Contoso" (src/themes/contoso.css): custom properties and `::part()` rules. */
 export const HostThemeContoso: Story = {
   globals: { theme: 'contoso' },
   play: async ({ canvasElement }) => {
@@ -235,7 +235,7 @@ export const HostThemeContoso: Story = {
   },
 };
 
-/** Host theme "Fabrikam" (docs/themes/fabrikam.css): a dark brand theme. */
+/** Host theme "Fabrikam" (src/themes/fabrikam.css): a dark brand theme. */
 export const HostThemeFabrikam: Story = {
   globals: { theme: 'fabrikam' },
   play: async ({ canvasElement }) => {

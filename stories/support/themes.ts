@@ -1,9 +1,9 @@
 /// <reference types="vite/client" />
 // Themes offered by the Storybook toolbar. The two host themes are the very
-// files the theming guide shows (docs/themes/*.css), so what designers review
+// files the theming guide shows (src/themes/*.css), so what designers review
 // is what hosts copy.
-import contosoCss from '../../docs/themes/contoso.css?raw';
-import fabrikamCss from '../../docs/themes/fabrikam.css?raw';
+import contosoCss from '../../src/themes/contoso.css?raw';
+import fabrikamCss from '../../src/themes/fabrikam.css?raw';
 
 export type StoryTheme = 'light' | 'dark' | 'contoso' | 'fabrikam';
 
@@ -36,7 +36,7 @@ function ensureHostThemes(): void {
   installed = true;
   const style = document.createElement('style');
   style.dataset.ucxStoryThemes = '';
-  // Light and Dark set color-scheme on the elements, as a host does (docs/theming.md, "Dark
+  // Light and Dark set color-scheme on the elements, as a host does (src/docs/theming.md, "Dark
   // mode"): the elements' own light or dark defaults, whatever the reviewer's OS prefers.
   const elements =
     'ucx-user-sync, ucx-filter-editor, ucx-create-dialog, ucx-confirm-dialog, ucx-error-window, ucx-user-preview';

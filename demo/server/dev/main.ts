@@ -1,4 +1,4 @@
-// `npm start` (through scripts/start.mjs): the whole demo on one HTTPS origin.
+// `npm start` (through demo/start.mjs): the whole demo on one HTTPS origin.
 //
 //   PORT=8443                 the port (loopback only); 0 picks a free one
 //   UCX_DEMO_MODE=build|dev   production build of demo/ (default) or Vite with HMR

@@ -1,7 +1,7 @@
 // Launches the system's Chromium with playwright-core (never a downloaded browser).
 
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
-import { CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS } from '../../../scripts/browsers.mjs';
+import { CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS } from '../../../.ci/scripts/browsers.mjs';
 
 export const CHROME_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
 

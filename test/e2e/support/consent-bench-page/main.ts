@@ -1,4 +1,4 @@
-// Page of bench/consent.bench.ts: the same consent round trip through our
+// Page of test/bench/consent.bench.ts: the same consent round trip through our
 // wrapper (createMsalConsent().start()) and through raw MSAL
 // (PublicClientApplication.loginPopup), each started inside a real click.
 // Durations run from the click handler to the resolved promise.

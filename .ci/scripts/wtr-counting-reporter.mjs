@@ -1,6 +1,6 @@
 // @web/test-runner prints its totals after a progress bar, not on a line of
 // their own; this reporter writes the per-test counts to a JSON file that
-// scripts/test.mjs adds into the one closing "N passed, N failed" line.
+// .ci/scripts/test.mjs adds into the one closing "N passed, N failed" line.
 import { writeFileSync } from 'node:fs';
 
 function collect(results, counts, path) {

@@ -3,12 +3,12 @@
 // auto-approving as the tenant admin, in headless Chromium. Interleaved, N each;
 // medians and the difference. Goal: the wrapper adds ≤ 50 ms at the median.
 //
-//   npx tsx bench/consent.bench.ts        (part of `npm run bench`)
-//   UCX_BENCH_N=25 npx tsx bench/consent.bench.ts
+//   npx tsx test/bench/consent.bench.ts        (part of `npm run bench`)
+//   UCX_BENCH_N=25 npx tsx test/bench/consent.bench.ts
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/support/browser.js';
-import { startTestIdp, TEST_CLIENT_ID } from '../test/e2e/support/idp.js';
-import { startPageServer } from '../test/e2e/support/page-server.js';
+import { launchChromium } from '../e2e/support/browser.js';
+import { startTestIdp, TEST_CLIENT_ID } from '../e2e/support/idp.js';
+import { startPageServer } from '../e2e/support/page-server.js';
 
 const N = Number(process.env['UCX_BENCH_N'] ?? 15);
 const WARMUP = 2;

@@ -1,6 +1,6 @@
 /**
  * Filter engine benchmark: parse and match throughput of src/filter against `ldap-filter`
- * and `@ldapjs/filter` in the same run. Run with `npx tsx bench/filter.bench.ts`
+ * and `@ldapjs/filter` in the same run. Run with `npx tsx test/bench/filter.bench.ts`
  * (part of `npm run bench`, not `npm test`).
  *
  * - Filters of 10 to 100,000 clauses in three shapes: flat (one AND of N items), balanced
@@ -24,7 +24,7 @@ import {
   type FilterNode,
   type ItemNode,
   type UserRecord,
-} from '../src/filter/index.js';
+} from '../../src/filter/index.js';
 
 const require = createRequire(import.meta.url);
 interface PeerFilter {

@@ -1,8 +1,8 @@
 // Benchmark page: per-keystroke cost of <ucx-filter-editor> on a 1 KB filter
 // (validation through parseFilter + highlighting + error/summary render).
-import '../../src/ucx-filter-editor.js';
-import { parseFilter } from '../../src/filter/index.js';
-import type { UcxFilterEditor } from '../../src/index.js';
+import '../../../src/ucx-filter-editor.js';
+import { parseFilter } from '../../../src/filter/index.js';
+import type { UcxFilterEditor } from '../../../src/index.js';
 
 const departments = ['Sales', 'Marketing', 'R&D', 'Support', 'Finance', 'Legal', 'Operations'];
 let filter = '(|';

@@ -1,9 +1,9 @@
 // Benchmark page: the real element, first render of the section.
-import '../../src/ucx-user-sync.js';
+import '../../../src/ucx-user-sync.js';
 
 const t0 = performance.now();
 const el = document.createElement('ucx-user-sync');
-// `#slow`: the backend answers 150 ms late, as over a real network (bench/support/pages.ts).
+// `#slow`: the backend answers 150 ms late, as over a real network (test/bench/support/pages.ts).
 el.setAttribute(
   'endpoint',
   `${location.hash === '#slow' ? '/slow' : ''}/api/user-sync/integrations`,

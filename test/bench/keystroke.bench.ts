@@ -1,11 +1,11 @@
 // Per-keystroke cost of the filter editor on a 1 KB filter, in headless
 // Chromium. Issue 3's goal is validation ≤ 1 ms per keystroke; the whole
 // keystroke (validation, highlight re-render, style and layout) is reported too.
-import { parseFilter } from '../src/filter/index.js';
-import { launchChromium } from '../test/e2e/support/browser.js';
+import { parseFilter } from '../../src/filter/index.js';
+import { launchChromium } from '../e2e/support/browser.js';
 import { servePages } from './support/pages.js';
 
-const pages = await servePages({ page: 'bench/first-render/keystroke-page.ts' });
+const pages = await servePages({ page: 'test/bench/first-render/keystroke-page.ts' });
 const browser = await launchChromium();
 const page = await browser.newPage();
 await page.goto(`${pages.base}/page`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: every benchmark in bench/, one after another (they measure
+// `npm run bench`: every benchmark in test/bench/, one after another (they measure
 // time, so never in parallel and never inside `npm test`). Each prints its own
 // table with ratios against the peers its issue names.
 // `npm run bench -- filter` runs only the benchmarks whose name contains "filter".
@@ -8,14 +8,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBrowsers } from './browsers.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 // Names select benchmarks; everything from the first `--option` on is passed to each
 // (`filter --parse --sizes=10,100`, `preview --runs 3`).
 const args = process.argv.slice(2);
 const firstOption = args.findIndex((a) => a.startsWith('--'));
 const only = firstOption < 0 ? args : args.slice(0, firstOption);
 const options = firstOption < 0 ? [] : args.slice(firstOption);
-const benches = readdirSync(join(root, 'bench'))
+const benches = readdirSync(join(root, 'test/bench'))
   .filter((f) => /\.bench\.(ts|mjs)$/.test(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
@@ -36,10 +36,10 @@ if (needsChromium) {
 
 let failed = 0;
 for (const file of benches) {
-  console.log(`\n━━ bench/${file} ${'━'.repeat(Math.max(0, 60 - file.length))}`);
+  console.log(`\n━━ test/bench/${file} ${'━'.repeat(Math.max(0, 60 - file.length))}`);
   const result = spawnSync(
     join(root, 'node_modules/.bin/tsx'),
-    ['--expose-gc', join('bench', file), ...options],
+    ['--expose-gc', join('test/bench', file), ...options],
     {
       cwd: root,
       stdio: 'inherit',

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const outdir = join(root, 'dist', 'redirect');
 mkdirSync(outdir, { recursive: true });
 

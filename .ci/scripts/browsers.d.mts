@@ -1,4 +1,4 @@
-// Types of scripts/browsers.mjs, for the TypeScript configs and e2e support.
+// Types of .ci/scripts/browsers.mjs, for the TypeScript configs and e2e support.
 export declare const CHROMIUM_ARGS: readonly string[];
 export declare function findBrowsers(options?: {
   install?: boolean;

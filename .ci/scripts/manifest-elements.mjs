@@ -121,7 +121,7 @@ export async function loadElements(manifestPath) {
  * custom-elements.json).
  */
 export async function generatorContext(scriptUrl, argv = process.argv.slice(2)) {
-  const root = resolve(dirname(fileURLToPath(scriptUrl)), '..');
+  const root = resolve(dirname(fileURLToPath(scriptUrl)), '../..');
   const at = argv.indexOf('--manifest');
   const manifest = at >= 0 ? (argv[at + 1] ?? 'custom-elements.json') : 'custom-elements.json';
   const { elements, events } = await loadElements(resolve(root, manifest));

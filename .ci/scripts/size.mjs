@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const KB = 1024;
 const budgets = { firstPaint: 30 * KB, filter: 8.75 * KB };
 // Issue 2 asks for ≤ 5 KB; the engine is at ~8.3 KB (6,139 B once: fixes found by acceptance

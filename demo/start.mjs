@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the one-command demo (demo/server/dev/main.ts, run with tsx).
-// Prints one URL; Ctrl-C stops everything. See docs/README-demo.md.
+// Prints one URL; Ctrl-C stops everything. See demo/README.md.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@
 // loopback server with the same list response; each run is a fresh page load
 // in a fresh browser context, interleaved, and we report medians.
 import { SLOW_MS, servePages } from './support/pages.js';
-import { launchChromium } from '../test/e2e/support/browser.js';
+import { launchChromium } from '../e2e/support/browser.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const now = new Date().toISOString();
@@ -26,7 +26,7 @@ const list = JSON.stringify({
 });
 
 const pages = await servePages(
-  { ucx: 'bench/first-render/ucx-page.ts', lit: 'bench/first-render/lit-page.ts' },
+  { ucx: 'test/bench/first-render/ucx-page.ts', lit: 'test/bench/first-render/lit-page.ts' },
   (path) => (path.startsWith('/api/') ? list : undefined),
 );
 const base = pages.base;

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowsers } from './browsers.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const onlySteps = process.env.UCX_TEST_STEPS?.split(',').map((s) => s.trim());
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -95,17 +95,17 @@ check('manifest', 'custom-elements.json is fresh', () => {
   }
   return true;
 });
-check('docs', 'docs/theming.md and docs/api.md are fresh', () =>
-  run(process.execPath, [join(root, 'scripts/generate-docs.mjs'), '--check']),
+check('docs', 'src/docs/theming.md and src/docs/api.md are fresh', () =>
+  run(process.execPath, [join(root, '.ci/scripts/generate-docs.mjs'), '--check']),
 );
 check('framework-types', 'framework types (JSX, VS Code custom data) are fresh', () =>
-  run(process.execPath, [join(root, 'scripts/generate-framework-types.mjs'), '--check']),
+  run(process.execPath, [join(root, '.ci/scripts/generate-framework-types.mjs'), '--check']),
 );
 check('build', 'library build (vite + declarations)', () =>
   run('npm', ['run', '--silent', 'build']),
 );
 check('size', 'size budgets (first paint, filter module, lazy MSAL)', () =>
-  run(process.execPath, [join(root, 'scripts/size.mjs')]),
+  run(process.execPath, [join(root, '.ci/scripts/size.mjs')]),
 );
 
 // Node suites: filter engine, reference backend, identity provider, end to end.

@@ -1,7 +1,7 @@
 // Preview of the 50,000-user directory through the Graph stand-in on loopback:
 //   exact query (goal ≤ 300 ms) and with a residual filtered in the browser (goal ≤ 3 s),
 //   side by side with the naive baseline "page through all users and filter with
-//   matchesFilter". Run: npx tsx bench/preview.bench.ts [--json] [--runs N]
+//   matchesFilter". Run: npx tsx test/bench/preview.bench.ts [--json] [--runs N]
 // The stand-in runs in its own process (as Graph does), so the preview's prefetch of the
 // next page overlaps with the server's work like it would against the real service.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,8 +13,8 @@ import {
   parseFilter,
   type FilterNode,
   type GraphUser,
-} from '../src/filter/index.js';
-import { previewMatchingUsers } from '../src/graph/index.js';
+} from '../../src/filter/index.js';
+import { previewMatchingUsers } from '../../src/graph/index.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -28,7 +28,7 @@ function log(...parts: unknown[]): void {
 }
 
 async function startStandIn(): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const main = fileURLToPath(new URL('../demo/server/graph/main.ts', import.meta.url));
+  const main = fileURLToPath(new URL('../../demo/server/graph/main.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     env: { ...process.env, GRAPH_PORT: '0', GRAPH_USERS: String(USERS), GRAPH_SEED: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
