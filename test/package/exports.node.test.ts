@@ -3,7 +3,7 @@
 // imports from plain Node through the package name, with no DOM; the root
 // entry has no side effects; every export path resolves to a built file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -86,6 +86,42 @@ describe('package entry points (after npm run build)', () => {
     }
     for (const file of wanted)
       expect(files.has(strip(file)), `${file} is not published`).toBe(true);
+  });
+
+  it('names in its typings only packages it depends on (a strict node_modules has no others)', () => {
+    // pnpm gives a package only its own dependencies: a `.d.ts` importing `lit-html` (which
+    // tsc writes for an unannotated render()) fails a host's check there.
+    const deps = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
+    const allowed = new Set([
+      ...Object.keys(deps.dependencies),
+      ...Object.keys(deps.peerDependencies ?? {}),
+    ]);
+    const named = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.d.ts')) {
+          for (const m of readFileSync(path, 'utf8').matchAll(
+            /(?:from |import\()['"]([^.'"][^'"]*)['"]/g,
+          )) {
+            const spec = m[1] as string;
+            named.add(
+              spec
+                .split('/')
+                .slice(0, spec.startsWith('@') ? 2 : 1)
+                .join('/'),
+            );
+          }
+        }
+      }
+    };
+    walk(join(root, 'dist'));
+    expect(named.size).toBeGreaterThan(0);
+    expect([...named].filter((name) => !allowed.has(name))).toEqual([]);
   });
 
   it('ships the ready redirect page with its bundled bridge and no inline script', () => {

@@ -24,11 +24,13 @@ describe('published typings in a host project', () => {
     // And Solid's, which a Solid host has.
     symlinkSync(join(root, 'node_modules/solid-js'), join(host, 'node_modules/solid-js'), 'dir');
     // The whole host; the define entry alone (the README's example imports nothing else, and
-    // its events must still be typed, with no other file's imports to lean on); Solid.
+    // its events must still be typed, with no other file's imports to lean on); Solid; the
+    // React typings on TypeScript's older resolution, which reads no exports.
     for (const project of [
       host,
       join(host, 'tsconfig.define-only.json'),
       join(host, 'tsconfig.solid.json'),
+      join(host, 'tsconfig.node10.json'),
     ]) {
       const tsc = spawnSync(
         process.execPath,

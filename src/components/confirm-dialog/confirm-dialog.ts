@@ -1,5 +1,5 @@
 import { focusAfterDialog } from '../../internal/focus-after-dialog.js';
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { UcxElement } from '../../internal/ucx-element.js';
@@ -170,7 +170,7 @@ export class UcxConfirmDialog extends UcxElement {
     }
   };
 
-  override render() {
+  override render(): TemplateResult {
     const name = this.integration?.displayName ?? '';
     return html`<dialog
       part="confirm-dialog dialog"

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { UcxElement } from '../../internal/ucx-element.js';
@@ -947,7 +947,7 @@ export class UcxCreateDialog extends UcxElement {
 
   // ------------------------------------------------------------------ render
 
-  override render() {
+  override render(): TemplateResult {
     const busy = this.busy;
     const create = this.mode === 'create';
     const needsAuth = this.#needsAuth;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { UcxElement } from '../../internal/ucx-element.js';
@@ -95,7 +95,7 @@ export class UcxErrorWindow extends UcxElement {
         </p>`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const v = typeof this.view === 'function' ? this.view() : this.view;
     // Reviewing the data can't help when the sign-in failed or was another organization's
     // (stage consent: the account or the app is the matter, and the message says what to

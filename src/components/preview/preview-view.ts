@@ -1,6 +1,6 @@
 // The preview's text and templates, loaded with the Graph module on the first preview
 // so that the element's first paint doesn't pay for them.
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type {
   ClauseReasonCode,
@@ -455,6 +455,6 @@ class View {
 }
 
 /** Renders the preview for `state`. */
-export function renderPreview(state: PreviewViewState) {
+export function renderPreview(state: PreviewViewState): TemplateResult | typeof nothing {
   return new View(state).render();
 }

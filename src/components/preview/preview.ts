@@ -1,4 +1,4 @@
-import { adoptStyles, nothing } from 'lit';
+import { adoptStyles, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_GRAPH_BASE_URL, DEFAULT_REMOVAL_CONFIRM_THRESHOLD } from './preview-defaults.js';
 import { UcxElement } from '../../internal/ucx-element.js';
@@ -299,7 +299,7 @@ export class UcxUserPreview extends UcxElement {
     return outcome;
   }
 
-  override render() {
+  override render(): TemplateResult | typeof nothing {
     const view = this.#view;
     if (!view || (this.phase === 'idle' && !this.waiting)) return nothing;
     return view.renderPreview({

@@ -1,4 +1,11 @@
-import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type PropertyValues } from 'lit';
+import {
+  adoptStyles,
+  html,
+  nothing,
+  supportsAdoptingStyleSheets,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
@@ -754,7 +761,7 @@ export class UcxUserSync extends UcxElement {
     return this.items === undefined && !this.#loadFailed;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const locked = this.#locked;
     const loading = this.#loading;
     const createUnavailable = !!locked || this.items === undefined;
