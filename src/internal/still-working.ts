@@ -1,5 +1,5 @@
 // A slow request in a dialog (create, edit, delete) says, after a while, that it is still
-// working and can be cancelled (REFERENCES: busy at once, "still working" after ~10 s).
+// working and can be cancelled (busy at once, "still working" after ~10 s).
 import { msg } from '@lit/localize';
 
 /** Milliseconds before "Still working…" appears. */

@@ -1,4 +1,4 @@
-// An in-browser stand-in for the host backend (DESIGN.md §4,
+// An in-browser stand-in for the host backend (README.md, "The backend contract",
 // src/backend/openapi.yaml), for Storybook only: each story gets a fresh one
 // with a canned behaviour, injected through the element's `fetch` property.
 // It is a design fixture, not a test of the contract (test/ and demo/server/

@@ -1,5 +1,5 @@
-// toConsentFailure against real MSAL 5 error classes, one row per line of
-// REFERENCES.md's MSAL failure catalogue.
+// toConsentFailure against real MSAL 5 error classes, one row per MSAL failure
+// the element explains (src/auth/consent-errors.ts).
 
 import { describe, expect, it } from 'vitest';
 import {

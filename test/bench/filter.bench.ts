@@ -169,6 +169,19 @@ function timeOnce(run: () => void, budgetMs: number, maxReps: number): number {
   return ((now - start) * 1e6) / reps;
 }
 
+if (process.argv.includes('--help')) {
+  console.log(
+    'Usage: npx tsx test/bench/filter.bench.ts [--parse | --match] [--shapes=flat,balanced,deep]\n' +
+      '         [--sizes=10,100,...,100000] [--rounds=N (default 7)]\n' +
+      'Parse and match throughput against ldap-filter and @ldapjs/filter; every shape and size by default.',
+  );
+  process.exit(0);
+}
+// Said, not fatal: `npm run bench` passes the same options to every benchmark it runs.
+const known = /^--(parse|match|shapes=.*|sizes=.*|rounds=.*)$/;
+const unknown = process.argv.slice(2).filter((a) => !known.test(a));
+if (unknown.length) console.warn(`(filter bench: ignoring ${unknown.join(' ')}; see --help)`);
+
 const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const list = (name: string): string[] | undefined => arg(name)?.split(',');

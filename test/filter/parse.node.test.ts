@@ -22,7 +22,7 @@ function ok(text: string, options?: ParseOptions): FilterNode {
 
 const eq = (field: string, value: string): FilterNode => ({ type: 'equality', field, value });
 
-describe('valid filters (REFERENCES.md)', () => {
+describe('valid filters', () => {
   const cases: [string, FilterNode, string][] = [
     ['(department=Sales)', eq('department', 'Sales'), '(department=Sales)'],
     [

@@ -15,7 +15,7 @@ import { anyChar, anyValue, filterArb, recordArb, smallValue } from './arbitrari
 const RUNS = 10_000;
 const big = { maxLength: 1e7, maxDepth: 1000 };
 
-/** Straightforward reference semantics (DESIGN.md §6), written independently of src/. */
+/** Straightforward reference semantics (README.md, "The filter language"), written independently of src/. */
 function reference(node: FilterNode, record: UserRecord): boolean {
   switch (node.type) {
     case 'and':

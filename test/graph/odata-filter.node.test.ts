@@ -75,7 +75,7 @@ describe('OData $filter parser', () => {
   });
 });
 
-describe('Graph support check (REFERENCES.md table)', () => {
+describe('Graph support check (documented per property)', () => {
   const verdict = (f: string) => checkSupport(parse(f));
 
   it('accepts default clauses without advanced headers', () => {

@@ -1,6 +1,6 @@
 /**
  * The reference backend for `<ucx-user-sync>`: a Hono app implementing
- * src/backend/openapi.yaml (DESIGN.md §4) on SQLite. Copy it as a starting point;
+ * src/backend/openapi.yaml (README.md, "The backend contract") on SQLite. Copy it as a starting point;
  * see the comments marked PRODUCTION for what a real backend adds.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -65,7 +65,7 @@ export interface BackendOptions extends TokenVerifierOptions {
   countUsers?: (filter: string | null) => number;
   /**
    * Confirms that the tenant really granted app-only access before success is
-   * reported (REFERENCES.md security rule 3). Throw a ProblemError or return
+   * reported (a consent popup that succeeded is no proof of it). Throw a ProblemError or return
    * `{ ok: false, detail }` to refuse. The reference backend has no client secret,
    * so the default accepts.
    */
@@ -605,7 +605,7 @@ export function createBackendApp(options: BackendOptions): BackendApp {
     assertCanCreate();
 
     // PRODUCTION: a successful consent popup is not proof of tenant-wide consent
-    // (REFERENCES.md security rule 3). Before reporting success, get an app-only
+    // (the popup only shows that one admin signed in). Before reporting success, get an app-only
     // token for `tenantId` (client credentials: this app's certificate or secret)
     // and make one Microsoft Graph call (e.g. GET /users?$top=1&$select=id); if it
     // fails with 401/403, answer 403 consent-invalid and create nothing. The

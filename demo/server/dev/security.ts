@@ -1,5 +1,5 @@
 // The headers the demo page and the redirect page are served with: a strict
-// Content Security Policy with Trusted Types (REFERENCES.md, security rule 6),
+// Content Security Policy with Trusted Types (README.md, "Host checklist"),
 // the policy a host is expected to ship. Lit's Trusted Types policy is named
 // `lit-html`; nothing else in the page creates one.
 

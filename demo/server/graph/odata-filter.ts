@@ -1,7 +1,7 @@
 // The OData `$filter` subset Microsoft Graph accepts on /users, as the stand-in needs it:
 // a tokenizer, a precedence-climbing parser (or < and < not < comparison), a support
-// check against the documented per-property capabilities (REFERENCES.md, "Microsoft
-// Graph /users $filter by field") and a compiler to a predicate over stored users.
+// check against the documented per-property capabilities (Microsoft Graph's
+// documentation of each user property's $filter support; see USER_PROPERTIES) and a compiler to a predicate over stored users.
 //
 // Precedence follows OData 4.01 §5.1.1.1: `not` binds tighter than `eq`/`ne`/`in`,
 // which bind tighter than `and`, then `or`. So `not` takes a parenthesised
@@ -292,7 +292,7 @@ export interface PropertyCapabilities {
 }
 
 /**
- * The user properties the stand-in can filter, per REFERENCES.md's table (the five the
+ * The user properties the stand-in can filter, as Microsoft Graph documents them (the five the
  * sync uses) plus a few identity properties with their documented support.
  */
 export const USER_PROPERTIES: readonly PropertyCapabilities[] = [

@@ -1,4 +1,4 @@
-// Each backend failure row of REFERENCES.md, through the real element, MSAL and
+// Each backend failure the element explains (timeouts, problem+json, 2xx with a bad body…), through the real element, MSAL and
 // the reference backend's fault injection: the right message, nothing the admin
 // typed lost, no second consent popup, and a retry that creates exactly one
 // integration.

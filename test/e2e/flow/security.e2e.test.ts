@@ -1,5 +1,5 @@
-// The backend behind the demo refuses what it must (REFERENCES.md security
-// rules 2 and 4), at the HTTP level against the running one-origin stack, with
+// The backend behind the demo refuses what it must (ID tokens checked,
+// nothing logged), at the HTTP level against the running one-origin stack, with
 // real tokens from the mounted identity provider.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
