@@ -309,15 +309,39 @@ class View {
       data-removed=${String(i.removed)}
       data-partial=${i.cancelled ? 'true' : nothing}
     >
-      ${
-        i.cancelled
-          ? msg(
-              str`Partial (cancelled): at least +${added} users will be added, −${removed} removed, compared with the saved filters.`,
-              { id: 'preview.impact-partial' },
-            )
-          : this.#impactText(i, added, removed)
-      }
+      ${i.cancelled ? this.#partialText(i, added, removed) : this.#impactText(i, added, removed)}
     </p>`;
+  }
+
+  /** A comparison cancelled part way: lower bounds, and "none so far" for a side with nobody. */
+  #partialText(i: UserPreviewImpact, added: string, removed: string): string {
+    if (!i.scanned && i.added === 0 && i.removed === 0) {
+      return msg('Comparison cancelled before any user was compared.', {
+        id: 'preview.impact-cancelled-early',
+      });
+    }
+    if (i.added === 0 && i.removed === 0) {
+      return msg(
+        'Partial (cancelled): no difference from the saved filters among the users compared so far.',
+        { id: 'preview.impact-partial-same' },
+      );
+    }
+    if (i.removed === 0) {
+      return msg(
+        str`Partial (cancelled): at least +${added} users will be added; none removed so far, compared with the saved filters.`,
+        { id: 'preview.impact-partial-added-only' },
+      );
+    }
+    if (i.added === 0) {
+      return msg(
+        str`Partial (cancelled): none added so far; at least −${removed} users will be removed, compared with the saved filters.`,
+        { id: 'preview.impact-partial-removed-only' },
+      );
+    }
+    return msg(
+      str`Partial (cancelled): at least +${added} users will be added, −${removed} removed, compared with the saved filters.`,
+      { id: 'preview.impact-partial' },
+    );
   }
 
   /** The impact in words; a side with nobody says "none" ("−0 removed" read as a typo). */
