@@ -52,8 +52,8 @@ export interface MsalConsentOptions {
   authority?: string;
   /** The page that runs MSAL's redirect bridge; default `/redirect.html` on this origin. */
   redirectUri?: string;
-  /** Default ['https://graph.microsoft.com/.default']. */
-  scopes?: readonly string[];
+  /** Default ['https://graph.microsoft.com/.default']; one space-separated string works too. */
+  scopes?: readonly string[] | string;
   /** Partial MSAL configuration merged over the defaults (tests, the demo, special clouds). */
   msalConfig?: MsalConfigOverrides;
   /** MSAL's system.popupBridgeTimeout; default 10 minutes. */
@@ -172,11 +172,21 @@ function toResult(auth: AuthenticationResult, clientId: string): ConsentResult |
 const INTERACTION_STATUS_KEY = 'msal.interaction.status';
 
 /**
+ * The scopes as a list: `'User.Read openid'` (one string, as OAuth writes them) is split at
+ * its spaces, not spread into letters; anything else that isn't a list of text is the default.
+ */
+function scopeList(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  if (Array.isArray(value) && value.every((s) => typeof s === 'string')) return [...value];
+  return [...DEFAULT_SCOPES];
+}
+
+/**
  * Creates the MSAL-backed consent provider. Never throws: a bad configuration
  * makes prepare() and start() reject with a `misconfigured` ConsentError.
  */
 export function createMsalConsent(options: MsalConsentOptions): MsalConsentProvider {
-  const scopes = [...(options.scopes ?? DEFAULT_SCOPES)];
+  const scopes = scopeList(options.scopes);
   const whilePending = options.whilePending ?? 'override';
   const defaults: Configuration = {
     auth: {

@@ -117,6 +117,22 @@ function anySignal(signals: AbortSignal[]): AbortSignal {
   return controller.signal;
 }
 
+/**
+ * `p`, or its signal's reason once the signal aborts: a host's `fetch` or `requestHeaders` hook
+ * that ignores the signal (never answers) can't hold a call past its timeout.
+ */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The longest delay a browser's timer takes (2³¹ − 1 ms, ~25 days); beyond, it fires at once. */
+const MAX_TIMER = 2 ** 31 - 1;
+
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
@@ -211,10 +227,17 @@ export class BackendClient {
   #createInFlight: { key: string; promise: Promise<Integration> } | undefined;
 
   constructor(options: BackendClientOptions) {
-    this.endpoint = options.endpoint.replace(/\/+$/, '');
+    // A URL object is an endpoint too (a host's `new URL('/api/…', location.href)`).
+    this.endpoint = String(options.endpoint ?? '')
+      .trim()
+      .replace(/\/+$/, '');
     this.#fetch = options.fetch;
     this.#requestHeaders = options.requestHeaders;
-    this.#timeout = options.timeout && options.timeout > 0 ? options.timeout : DEFAULT_TIMEOUT;
+    // Infinity or a huge value ("no timeout") is the longest a timer can wait, not zero.
+    this.#timeout =
+      options.timeout && options.timeout > 0
+        ? Math.min(options.timeout, MAX_TIMER)
+        : DEFAULT_TIMEOUT;
     this.#credentials = options.credentials ?? 'same-origin';
     this.#maxRetryAfter = options.maxRetryAfter ?? 10;
     this.#language = options.language;
@@ -402,23 +425,28 @@ export class BackendClient {
       // replaces ours (two records would both go out, as `en, fr`).
       const headers = new Headers({ Accept: 'application/json, application/problem+json' });
       if (language) headers.set('Accept-Language', language);
-      (await this.#headers(method, url)).forEach((value, name) => headers.set(name, value));
+      (await untilAborted(this.#headers(method, url), signal)).forEach((value, name) =>
+        headers.set(name, value),
+      );
       for (const name in extraHeaders) headers.set(name, extraHeaders[name]!);
       if (payload !== undefined) headers.set('Content-Type', 'application/json');
       const doFetch = this.#fetch ?? globalThis.fetch.bind(globalThis);
-      const response = await doFetch(url, {
-        method,
-        // A plain object, as a host's fetch wrapper may spread it ({ ...init.headers }).
-        headers: Object.fromEntries(headers),
-        body: payload === undefined ? null : JSON.stringify(payload),
-        credentials: this.#credentials,
+      const response = await untilAborted(
+        doFetch(url, {
+          method,
+          // A plain object, as a host's fetch wrapper may spread it ({ ...init.headers }).
+          headers: Object.fromEntries(headers),
+          body: payload === undefined ? null : JSON.stringify(payload),
+          credentials: this.#credentials,
+          signal,
+          cache: 'no-store',
+        }),
         signal,
-        cache: 'no-store',
-      });
+      );
       const requestId =
         REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => !!v) ?? undefined;
       const contentType = response.headers.get('content-type');
-      const text = await response.text();
+      const text = await untilAborted(response.text(), signal);
       if (signal.aborted) throw classify(undefined);
 
       if (response.ok) {

@@ -100,7 +100,7 @@ export interface UcxUserSyncAttributes {
   redirectUri?: Elements.UcxUserSync['redirectUri'];
   /** The page MSAL's popup returns to (serves the redirect bridge). Default `/redirect.html`. */
   'redirect-uri'?: string | number;
-  /** Scopes requested at consent. */
+  /** Scopes requested at consent: a list, or one space-separated string as OAuth writes them. */
   scopes?: Elements.UcxUserSync['scopes'];
   /** Where the vendor lock and failures point the admin. Unset, with the default vendor name, the vendor's site (`DEFAULT_SUPPORT_URL`); unset with another `vendor-name`, no link. */
   supportUrl?: Elements.UcxUserSync['supportUrl'];

@@ -220,6 +220,44 @@ describe('BackendClient', () => {
     expect((await rejection(client.list())).kind).to.equal('timeout');
   });
 
+  it('times out a host fetch or headers hook that never answers and ignores the signal', async () => {
+    const s = await scenario({ items: [integration()] });
+    // A fetch wrapper that drops `init.signal` and never settles (a host's bug).
+    const hangingFetch = () => new Promise<Response>(() => {});
+    const viaFetch = new BackendClient({ endpoint: s.endpoint, timeout: 300, fetch: hangingFetch });
+    expect((await rejection(viaFetch.list())).kind).to.equal('timeout');
+    const viaHook = new BackendClient({
+      endpoint: s.endpoint,
+      timeout: 300,
+      requestHeaders: () => new Promise<Record<string, string>>(() => {}),
+    });
+    expect((await rejection(viaHook.list())).kind).to.equal('timeout');
+    // A body that never ends.
+    const endless = new BackendClient({
+      endpoint: s.endpoint,
+      timeout: 300,
+      fetch: async () =>
+        ({
+          ok: true,
+          status: 200,
+          headers: new Headers({ 'content-type': 'application/json' }),
+          text: () => new Promise<string>(() => {}),
+        }) as unknown as Response,
+    });
+    expect((await rejection(endless.list())).kind).to.equal('timeout');
+  });
+
+  it('takes timeout: Infinity as no timeout (not one that fires at once) and a URL object as endpoint', async () => {
+    const s = await scenario({ items: [integration()] });
+    for (const timeout of [Infinity, 2 ** 31, 1e12]) {
+      const client = new BackendClient({ endpoint: s.endpoint, timeout });
+      expect(await client.list(), String(timeout)).to.have.length(1);
+    }
+    const url = new URL(s.endpoint, location.href);
+    const client = new BackendClient({ endpoint: url as unknown as string });
+    expect(await client.list()).to.have.length(1);
+  });
+
   it('honours Retry-After on 429 and retries once', async () => {
     const s = await scenario({
       faults: [{ method: 'GET', times: 1, status: 429, headers: { 'Retry-After': '1' }, body: {} }],

@@ -202,8 +202,10 @@ export class UcxUserSync extends UcxElement {
   @property() authority = DEFAULT_AUTHORITY;
   /** The page MSAL's popup returns to (serves the redirect bridge). Default `/redirect.html`. */
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
-  /** Scopes requested at consent. */
-  @property({ attribute: false }) scopes: string[] = ['https://graph.microsoft.com/.default'];
+  /** Scopes requested at consent: a list, or one space-separated string as OAuth writes them. */
+  @property({ attribute: false }) scopes: string[] | string = [
+    'https://graph.microsoft.com/.default',
+  ];
   /**
    * Where the vendor lock and failures point the admin. Unset, with the default vendor name,
    * the vendor's site (`DEFAULT_SUPPORT_URL`); unset with another `vendor-name`, no link.
@@ -263,7 +265,7 @@ export class UcxUserSync extends UcxElement {
 
   #load = new Task(this, {
     task: async ([endpoint], { signal }) => {
-      if (!endpoint) {
+      if (!String(endpoint ?? '').trim()) {
         throw new BackendError({ kind: 'http', status: 404, code: 'no-endpoint' });
       }
       this.#listLang = closestLang(this); // (the backend client sends it as Accept-Language)

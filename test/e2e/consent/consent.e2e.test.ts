@@ -251,6 +251,30 @@ describe('consent with MSAL against the local identity provider', () => {
     });
   }
 
+  it('takes scopes written as one string (space-separated), not as a list of its letters', async () => {
+    const { context, page } = await openPage({
+      scopesText: 'https://graph.microsoft.com/.default openid',
+    });
+    try {
+      // The scopes the authorization request asks for (the popup's first URL).
+      const asked: string[] = [];
+      context.on('request', (r) => {
+        const scope = new URL(r.url()).searchParams.get('scope');
+        if (scope) asked.push(...scope.split(' '));
+      });
+      await waitForPrepared(page);
+      const popup = await clickCreate(page);
+      await consentAsAdmin(popup);
+      const outcome = await waitForOutcome(page, 1);
+      expect(asked).toContain('https://graph.microsoft.com/.default');
+      expect(asked).not.toContain('h');
+      expect(outcome.failure).toBeUndefined();
+      expect(outcome.result!.scopes).toContain('https://graph.microsoft.com/.default');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a second click while the popup is open overrides it: one popup at a time', async () => {
     const { context, page } = await openPage();
     try {

@@ -15,7 +15,10 @@ const provider = createMsalConsent({
   clientId: params.get('clientId') ?? '',
   authority: params.get('authority') ?? undefined,
   redirectUri: params.get('redirectUri') ?? undefined,
-  scopes: params.get('scopes')?.split(' ') ?? undefined,
+  // `scopesText`: the scopes as one string, as a host may set them (OAuth's own spelling).
+  scopes: params.has('scopesText')
+    ? (params.get('scopesText') ?? undefined)
+    : (params.get('scopes')?.split(' ') ?? undefined),
   popupTimeoutMs: timeout ? Number(timeout) : undefined,
   msalConfig: knownAuthority
     ? { auth: { knownAuthorities: [knownAuthority] }, system: { protocolMode: 'OIDC' } }
