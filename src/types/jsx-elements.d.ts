@@ -58,9 +58,9 @@ export interface UcxFilterEditorAttributes {
   fields?: Elements.UcxFilterEditor['fields'];
   /** `text` (highlighted text field) or `builder` (rows of conditions). */
   mode?: Elements.UcxFilterEditor['mode'];
-  /** Longest accepted filter, in UTF-16 code units (default 8192, as the engine). */
+  /** Longest accepted filter, in UTF-16 code units (default 8192, as the engine; 0, negative or empty: the default). */
   maxLength?: Elements.UcxFilterEditor['maxLength'];
-  /** Longest accepted filter, in UTF-16 code units (default 8192, as the engine). */
+  /** Longest accepted filter, in UTF-16 code units (default 8192, as the engine; 0, negative or empty: the default). */
   'max-length'?: string | number;
   /** When set, a blank filter is invalid (`valueMissing`). Off by default: blank = all users. */
   required?: Elements.UcxFilterEditor['required'];

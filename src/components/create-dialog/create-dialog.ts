@@ -785,12 +785,19 @@ export class UcxCreateDialog extends UcxElement {
     return impact;
   }
 
+  /**
+   * The threshold in effect: a number of users, 0 or more (Infinity: never ask); anything else
+   * (NaN from a mistyped attribute, a negative number, null) is the default, in the check and
+   * in the confirmation's words alike.
+   */
+  get #threshold(): number {
+    const t = this.removalConfirmThreshold;
+    return typeof t === 'number' && t >= 0 ? t : DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
+  }
+
   /** Shows the removal confirmation when `impact` removes more than the threshold. */
   #needsRemovalConfirm(impact: UserPreviewImpact): boolean {
-    const threshold = Number.isFinite(this.removalConfirmThreshold)
-      ? this.removalConfirmThreshold
-      : DEFAULT_REMOVAL_CONFIRM_THRESHOLD;
-    if (impact.removed <= threshold) return false;
+    if (impact.removed <= this.#threshold) return false;
     this.removal = { removed: impact.removed, partial: impact.cancelled === true };
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('.removal-back')?.focus(),
@@ -1115,7 +1122,7 @@ export class UcxCreateDialog extends UcxElement {
     if (!r) return nothing;
     // Counts written as the preview beside it writes them (1,225).
     const lang = closestLang(this);
-    const threshold = formatCount(this.removalConfirmThreshold, lang);
+    const threshold = formatCount(this.#threshold, lang);
     const removed = formatCount(r.removed, lang);
     return html`<div class="removal" part="removal-confirm" role="alert">
       <p>

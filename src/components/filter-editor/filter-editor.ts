@@ -263,8 +263,17 @@ export class UcxFilterEditor extends LitElement {
   /** `text` (highlighted text field) or `builder` (rows of conditions). */
   @property({ reflect: true }) mode: FilterEditorMode = 'text';
 
-  /** Longest accepted filter, in UTF-16 code units (default 8192, as the engine). */
+  /** Longest accepted filter, in UTF-16 code units (default 8192, as the engine; 0, negative or empty: the default). */
   @property({ type: Number, attribute: 'max-length' }) maxLength = 8192;
+
+  /**
+   * The limit in effect: a positive number of characters; anything else (`max-length="-1"`,
+   * HTML's "no limit", an empty attribute read as 0, NaN) is the default 8192.
+   */
+  get #maxLength(): number {
+    const m = this.maxLength;
+    return typeof m === 'number' && m > 0 ? Math.floor(m) : 8192;
+  }
 
   /** When set, a blank filter is invalid (`valueMissing`). Off by default: blank = all users. */
   @property({ type: Boolean, reflect: true }) required = false;
@@ -275,7 +284,7 @@ export class UcxFilterEditor extends LitElement {
 
   /** How this editor parses: its fields and length limit. */
   #parseOptions(): ParseOptions {
-    return { fields: this.#fields, maxLength: this.maxLength };
+    return { fields: this.#fields, maxLength: this.#maxLength };
   }
 
   /** The parse result of the current text; `undefined` when the text is blank (all users). */
@@ -286,12 +295,12 @@ export class UcxFilterEditor extends LitElement {
       cache &&
       cache.text === text &&
       cache.fields === this.#fields &&
-      cache.maxLength === this.maxLength
+      cache.maxLength === this.#maxLength
     ) {
       return cache.result;
     }
     const result = text.trim() === '' ? undefined : parseFilter(text, this.#parseOptions());
-    this.parseCache = { text, fields: this.#fields, maxLength: this.maxLength, result };
+    this.parseCache = { text, fields: this.#fields, maxLength: this.#maxLength, result };
     return result;
   }
 
@@ -383,10 +392,10 @@ export class UcxFilterEditor extends LitElement {
     if (!r || !r.ok) return false;
     const pretty = formatFilter(r.filter, { pretty: true });
     if (pretty === this._value) return true;
-    if (pretty.length > this.maxLength) {
+    if (pretty.length > this.#maxLength) {
       // The indentation is ours: it must not make a valid filter too long.
       const length = pretty.length;
-      const max = this.maxLength;
+      const max = this.#maxLength;
       this.notice = msg(
         str`On several lines the filter would be ${length} characters long, over the limit of ${max}: it stays as it is.`,
         { id: 'filter-editor.notice.format-too-long' },
@@ -976,7 +985,7 @@ export class UcxFilterEditor extends LitElement {
     const canonical = node ? formatFilter(node) : '';
     const pretty = node && this._value.includes('\n') ? formatFilter(node, { pretty: true }) : '';
     // (On one line when the indentation would take it over the length limit.)
-    const text = pretty && pretty.length <= this.maxLength ? pretty : canonical;
+    const text = pretty && pretty.length <= this.#maxLength ? pretty : canonical;
     // A builder action that leaves the filter as it was (a row added but not filled yet)
     // keeps the admin's text, its layout and case included.
     const r = this.result;

@@ -802,6 +802,21 @@ describe('ucx-filter-editor: text mode, edges an admin reaches', () => {
     );
   });
 
+  it('takes max-length="-1" (HTML\'s "no limit") or an empty one as the default limit: Format works', async () => {
+    for (const attribute of ['-1', '']) {
+      const el = await fixture<UcxFilterEditor>(
+        html`<ucx-filter-editor
+          max-length=${attribute}
+          .value=${'(&(department=Sales)(location=NYC))'}
+        ></ucx-filter-editor>`,
+      );
+      expect(el.format(), attribute).to.equal(true);
+      await el.updateComplete;
+      expect(el.value, attribute).to.equal('(&\n  (department=Sales)\n  (location=NYC)\n)');
+      expect(el.validity.valid).to.equal(true);
+    }
+  });
+
   it('after a ( typed in front of a field name, a suggestion replaces the name', async () => {
     const el = await editor('department=Sales');
     const ta = textareaOf(el);

@@ -177,6 +177,26 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     expect(await patches(m)).to.have.length(1);
   });
 
+  it('a threshold that is not a number of users (NaN from a typo, negative) is the default, in words too', async () => {
+    const removed = expectedCount('(department=Sales)');
+    for (const threshold of [NaN, -1]) {
+      const m = await mountWithGraph(
+        { items: [integration({ filter: '(department=Sales)' })] },
+        { threshold },
+      );
+      const p = await openEdit(m, '(department=Marketing)');
+      const pv = previewParts(m.edit);
+      pv.button.click();
+      await pv.impacted();
+      p.submit.click();
+      const confirm = await waitFor(() => pv.removal(), 'the confirmation');
+      const text = confirm.textContent!.replace(/\s+/g, ' ');
+      expect(text, String(threshold)).to.contain(`removes ${removed} users`);
+      expect(text, String(threshold)).to.contain('(more than 50)');
+      expect(text).not.to.match(/NaN|-1/);
+    }
+  });
+
   it('a residual impact (browser-side) is computed too', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(department=*ale*)' })] });
     await openEdit(m, '(department=*arket*)');
