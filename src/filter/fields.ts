@@ -103,15 +103,32 @@ function distance(a: string, b: string): number {
 }
 
 /**
+ * The field list of a call's options: the list itself, or `{ fields }` as parseFilter takes
+ * it; no list (or no `fields`) is the default one.
+ */
+export const fieldsOf = (
+  options:
+    { fields?: readonly FieldDefinition[] | null } | readonly FieldDefinition[] | null | undefined,
+): readonly FieldDefinition[] =>
+  (Array.isArray(options)
+    ? options
+    : (options as { fields?: readonly FieldDefinition[] } | null | undefined)?.fields) ??
+  DEFAULT_FIELDS;
+
+/**
  * The nearest field name for an unknown one: a small edit distance, an abbreviation
  * (`dept` → department), or the field's Graph property name (`city` → location).
  */
-export function suggestField(name: string, fields: readonly FieldDefinition[]): string | undefined {
-  const n = name.toLowerCase();
+export function suggestField(
+  name: string,
+  fields?: readonly FieldDefinition[] | { fields?: readonly FieldDefinition[] } | null,
+): string | undefined {
+  const n = String(name ?? '').toLowerCase();
+  if (!n) return undefined;
   const near = (n.length / 3) | 0 || 1; // a third of its letters, at least one
   let best: string | undefined;
   let bestScore = Infinity;
-  for (const f of fields) {
+  for (const f of fieldsOf(fields)) {
     if (!f?.name) continue; // (a null entry, or one without a name: no field to suggest)
     for (const candidate of [f.name, f.graph?.property ?? '']) {
       const c = candidate.toLowerCase();

@@ -1,9 +1,17 @@
 import { DEFAULT_FIELDS, findField } from './fields.js';
 import type { FieldDefinition, FilterNode, ItemNode } from './types.js';
 
+/**
+ * Escapes exactly `*`, `(`, `)`, `\` and NUL (lowercase hex); every other character stays raw.
+ * Text only: a node's value that isn't text throws, and formatFilter writes that node `()`.
+ */
+const escape = (value: string): string =>
+  value.replace(/[*()\\\0]/g, (c) => '\\' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+
 /** Escapes exactly `*`, `(`, `)`, `\` and NUL (lowercase hex); every other character stays raw. */
 export function escapeFilterValue(value: string): string {
-  return value.replace(/[*()\\\0]/g, (c) => '\\' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+  // (No value, as Graph gives for an empty property, is the empty text, not a TypeError.)
+  return escape(String(value ?? ''));
 }
 
 const OPS = { __proto__: null, and: '&', or: '|', not: '!' } as unknown as Record<string, string>;
@@ -66,8 +74,8 @@ export function formatFilter(
           item.type === 'present'
             ? '*'
             : item.type === 'equality'
-              ? escapeFilterValue(item.value)
-              : [item.initial ?? '', ...item.any, item.final ?? ''].map(escapeFilterValue).join('*')
+              ? escape(item.value)
+              : [item.initial ?? '', ...item.any, item.final ?? ''].map(escape).join('*')
         })`;
       } catch {
         line += '()';

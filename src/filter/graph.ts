@@ -1,4 +1,4 @@
-import { DEFAULT_FIELDS, findField } from './fields.js';
+import { fieldsOf, findField } from './fields.js';
 import type { FieldDefinition, FilterNode, GraphFieldDefinition, UserRecord } from './types.js';
 
 export interface GraphQuery {
@@ -29,9 +29,11 @@ export interface GraphUser {
  * The `$select` list for GET /users (comma-separated, as Graph expects): the user's id and
  * names, and the Graph property of each field.
  */
-export function graphUserSelect(fields?: readonly FieldDefinition[] | null): string {
+export function graphUserSelect(
+  fields?: readonly FieldDefinition[] | { fields?: readonly FieldDefinition[] } | null,
+): string {
   const names = ['id', 'displayName', 'userPrincipalName'];
-  for (const f of fields ?? DEFAULT_FIELDS) {
+  for (const f of fieldsOf(fields)) {
     const p = f?.graph?.property;
     if (p && !names.includes(p)) names.push(p);
   }
@@ -47,12 +49,12 @@ export const GRAPH_USER_SELECT = graphUserSelect();
  */
 export function graphUserToRecord(
   user: GraphUser,
-  fields?: readonly FieldDefinition[] | null,
+  fields?: readonly FieldDefinition[] | { fields?: readonly FieldDefinition[] } | null,
 ): UserRecord {
   const record: UserRecord = {};
   const u: GraphUser = user || {};
   // (no list, or null, is the default list; a null entry is skipped, as toGraphQuery does)
-  for (const f of fields ?? DEFAULT_FIELDS) {
+  for (const f of fieldsOf(fields)) {
     const g = f?.graph;
     if (!g) continue;
     let v = u[g.property];
@@ -111,11 +113,7 @@ export function toGraphQuery(
   options?: { fields?: readonly FieldDefinition[] } | readonly FieldDefinition[],
 ): GraphQuery {
   // `{ fields }` as parseFilter and matchesFilter take it, or (as before) the list itself.
-  const fields =
-    (Array.isArray(options)
-      ? (options as readonly FieldDefinition[])
-      : (options as { fields?: readonly FieldDefinition[] } | undefined)?.fields) ?? DEFAULT_FIELDS;
-  const done = translations(node, fields);
+  const done = translations(node, fieldsOf(options));
   const result = done.get(node);
   if (!result) return { advanced: false, exact: false, residual: node };
   const [filter, advanced, exact] = result;

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   compileFilter,
   DEFAULT_FIELDS,
+  escapeFilterValue,
   filtersEqual,
   formatFilter,
   GRAPH_USER_SELECT,
+  graphUserSelect,
   graphUserToRecord,
   matchesFilter,
   parseFilter,
+  suggestField,
   toGraphQuery,
   type FieldDefinition,
   type FilterNode,
@@ -546,5 +549,26 @@ describe('a host list with a null entry (a JavaScript host’s slip)', () => {
       ok: false,
       error: { code: 'unknown-field', params: { suggestion: 'department' } },
     });
+  });
+});
+
+describe('the helpers take what the other functions take (a JavaScript host’s call)', () => {
+  it('take the field list as `{ fields }` too, as parseFilter and toGraphQuery do, or none', () => {
+    const fields = [...DEFAULT_FIELDS, JOB_TITLE];
+    expect(graphUserSelect({ fields })).toBe(graphUserSelect(fields));
+    expect(graphUserSelect({ fields })).toContain('jobTitle');
+    const user = { mail: 'a@b.c', jobTitle: 'Engineer' };
+    expect(graphUserToRecord(user, { fields })).toEqual(graphUserToRecord(user, fields));
+    expect(graphUserToRecord(user, { fields })[JOB_TITLE.name]).toBe('Engineer');
+    expect(suggestField('emial')).toBe('email');
+    expect(suggestField('dept', { fields })).toBe('department');
+    expect(suggestField(null as unknown as string, fields)).toBeUndefined();
+  });
+
+  it('escapeFilterValue writes no value (null, as Graph gives an empty property) as empty text', () => {
+    expect(escapeFilterValue(null as unknown as string)).toBe('');
+    expect(escapeFilterValue(undefined as unknown as string)).toBe('');
+    expect(escapeFilterValue(42 as unknown as string)).toBe('42');
+    expect(escapeFilterValue('a*(b)\\')).toBe('a\\2a\\28b\\29\\5c');
   });
 });
