@@ -533,7 +533,8 @@ export class UcxUserSync extends UcxElement {
   /** The host's consent as a provider (a function is wrapped, once per function). */
   get #injectedConsent(): ConsentProvider | undefined {
     const given = this.consent;
-    if (typeof given !== 'function') return given ?? undefined;
+    if (typeof given !== 'function')
+      return this.#consentIsMalformed ? undefined : (given ?? undefined);
     if (this.#injected?.given !== given) {
       this.#injected = { given, provider: consentProviderOf(given) };
     }
@@ -602,7 +603,23 @@ export class UcxUserSync extends UcxElement {
     },
   }))(this);
 
+  /**
+   * The host's `consent` is neither a function nor a provider with `start()` (a string, a
+   * provider whose method is misspelled): a configuration error, said as one.
+   */
+  get #consentIsMalformed(): boolean {
+    const given = this.consent as unknown;
+    return (
+      given != null &&
+      typeof given !== 'function' &&
+      typeof (given as { start?: unknown }).start !== 'function'
+    );
+  }
+
   #consentProvider(): ConsentProvider | 'loading' | ConsentFailure {
+    if (this.#consentIsMalformed) {
+      return { kind: 'misconfigured', code: 'invalid-consent-option', retryable: false };
+    }
     const injected = this.#injectedConsent;
     if (injected) return injected;
     if (!this.clientId) {

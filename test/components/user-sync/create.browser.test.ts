@@ -484,4 +484,30 @@ describe('<ucx-user-sync> without an injected consent provider', () => {
     );
     expect(await posts(m)).to.have.length(0);
   });
+
+  it('says a consent that is neither a function nor a provider is a configuration error', async () => {
+    for (const consent of ['msal', { ready: true }]) {
+      const m = await mount({ items: [] });
+      const uncaught: unknown[] = [];
+      const onError = (e: ErrorEvent) => uncaught.push(e.error);
+      window.addEventListener('error', onError);
+      try {
+        m.el.consent = consent as unknown as typeof m.el.consent;
+        await m.el.updateComplete;
+        const p = await fillCreate(m, '(department=Sales)');
+        p.submit.click();
+        await waitFor(() => p.errorDialog().open, 'the error window');
+        expect(deepText(p.errorWindow)).to.contain(
+          'Microsoft sign-in is not configured correctly (invalid-consent-option)',
+        );
+        expect(deepText(p.errorWindow)).not.to.contain('undefined');
+        p.errorDialog().close();
+        expect(p.editor.value).to.equal('(department=Sales)');
+        expect(uncaught).to.deep.equal([]);
+        expect(await posts(m)).to.have.length(0);
+      } finally {
+        window.removeEventListener('error', onError);
+      }
+    }
+  });
 });
