@@ -547,6 +547,11 @@ export class UcxFilterEditor extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Every render reads the host's labels again (a few nodes; see the focusin listener).
     this.#hostLabel = this.#readHostLabel();
+    // A mode the editor doesn't have (`mode="Builder"`, a typo, null): builder in any case,
+    // else text, so one of the two is always shown and checked.
+    if (this.mode !== 'text' && this.mode !== 'builder') {
+      this.mode = String(this.mode ?? '').toLowerCase() === 'builder' ? 'builder' : 'text';
+    }
     if (this.mode === 'builder' && this.builtFrom !== this._value) {
       if (!this.buildFromValue()) this.mode = 'text';
     }

@@ -442,3 +442,28 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(el.mode).to.equal('text');
   });
 });
+
+describe('ucx-filter-editor: a mode it does not have', () => {
+  it('reads mode="Builder" as builder, and a typo as text, with that mode checked and focus() on the filter', async () => {
+    const builder = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor mode="Builder" .value=${'(department=Sales)'}></ucx-filter-editor>`,
+    );
+    await builder.updateComplete;
+    expect(builder.mode).to.equal('builder');
+    expect(modeRadio(builder, 'builder').checked).to.equal(true);
+    expect(rows(builder)).to.have.length(1);
+
+    const typo = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor mode="bogus" .value=${'(department=Sales)'}></ucx-filter-editor>`,
+    );
+    await typo.updateComplete;
+    expect(typo.mode).to.equal('text');
+    expect(modeRadio(typo, 'text').checked).to.equal(true);
+    typo.focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' ' });
+    await typo.updateComplete;
+    expect(typo.value).to.equal('(department=Sales) ');
+    expect(textareaOf(typo).matches(':focus')).to.equal(true);
+  });
+});
