@@ -102,14 +102,12 @@ function distance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-/**
- * The field list of a call's options: the list itself, or `{ fields }` as parseFilter takes
- * it; no list (or no `fields`) is the default one.
- */
-export const fieldsOf = (
-  options:
-    { fields?: readonly FieldDefinition[] | null } | readonly FieldDefinition[] | null | undefined,
-): readonly FieldDefinition[] =>
+/** A field list as the helpers take it: the list itself, or `{ fields }` as parseFilter takes it. */
+export type FieldListOption =
+  readonly FieldDefinition[] | { fields?: readonly FieldDefinition[] | null } | null | undefined;
+
+/** The field list of a call's options; no list (or no `fields`) is the default one. */
+export const fieldsOf = (options: FieldListOption): readonly FieldDefinition[] =>
   (Array.isArray(options)
     ? options
     : (options as { fields?: readonly FieldDefinition[] } | null | undefined)?.fields) ??
@@ -119,10 +117,7 @@ export const fieldsOf = (
  * The nearest field name for an unknown one: a small edit distance, an abbreviation
  * (`dept` → department), or the field's Graph property name (`city` → location).
  */
-export function suggestField(
-  name: string,
-  fields?: readonly FieldDefinition[] | { fields?: readonly FieldDefinition[] } | null,
-): string | undefined {
+export function suggestField(name: string, fields?: FieldListOption): string | undefined {
   const n = String(name ?? '').toLowerCase();
   if (!n) return undefined;
   const near = (n.length / 3) | 0 || 1; // a third of its letters, at least one

@@ -1,4 +1,4 @@
-import { fieldsOf, findField } from './fields.js';
+import { fieldsOf, findField, type FieldListOption } from './fields.js';
 import type { FieldDefinition, FilterNode, GraphFieldDefinition, UserRecord } from './types.js';
 
 export interface GraphQuery {
@@ -29,9 +29,7 @@ export interface GraphUser {
  * The `$select` list for GET /users (comma-separated, as Graph expects): the user's id and
  * names, and the Graph property of each field.
  */
-export function graphUserSelect(
-  fields?: readonly FieldDefinition[] | { fields?: readonly FieldDefinition[] } | null,
-): string {
+export function graphUserSelect(fields?: FieldListOption): string {
   const names = ['id', 'displayName', 'userPrincipalName'];
   for (const f of fieldsOf(fields)) {
     const p = f?.graph?.property;
@@ -47,10 +45,7 @@ export const GRAPH_USER_SELECT = graphUserSelect();
  * Maps a Graph user to the record the matcher sees: each field's Graph property (the first
  * of a collection), so by default mail, department, officeLocation, city, businessPhones[0].
  */
-export function graphUserToRecord(
-  user: GraphUser,
-  fields?: readonly FieldDefinition[] | { fields?: readonly FieldDefinition[] } | null,
-): UserRecord {
+export function graphUserToRecord(user: GraphUser, fields?: FieldListOption): UserRecord {
   const record: UserRecord = {};
   const u: GraphUser = user || {};
   // (no list, or null, is the default list; a null entry is skipped, as toGraphQuery does)
@@ -108,10 +103,7 @@ const when = (support: string, filter: string, exact: boolean): Translation | un
  *   "evaluates to false or null"). Where Graph can't test for null (`mail`), the NOT stays
  *   in the browser.
  */
-export function toGraphQuery(
-  node: FilterNode,
-  options?: { fields?: readonly FieldDefinition[] } | readonly FieldDefinition[],
-): GraphQuery {
+export function toGraphQuery(node: FilterNode, options?: FieldListOption): GraphQuery {
   // `{ fields }` as parseFilter and matchesFilter take it, or (as before) the list itself.
   const done = translations(node, fieldsOf(options));
   const result = done.get(node);

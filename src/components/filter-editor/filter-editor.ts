@@ -40,6 +40,9 @@ import { LangController } from '../../internal/lang-controller.js';
 
 export type FilterEditorMode = 'text' | 'builder';
 
+/** The editor's default length limit, the engine's own (`parseFilter`'s `maxLength`). */
+export const DEFAULT_MAX_LENGTH = 8192;
+
 /** The seed's examples, offered in the help and insertable with a click. */
 export const FILTER_EXAMPLES: readonly string[] = [
   '(department=Sales)',
@@ -264,15 +267,15 @@ export class UcxFilterEditor extends LitElement {
   @property({ reflect: true }) mode: FilterEditorMode = 'text';
 
   /** Longest accepted filter, in UTF-16 code units (default 8192, as the engine; 0, negative or empty: the default). */
-  @property({ type: Number, attribute: 'max-length' }) maxLength = 8192;
+  @property({ type: Number, attribute: 'max-length' }) maxLength = DEFAULT_MAX_LENGTH;
 
   /**
    * The limit in effect: a positive number of characters; anything else (`max-length="-1"`,
-   * HTML's "no limit", an empty attribute read as 0, NaN) is the default 8192.
+   * HTML's "no limit", an empty attribute read as 0, NaN) is the default.
    */
   get #maxLength(): number {
     const m = this.maxLength;
-    return typeof m === 'number' && m > 0 ? Math.floor(m) : 8192;
+    return typeof m === 'number' && m > 0 ? Math.floor(m) : DEFAULT_MAX_LENGTH;
   }
 
   /** When set, a blank filter is invalid (`valueMissing`). Off by default: blank = all users. */

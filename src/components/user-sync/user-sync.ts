@@ -264,12 +264,14 @@ export class UcxUserSync extends UcxElement {
   #listStyled = false;
 
   #load = new Task(this, {
-    task: async ([endpoint], { signal }) => {
-      if (!String(endpoint ?? '').trim()) {
+    task: async (_args, { signal }) => {
+      const backend = this.#backend();
+      // (The endpoint as the client reads it: blank, or a URL object's text, say.)
+      if (!backend.endpoint) {
         throw new BackendError({ kind: 'http', status: 404, code: 'no-endpoint' });
       }
       this.#listLang = closestLang(this); // (the backend client sends it as Accept-Language)
-      return this.#backend().list({ signal });
+      return backend.list({ signal });
     },
     args: () => [this.endpoint, this.revision] as const,
     onComplete: (items) => {
@@ -530,11 +532,17 @@ export class UcxUserSync extends UcxElement {
   }
 
   #injected: { given: ConsentFunction; provider: ConsentProvider } | undefined;
-  /** The host's consent as a provider (a function is wrapped, once per function). */
+  /**
+   * The host's consent as a provider (a function is wrapped, once per function); undefined
+   * when it gave none, or something that is neither (a string, a misspelled `start`).
+   */
   get #injectedConsent(): ConsentProvider | undefined {
     const given = this.consent;
-    if (typeof given !== 'function')
-      return this.#consentIsMalformed ? undefined : (given ?? undefined);
+    if (typeof given !== 'function') {
+      return typeof (given as { start?: unknown } | null | undefined)?.start === 'function'
+        ? given
+        : undefined;
+    }
     if (this.#injected?.given !== given) {
       this.#injected = { given, provider: consentProviderOf(given) };
     }
@@ -551,7 +559,8 @@ export class UcxUserSync extends UcxElement {
       }
       return;
     }
-    if (this.clientId) this.#loadProvider();
+    // (A consent the host gave but that isn't one is a configuration error: no MSAL either.)
+    if (this.consent == null && this.clientId) this.#loadProvider();
   }
 
   #loadProvider(): void {
@@ -603,25 +612,13 @@ export class UcxUserSync extends UcxElement {
     },
   }))(this);
 
-  /**
-   * The host's `consent` is neither a function nor a provider with `start()` (a string, a
-   * provider whose method is misspelled): a configuration error, said as one.
-   */
-  get #consentIsMalformed(): boolean {
-    const given = this.consent as unknown;
-    return (
-      given != null &&
-      typeof given !== 'function' &&
-      typeof (given as { start?: unknown }).start !== 'function'
-    );
-  }
-
   #consentProvider(): ConsentProvider | 'loading' | ConsentFailure {
-    if (this.#consentIsMalformed) {
-      return { kind: 'misconfigured', code: 'invalid-consent-option', retryable: false };
-    }
     const injected = this.#injectedConsent;
     if (injected) return injected;
+    // Given, but neither a function nor a provider: a configuration error, said as one.
+    if (this.consent != null) {
+      return { kind: 'misconfigured', code: 'invalid-consent-option', retryable: false };
+    }
     if (!this.clientId) {
       return { kind: 'misconfigured', code: 'missing-client-id', retryable: false };
     }

@@ -45,6 +45,16 @@ describe('<ucx-user-sync> in a host page', () => {
     expect(m.root.querySelector('table')).to.equal(null);
   });
 
+  it('takes its endpoint as a URL object, and a blank one as none', async () => {
+    const m = await mount({ items: [integration()] });
+    const endpoint = m.el.endpoint;
+    m.el.endpoint = '   ';
+    await waitFor(() => deepText(m.root).includes('No endpoint is configured'), 'no endpoint');
+    m.el.endpoint = new URL(endpoint, location.href) as unknown as string;
+    await waitFor(() => m.root.querySelector('tr[data-id="int-a"]'), 'the rows, from the URL');
+    expect(deepText(m.root)).not.to.contain("Couldn't reach the server");
+  });
+
   it("openCreateDialog() from a host's button returns focus to that button when the dialog closes", async () => {
     const m = await mount({ items: [] });
     const hostButton = document.createElement('button');
