@@ -1,5 +1,11 @@
 import type { FieldDefinition, GraphFieldDefinition, GraphSupport } from './types.js';
 
+/**
+ * A name a filter can hold: letters, digits, `-` and `.` (RFC 4512's keystring, and OIDs),
+ * as the parser reads it. A host's field named otherwise (`job_title`) can't be written.
+ */
+export const FIELD_NAME = /^[a-z\d][a-z\d.-]*$/i;
+
 const SUPPORT: Record<string, GraphSupport> = { d: 'default', a: 'advanced', n: 'none' };
 
 /** One field from a compact spec: Graph support letters for eq, startsWith, endsWith, ne, presence. */

@@ -1,4 +1,4 @@
-import { DEFAULT_FIELDS, findField } from './fields.js';
+import { DEFAULT_FIELDS, FIELD_NAME, findField } from './fields.js';
 import type { FieldDefinition, FilterNode, ItemNode } from './types.js';
 
 /**
@@ -15,8 +15,6 @@ export function escapeFilterValue(value: string): string {
 }
 
 const OPS = { __proto__: null, and: '&', or: '|', not: '!' } as unknown as Record<string, string>;
-/** An attribute name (letters, digits, `-`, `.` of an OID): nothing filter syntax could read. */
-const NAME = /^[a-z\d][a-z\d.-]*$/i;
 
 /**
  * The canonical text of a filter: canonical field names (a name of `fields` in any case is
@@ -65,7 +63,7 @@ export function formatFilter(
         const item = top as ItemNode;
         if (
           !/^(?:equality|present|substring)$/.test(item.type) ||
-          !NAME.test(item.field) ||
+          !FIELD_NAME.test(item.field) ||
           (item.type === 'substring' && !Array.isArray(item.any))
         ) {
           throw 0;

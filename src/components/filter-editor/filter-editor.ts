@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
+import { FIELD_NAME } from '../../filter/fields.js';
 import {
   DEFAULT_FIELDS,
   formatFilter,
@@ -234,7 +235,10 @@ export class UcxFilterEditor extends LitElement {
   /** Visible label. Default: "Data source filters" (localized). */
   @property() label?: string;
 
-  /** Fields the filter may use (default: `DEFAULT_FIELDS`, the five of README's "The filter language"). */
+  /**
+   * Fields the filter may use (default: `DEFAULT_FIELDS`, the five of README's "The filter
+   * language"). A name is letters, digits, `-` and `.`; a field named otherwise is left out.
+   */
   @property({ attribute: false }) fields: readonly FieldDefinition[] = DEFAULT_FIELDS;
 
   #fieldsGiven: unknown = DEFAULT_FIELDS;
@@ -244,6 +248,8 @@ export class UcxFilterEditor extends LitElement {
    * The fields as used: a page written in JavaScript can slip a null or nameless entry into
    * its list, or set the list to null. The engine skips such entries, and so do the help,
    * autocomplete and the builder (rather than throw while rendering); no list means the defaults.
+   * A name no filter can hold (`job_title`, `first name`) is skipped too, and the console says
+   * so: offered, the builder would write it as `()` and the text could never parse.
    */
   get #fields(): readonly FieldDefinition[] {
     const given: unknown = this.fields;
@@ -252,13 +258,20 @@ export class UcxFilterEditor extends LitElement {
     if (given !== this.#fieldsGiven || length !== this.#fieldsLength) {
       this.#fieldsGiven = given;
       this.#fieldsLength = length;
-      this.#fieldsUsable = Array.isArray(given)
+      const named = Array.isArray(given)
         ? (given as unknown[]).filter(
             (f): f is FieldDefinition =>
               typeof (f as FieldDefinition | null)?.name === 'string' &&
               (f as FieldDefinition).name !== '',
           )
         : DEFAULT_FIELDS;
+      this.#fieldsUsable = named.filter((f) => FIELD_NAME.test(f.name));
+      const unusable = named.filter((f) => !FIELD_NAME.test(f.name)).map((f) => `'${f.name}'`);
+      if (unusable.length) {
+        console.warn(
+          `<ucx-filter-editor>: skipped the field${unusable.length > 1 ? 's' : ''} ${unusable.join(', ')}: a field's name is letters, digits, '-' and '.' (as LDAP attribute names are), or a filter can't hold it.`,
+        );
+      }
     }
     return this.#fieldsUsable;
   }

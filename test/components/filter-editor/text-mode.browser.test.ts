@@ -631,6 +631,43 @@ describe('ucx-filter-editor: text mode', () => {
     expect(names).to.include.members(['email', 'department', 'location', 'phoneNumber']);
   });
 
+  it('a host field whose name no filter can hold is not offered, and the console says why', async () => {
+    // Offered, the builder wrote `()` for it (an invalid filter) and typed text never parsed.
+    const fields = [
+      { name: 'department', labelKey: 'filter.field.department' },
+      { name: 'job_title', labelKey: 'x.jobTitle' },
+      { name: 'cost center', labelKey: 'x.costCenter' },
+    ];
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    let el: UcxFilterEditor;
+    try {
+      el = await fixture<UcxFilterEditor>(
+        html`<ucx-filter-editor mode="builder" .fields=${fields}></ucx-filter-editor>`,
+      );
+    } finally {
+      console.warn = warn;
+    }
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="builder-field"]')!;
+    expect(Array.from(select.options, (o) => o.value)).to.deep.equal(['department']);
+    const value = el.shadowRoot!.querySelector<HTMLInputElement>('[part="builder-value"]')!;
+    value.focus();
+    await sendKeys({ type: 'Sales' });
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=Sales)');
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0]![0])).to.include("'job_title', 'cost center'");
+    el.mode = 'text';
+    await el.updateComplete;
+    el.value = '';
+    await typeInto(el, '(');
+    const options = Array.from(el.shadowRoot!.querySelectorAll('[role="option"]'), (o) =>
+      visibleText(o as HTMLElement),
+    );
+    expect(options.some((o) => o.startsWith('job_title'))).to.equal(false);
+  });
+
   it('Escape closes the suggestions without closing the surrounding dialog', async () => {
     const dialog = await fixture<HTMLDialogElement>(
       html`<dialog aria-label="Create"><ucx-filter-editor></ucx-filter-editor></dialog>`,
