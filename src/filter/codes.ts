@@ -9,7 +9,7 @@ import type { FilterNode } from './types.js';
 export type Params = Record<string, string | number>;
 
 export interface RawProblem {
-  code: Code;
+  code: CodeIndex;
   offset: number;
   length: number;
   /** With the 1-based `position` (code points) of `offset`. */
@@ -19,52 +19,5 @@ export interface RawProblem {
 export type RawResult =
   { ok: true; filter: FilterNode; warnings: RawProblem[] } | { ok: false; error: RawProblem };
 
-/** Indexes of the codes in FILTER_MESSAGES (same order). */
-export const enum Code {
-  empty,
-  tooLong,
-  tooDeep,
-  rawNul,
-  loneSurrogate,
-  missingParentheses,
-  leadingText,
-  unclosedParen,
-  unmatchedCloseParen,
-  multipleFilters,
-  trailingText,
-  connectorWord,
-  emptyParens,
-  unexpectedOpenParen,
-  whitespaceAfterParen,
-  operandNeedsParentheses,
-  invisibleCharacter,
-  emptyAnd,
-  emptyOr,
-  notWithoutFilter,
-  notWithSeveral,
-  missingField,
-  missingOperator,
-  whitespaceInField,
-  whitespaceBeforeEquals,
-  invalidFieldCharacter,
-  unknownField,
-  unknownFieldNoSuggestion,
-  unsupportedOid,
-  unsupportedAttributeOption,
-  unsupportedExtensible,
-  unsupportedApprox,
-  unsupportedGreaterOrEqual,
-  unsupportedLessOrEqual,
-  unsupportedNotEquals,
-  emptyValue,
-  emptySubstringPart,
-  unescapedParenInValue,
-  invalidEscape,
-  truncatedEscape,
-  invalidUtf8,
-  internal,
-  valueLeadingWhitespace,
-  valueTrailingWhitespace,
-  valueStartsWithEquals,
-  valueContainsConnector,
-}
+/** A problem code's index in FILTER_MESSAGES (code.ts names them). */
+export type CodeIndex = number;

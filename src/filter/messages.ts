@@ -1,4 +1,4 @@
-import type { Code, Params, RawProblem, RawResult } from './codes.js';
+import type { CodeIndex, Params, RawProblem, RawResult } from './codes.js';
 import type { FilterErrorCode, FilterProblem, FilterWarningCode, ParseResult } from './types.js';
 
 /**
@@ -57,7 +57,7 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
     "'{field}' value contains '{word}': to combine filters, use (&…) or (|…)",
 };
 
-/** The codes in table order; the parser refers to them by index (`Code`, codes.ts). */
+/** The codes in table order; the parser refers to them by index (code.ts). */
 const codes = Object.keys(FILTER_MESSAGES) as (FilterErrorCode | FilterWarningCode)[];
 const isWarning = (k: string): boolean => k.startsWith('value-');
 
@@ -69,11 +69,11 @@ export const FILTER_ERROR_CODES: readonly FilterErrorCode[] = codes.filter(
 export const FILTER_WARNING_CODES = codes.filter(isWarning) as FilterWarningCode[];
 
 /** The index of a code (a problem reported again at another place). */
-export const codeOf = (code: string): Code => codes.indexOf(code as FilterErrorCode) as Code;
+export const codeOf = (code: string): CodeIndex => codes.indexOf(code as FilterErrorCode);
 
 /** A problem with its English message; `params` carries the 1-based `position` (code points). */
 export function problem(
-  code: Code,
+  code: CodeIndex,
   offset: number,
   length: number,
   all: Params & { position: number },

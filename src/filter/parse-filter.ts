@@ -1,4 +1,5 @@
-import { Code, type Params } from './codes.js';
+import * as Code from './code.js';
+import type { CodeIndex, Params } from './codes.js';
 import { codeOf, problem, publish } from './messages.js';
 import { MAX_LENGTH, at, limit, parseSyntax } from './parse.js';
 import type { ParseOptions, ParseResult } from './types.js';
@@ -240,7 +241,7 @@ function bareCondition(
 /** The error at offset of text, with its 1-based position as the parser gives it. */
 function failure(
   text: string,
-  code: Code,
+  code: CodeIndex,
   offset: number,
   length: number,
   params: Params,

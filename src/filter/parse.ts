@@ -1,9 +1,10 @@
 import { DEFAULT_FIELDS, fieldNames, suggestField } from './fields.js';
-import { Code, type Params, type RawProblem, type RawResult } from './codes.js';
+import * as Code from './code.js';
+import type { CodeIndex, Params, RawProblem, RawResult } from './codes.js';
 import type { FieldDefinition, FilterNode, ParseOptions } from './types.js';
 
 /** A failure in flight: code, offset, length, params (thrown as a plain array, caught below). */
-type Failure = [Code, number, number, Params?];
+type Failure = [CodeIndex, number, number, Params?];
 
 /**
  * The failure last thrown by the parser: anything else caught is not ours (a host's getter).
@@ -11,7 +12,7 @@ type Failure = [Code, number, number, Params?];
  */
 let thrown: unknown = {};
 
-const fail = (code: Code, offset: number, length: number, params?: Params): never => {
+const fail = (code: CodeIndex, offset: number, length: number, params?: Params): never => {
   throw (thrown = [code, offset, length, params]);
 };
 
@@ -25,7 +26,7 @@ const describe = (e: unknown): string => {
 };
 
 /** A problem as the parser reports it (codes.ts); parseFilter puts it in words. */
-const raw = (code: Code, offset: number, length: number, params: RawProblem['params']) => ({
+const raw = (code: CodeIndex, offset: number, length: number, params: RawProblem['params']) => ({
   code,
   offset,
   length,
@@ -205,7 +206,7 @@ function spaces(p: number, step: number): number {
 }
 
 /** Fails with the text from p to the end, trailing whitespace trimmed (at the real end). */
-function failRest(c: Code, p: number): never {
+function failRest(c: CodeIndex, p: number): never {
   let e = n;
   while (e > p && !cut && isWs(code(e - 1))) e--;
   let rest = text.slice(p, e);

@@ -3,6 +3,7 @@ import {
   compileFilter,
   DEFAULT_FIELDS,
   escapeFilterValue,
+  FILTER_MESSAGES,
   filtersEqual,
   formatFilter,
   GRAPH_USER_SELECT,
@@ -17,6 +18,7 @@ import {
   type UserRecord,
 } from '../../src/filter/index.js';
 import { tokenizeFilter } from '../../src/filter/tokenize.js';
+import * as Code from '../../src/filter/code.js';
 import { JOB_TITLE } from './host-fields.js';
 
 function f(text: string): FilterNode {
@@ -570,5 +572,15 @@ describe('the helpers take what the other functions take (a JavaScript host’s 
     expect(escapeFilterValue(undefined as unknown as string)).toBe('');
     expect(escapeFilterValue(42 as unknown as string)).toBe('42');
     expect(escapeFilterValue('a*(b)\\')).toBe('a\\2a\\28b\\29\\5c');
+  });
+});
+
+describe('the parser’s code numbers (code.ts)', () => {
+  it('name the codes of FILTER_MESSAGES in its order, every one', () => {
+    const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const byIndex = Object.entries(Code)
+      .sort((a, b) => a[1] - b[1])
+      .map(([name]) => kebab(name));
+    expect(byIndex).toEqual(Object.keys(FILTER_MESSAGES));
   });
 });
