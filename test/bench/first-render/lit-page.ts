@@ -1,5 +1,7 @@
 // Baseline page: a minimal Lit element that renders a header and a button and
 // opens a native <dialog>: the least a Lit section with a dialog must do.
+// `#fetch`: it also starts one request for the list when it connects, as the section does
+// (not part of the goal's baseline: it shows what a request alone costs a first render).
 import { LitElement, css, html } from 'lit';
 
 class MinimalDialogPage extends LitElement {
@@ -8,6 +10,14 @@ class MinimalDialogPage extends LitElement {
       background: rgb(0 0 0 / 0.4);
     }
   `;
+  override connectedCallback() {
+    super.connectedCallback();
+    if (location.hash === '#fetch') {
+      void fetch('/api/user-sync/integrations', { headers: { Accept: 'application/json' } })
+        .then((r) => r.json())
+        .catch(() => undefined);
+    }
+  }
   override render() {
     return html`<h2>Users' Synchronization Integration</h2>
       <button @click=${() => this.open()}>+ Create</button>
