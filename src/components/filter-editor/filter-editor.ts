@@ -75,6 +75,9 @@ function exampleMeanings(): string[] {
   return exampleCache.meanings;
 }
 
+/** Host field names already said to be unusable (see #fields). */
+const warnedFields = new Set<string>();
+
 /** Deepest nesting of groups the builder offers ("Add group" disappears below it). */
 const MAX_BUILDER_DEPTH = 4;
 
@@ -267,7 +270,8 @@ export class UcxFilterEditor extends LitElement {
         : DEFAULT_FIELDS;
       this.#fieldsUsable = named.filter((f) => FIELD_NAME.test(f.name));
       const unusable = named.filter((f) => !FIELD_NAME.test(f.name)).map((f) => `'${f.name}'`);
-      if (unusable.length) {
+      if (unusable.length && !warnedFields.has(unusable.join())) {
+        warnedFields.add(unusable.join()); // (once a list: a host may make it anew each render)
         console.warn(
           `<ucx-filter-editor>: skipped the field${unusable.length > 1 ? 's' : ''} ${unusable.join(', ')}: a field's name is letters, digits, '-' and '.' (as LDAP attribute names are), or a filter can't hold it.`,
         );
