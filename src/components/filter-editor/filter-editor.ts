@@ -1031,6 +1031,11 @@ export class UcxFilterEditor extends LitElement {
     patch: Partial<Pick<BuilderRow, 'field' | 'condition' | 'value'>>,
   ): void {
     if (this.readonly || this.isDisabled) return;
+    // Nothing new: `change` repeats what `input` already wrote, and a focused field removed by
+    // a render (a mode switch) fires it during that render, where an update would be a second
+    // one (Lit's "change-in-update" warning in a host's console).
+    const keys = Object.keys(patch) as (keyof typeof patch)[];
+    if (keys.every((k) => row[k] === patch[k])) return;
     if (row.id === this.#starterRow) this.#starterRow = undefined;
     Object.assign(row, patch);
     this.commitBuilder(false);

@@ -102,6 +102,31 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(el.validity.valid).to.equal(true);
   });
 
+  it('switching to text while a value is being typed: the value kept, no second update (no warning in the console)', async () => {
+    // Chromium fires `change` on a focused field that a render removes; the builder used to
+    // update again inside that render, which Lit's development build warns about in a host's
+    // console ("change-in-update"). Lit says each warning once a page: forget it was said.
+    const said = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+    for (const w of [...(said ?? [])]) if (w.includes('change-in-update')) said!.delete(w);
+    const el = await editor();
+    await switchTo(el, 'builder');
+    part(el, 'builder-value')!.focus();
+    await sendKeys({ type: 'Sales' });
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      el.mode = 'text';
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      console.warn = warn;
+    }
+    expect(el.value).to.equal('(email=Sales)');
+    expect(textareaOf(el).value).to.equal('(email=Sales)');
+    expect(warnings.filter((w) => w.includes('change-in-update'))).to.deep.equal([]);
+  });
+
   it('marks a row without a value in the danger colour only once the admin has left it', async () => {
     const el = await fixture<UcxFilterEditor>(
       html`<ucx-filter-editor
