@@ -5,7 +5,11 @@ import { UcxElement } from '../../internal/ucx-element.js';
 import { dialogStyles } from '../../internal/dialog-styles.js';
 import { tokens } from '../../internal/styles.js';
 import { SOURCES, sourceDefinition } from '../../internal/sources.js';
-import { describeBackendError, type FailureView } from '../../internal/failures.js';
+import {
+  describeBackendError,
+  vendorLockMessage,
+  type FailureView,
+} from '../../internal/failures.js';
 import { consentFailureView } from '../../internal/consent-failures.js';
 import { DEFAULT_FIELDS, formatFilter, parseFilter } from '../../filter/index.js';
 import { placedMessage } from '../filter-editor/messages.js';
@@ -443,11 +447,17 @@ export class UcxCreateDialog extends UcxElement {
       this.#save();
       return;
     }
+    const delegate = this.delegate;
+    if (delegate?.locked) {
+      // The section became vendor-managed while this dialog was open (a list read since):
+      // nothing can be created. Said before any sign-in, in + Create's own words.
+      this.footerError = () => vendorLockMessage(delegate.vendorName);
+      return;
+    }
     if (this.#askForAuthorization()) return;
     const filter = this.#validatedFilter();
     if (filter === INVALID) return;
     this.footerError = '';
-    const delegate = this.delegate;
     if (!delegate) return;
     const base = { source: this.source, authorized: true as const, filter };
     const cached = this.#consent;
@@ -521,11 +531,16 @@ export class UcxCreateDialog extends UcxElement {
     this.statusText = '';
     // Preview signs in with the consent Create asks for: only once the admin has turned
     // Authorization on, which is their agreement to it.
+    const delegate = this.delegate;
+    if (this.mode === 'create' && delegate?.locked) {
+      // (As Create: nothing can be created, so no sign-in to preview it either.)
+      this.footerError = () => vendorLockMessage(delegate.vendorName);
+      return;
+    }
     if (this.#askForAuthorization()) return;
     const filter = this.#validatedFilter();
     if (filter === INVALID) return;
     this.footerError = '';
-    const delegate = this.delegate;
     if (!delegate) return;
     const cached = this.#tokenStale ? undefined : this.#consent;
     const consent = cached ? Promise.resolve(cached) : this.#startConsent(delegate);

@@ -241,6 +241,28 @@ describe('<ucx-user-sync> create failures', () => {
     await waitFor(() => deepActive() === create, 'focus back on + Create');
   });
 
+  it('the vendor takes over while the dialog is open: Create and Preview say so, with no sign-in and nothing sent', async () => {
+    const m = await mount({ items: [] });
+    const p = await fillCreate(m, FILTER);
+    // A list read since the dialog opened (a poll's, or the host's refresh) shows the lock.
+    await m.fx.setItems([vendorWebex()]);
+    await m.el.refresh();
+    expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('true');
+    const reason =
+      'Users’ synchronization is managed by Imagicle Support: only they can add integrations.';
+    p.submit.click();
+    await m.create.updateComplete;
+    expect(deepText(p.footer)).to.contain(reason);
+    expect(p.submit.getAttribute('aria-describedby')).to.equal('footer-error');
+    m.create.shadowRoot!.querySelector<HTMLButtonElement>('.preview-button')!.click();
+    await m.create.updateComplete;
+    expect(deepText(p.footer)).to.contain(reason);
+    expect(m.consent.starts).to.equal(0);
+    expect(await posts(m)).to.have.length(0);
+    // What the admin typed is still there.
+    expect(p.editor.value).to.equal(FILTER);
+  });
+
   it('5xx: shows the request id; the retry creates exactly one integration', async () => {
     const { m, p, text, errors } = await failOnce([
       {
