@@ -437,6 +437,16 @@ export class UcxCreateDialog extends UcxElement {
     // While the sign-in popup is out, Create again replaces it (MSAL 5 can't see
     // a popup the admin closed); during the backend call it does nothing.
     if (this.busy && !(this.mode === 'create' && this.phase === 'consent')) return;
+    const delegate = this.delegate;
+    if (this.mode === 'create' && delegate?.locked) {
+      // The section became vendor-managed while this dialog was open (a list read since):
+      // nothing can be created. Said before any sign-in, in + Create's own words; a sign-in
+      // already out is cancelled, so nothing is sent after it either.
+      if (this.phase === 'consent') this.#cancelWork();
+      this.statusText = '';
+      this.footerError = () => vendorLockMessage(delegate.vendorName);
+      return;
+    }
     if (this.busy && this.preview && !this.preview.running && !this.preview.impact) {
       // A Preview's sign-in being replaced: drop its "waiting" view.
       this.preview.reset();
@@ -445,13 +455,6 @@ export class UcxCreateDialog extends UcxElement {
     this.statusText = '';
     if (this.mode === 'edit') {
       this.#save();
-      return;
-    }
-    const delegate = this.delegate;
-    if (delegate?.locked) {
-      // The section became vendor-managed while this dialog was open (a list read since):
-      // nothing can be created. Said before any sign-in, in + Create's own words.
-      this.footerError = () => vendorLockMessage(delegate.vendorName);
       return;
     }
     if (this.#askForAuthorization()) return;

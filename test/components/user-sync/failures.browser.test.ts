@@ -263,6 +263,25 @@ describe('<ucx-user-sync> create failures', () => {
     expect(p.editor.value).to.equal(FILTER);
   });
 
+  it('the vendor takes over during the sign-in: Create again cancels it, says why, and nothing is sent after it', async () => {
+    const m = await mount({ items: [] });
+    m.consent.hold = true; // the popup stays out until the admin finishes it
+    const p = await fillCreate(m, FILTER);
+    p.submit.click();
+    await waitFor(() => m.consent.starts === 1, 'the sign-in');
+    await m.fx.setItems([vendorWebex()]);
+    await m.el.refresh();
+    p.submit.click(); // (Create again, as an admin whose popup went behind the window does)
+    await m.create.updateComplete;
+    expect(m.consent.cancels).to.equal(1);
+    expect(deepText(p.footer)).to.contain('managed by Imagicle Support');
+    m.consent.resolvePending(); // the popup finishing late changes nothing
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await posts(m)).to.have.length(0);
+    expect(p.body.inert).to.equal(false);
+    expect(p.editor.value).to.equal(FILTER);
+  });
+
   it('5xx: shows the request id; the retry creates exactly one integration', async () => {
     const { m, p, text, errors } = await failOnce([
       {
