@@ -54,7 +54,7 @@ export interface UcxFilterEditorAttributes {
   name?: Elements.UcxFilterEditor['name'];
   /** Visible label. Default: "Data source filters" (localized). */
   label?: Elements.UcxFilterEditor['label'];
-  /** Fields the filter may use (default: `DEFAULT_FIELDS`, the five of README's "The filter language"). A name is letters, digits, `-` and `.`; a field named otherwise is left out. */
+  /** Fields the filter may use (default: `DEFAULT_FIELDS`, the five of README's "The filter language"). A name is letters, digits, `-` and `.`, starting with a letter or digit; a field named otherwise is left out. */
   fields?: Elements.UcxFilterEditor['fields'];
   /** `text` (highlighted text field) or `builder` (rows of conditions). */
   mode?: Elements.UcxFilterEditor['mode'];

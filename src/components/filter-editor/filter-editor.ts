@@ -240,7 +240,8 @@ export class UcxFilterEditor extends LitElement {
 
   /**
    * Fields the filter may use (default: `DEFAULT_FIELDS`, the five of README's "The filter
-   * language"). A name is letters, digits, `-` and `.`; a field named otherwise is left out.
+   * language"). A name is letters, digits, `-` and `.`, starting with a letter or digit; a field named
+   * otherwise is left out.
    */
   @property({ attribute: false }) fields: readonly FieldDefinition[] = DEFAULT_FIELDS;
 
@@ -273,7 +274,7 @@ export class UcxFilterEditor extends LitElement {
       if (unusable.length && !warnedFields.has(unusable.join())) {
         warnedFields.add(unusable.join()); // (once a list: a host may make it anew each render)
         console.warn(
-          `<ucx-filter-editor>: skipped the field${unusable.length > 1 ? 's' : ''} ${unusable.join(', ')}: a field's name is letters, digits, '-' and '.' (as LDAP attribute names are), or a filter can't hold it.`,
+          `<ucx-filter-editor>: skipped the field${unusable.length > 1 ? 's' : ''} ${unusable.join(', ')}: a field's name is letters, digits, '-' and '.', starting with a letter or digit (as LDAP attribute names are), or a filter can't hold it.`,
         );
       }
     }
@@ -954,7 +955,8 @@ export class UcxFilterEditor extends LitElement {
       return false;
     }
     this.#starterRow = undefined;
-    if (conv.root.items.length === 0) {
+    // (No starter row when the page allows no fields: it could only be written `()`.)
+    if (conv.root.items.length === 0 && this.#fields.length) {
       const starter = newRow(this.firstField());
       this.#starterRow = starter.id;
       conv.root.items.push(starter);
@@ -1447,6 +1449,8 @@ export class UcxFilterEditor extends LitElement {
   private renderGroup(group: BuilderGroup, depth: number, numbers: Numbers): TemplateResult {
     const locked = this.isDisabled || this.readonly;
     const empty = group.items.length === 0;
+    // A page that allows no fields (`fields = []`): nothing to add, only a blank filter.
+    const noFields = this.#fields.length === 0;
     const g = numbers.groups.get(group.id) ?? 0;
     const root = depth === 0 ? this.#fieldName() : undefined; // (the whole builder's name)
     return html`<div
@@ -1496,13 +1500,20 @@ export class UcxFilterEditor extends LitElement {
         empty
           ? html`<p class="empty">
               ${
-                depth === 0
-                  ? msg('No conditions: all users are included.', {
-                      id: 'filter-editor.builder.empty-root',
-                    })
-                  : msg('This group is empty and is left out: add a condition or remove it.', {
-                      id: 'filter-editor.builder.empty-group',
-                    })
+                depth === 0 && noFields
+                  ? msg(
+                      'This page allows no fields, so only a blank filter: all users are included.',
+                      {
+                        id: 'filter-editor.builder.no-fields',
+                      },
+                    )
+                  : depth === 0
+                    ? msg('No conditions: all users are included.', {
+                        id: 'filter-editor.builder.empty-root',
+                      })
+                    : msg('This group is empty and is left out: add a condition or remove it.', {
+                        id: 'filter-editor.builder.empty-group',
+                      })
               }
             </p>`
           : nothing
@@ -1515,41 +1526,50 @@ export class UcxFilterEditor extends LitElement {
             ? this.renderRow(item, numbers.rows.get(item.id) ?? 0)
             : this.renderGroup(item, depth + 1, numbers),
       )}
-      <div class="group-actions">
-        <button
-          type="button"
-          id=${`add-row-${group.id}`}
-          part="builder-add-row"
-          aria-label=${
-            depth === 0
-              ? nothing
-              : msg(str`Add condition to group ${g}`, { id: 'filter-editor.builder.add-row-n' })
-          }
-          ?disabled=${locked}
-          @click=${() => this.addRow(group)}
-        >
-          ${msg('Add condition', { id: 'filter-editor.builder.add-row' })}
-        </button>
-        ${
-          depth < MAX_BUILDER_DEPTH
-            ? html`<button
-                type="button"
-                part="builder-add-group"
-                aria-label=${
-                  depth === 0
-                    ? nothing
-                    : msg(str`Add group inside group ${g}`, {
-                        id: 'filter-editor.builder.add-group-n',
-                      })
-                }
-                ?disabled=${locked}
-                @click=${() => this.addGroup(group)}
-              >
-                ${msg('Add group', { id: 'filter-editor.builder.add-group' })}
-              </button>`
-            : nothing
+      ${noFields ? nothing : this.renderGroupActions(group, depth, g, locked)}
+    </div>`;
+  }
+
+  private renderGroupActions(
+    group: BuilderGroup,
+    depth: number,
+    g: number,
+    locked: boolean,
+  ): TemplateResult {
+    return html`<div class="group-actions">
+      <button
+        type="button"
+        id=${`add-row-${group.id}`}
+        part="builder-add-row"
+        aria-label=${
+          depth === 0
+            ? nothing
+            : msg(str`Add condition to group ${g}`, { id: 'filter-editor.builder.add-row-n' })
         }
-      </div>
+        ?disabled=${locked}
+        @click=${() => this.addRow(group)}
+      >
+        ${msg('Add condition', { id: 'filter-editor.builder.add-row' })}
+      </button>
+      ${
+        depth < MAX_BUILDER_DEPTH
+          ? html`<button
+              type="button"
+              part="builder-add-group"
+              aria-label=${
+                depth === 0
+                  ? nothing
+                  : msg(str`Add group inside group ${g}`, {
+                      id: 'filter-editor.builder.add-group-n',
+                    })
+              }
+              ?disabled=${locked}
+              @click=${() => this.addGroup(group)}
+            >
+              ${msg('Add group', { id: 'filter-editor.builder.add-group' })}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 

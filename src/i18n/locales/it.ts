@@ -21,6 +21,7 @@
 'filter-editor.builder.group': str`Gruppo ${0}`,
 'filter-editor.builder.incomplete': `Nessun valore: questa condizione resta fuori dal filtro finché non ne ha uno.`,
 'filter-editor.builder.match': `Corrispondenza`,
+'filter-editor.builder.no-fields': `Questa pagina non consente campi, quindi solo un filtro vuoto: sono inclusi tutti gli utenti.`,
 'filter-editor.builder.or': `almeno una di queste condizioni (OR)`,
 'filter-editor.builder.remove': `Rimuovi`,
 'filter-editor.builder.remove-group': `Rimuovi gruppo`,

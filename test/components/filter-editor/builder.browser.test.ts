@@ -127,6 +127,23 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(warnings.filter((w) => w.includes('change-in-update'))).to.deep.equal([]);
   });
 
+  it('a page that allows no fields: no condition to fill or add, only a blank filter, said so', async () => {
+    // Before, the builder offered a row with no field, whose value it wrote as `()` (invalid).
+    for (const fields of [[], [{ name: 'job_title', labelKey: 'x.jobTitle' }]]) {
+      const el = await fixture<UcxFilterEditor>(
+        html`<ucx-filter-editor mode="builder" .fields=${fields}></ucx-filter-editor>`,
+      );
+      expect(part(el, 'builder-row')).to.equal(null);
+      expect(part(el, 'builder-add-row')).to.equal(null);
+      expect(visibleText(part(el, 'builder'))).to.contain(
+        'This page allows no fields, so only a blank filter: all users are included.',
+      );
+      expect(el.value).to.equal('');
+      expect(el.validity.valid).to.equal(true);
+      await expectAccessible(el);
+    }
+  });
+
   it('marks a row without a value in the danger colour only once the admin has left it', async () => {
     const el = await fixture<UcxFilterEditor>(
       html`<ucx-filter-editor
