@@ -1,8 +1,9 @@
 import type { FieldDefinition, GraphFieldDefinition, GraphSupport } from './types.js';
 
 /**
- * A name a filter can hold: letters, digits, `-` and `.` (RFC 4512's keystring, and OIDs),
- * as the parser reads it. A host's field named otherwise (`job_title`) can't be written.
+ * A name a filter can hold: letters, digits, `-` and `.`, starting with a letter or digit
+ * (RFC 4512's keystring, and OIDs), as formatFilter writes it. A host's field named otherwise
+ * (`job_title`, `-x`) can't be written.
  */
 export const FIELD_NAME = /^[a-z\d][a-z\d.-]*$/i;
 

@@ -102,7 +102,11 @@ describe('the published build (dist/)', () => {
       await until(() => root.querySelectorAll('[part~="row"]').length === 2, 'the new row');
 
       el.setAttribute('lang', 'it');
-      await until(() => deepText(root).includes('Crea'), 'the Italian strings');
+      // (The locale's own chunk, loaded on demand from dist/.)
+      await until(
+        () => deepText(root).includes('Integrazione per la sincronizzazione degli utenti'),
+        'the Italian strings',
+      );
     } finally {
       el.remove();
     }
