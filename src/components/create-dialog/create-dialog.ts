@@ -424,6 +424,14 @@ export class UcxCreateDialog extends UcxElement {
     return this.mode === 'create' && !this.authorized;
   }
 
+  /**
+   * Creating, and the section has turned vendor-managed since the dialog opened (a list read
+   * since): nothing can be created. Create and Preview say why, as + Create does.
+   */
+  get #locked(): boolean {
+    return this.mode === 'create' && !!this.delegate?.locked;
+  }
+
   /** While Authorization is off, sends focus to its switch and says true. */
   #askForAuthorization(): boolean {
     if (!this.#needsAuth) return false;
@@ -438,13 +446,12 @@ export class UcxCreateDialog extends UcxElement {
     // a popup the admin closed); during the backend call it does nothing.
     if (this.busy && !(this.mode === 'create' && this.phase === 'consent')) return;
     const delegate = this.delegate;
-    if (this.mode === 'create' && delegate?.locked) {
-      // The section became vendor-managed while this dialog was open (a list read since):
-      // nothing can be created. Said before any sign-in, in + Create's own words; a sign-in
-      // already out is cancelled, so nothing is sent after it either.
+    if (this.#locked) {
+      // Nothing can be created (the reason shows under Create); a sign-in already out is
+      // cancelled, so nothing is sent after it either.
       if (this.phase === 'consent') this.#cancelWork();
       this.statusText = '';
-      this.footerError = () => vendorLockMessage(delegate.vendorName);
+      this.footerError = '';
       return;
     }
     if (this.busy && this.preview && !this.preview.running && !this.preview.impact) {
@@ -535,11 +542,8 @@ export class UcxCreateDialog extends UcxElement {
     // Preview signs in with the consent Create asks for: only once the admin has turned
     // Authorization on, which is their agreement to it.
     const delegate = this.delegate;
-    if (this.mode === 'create' && delegate?.locked) {
-      // (As Create: nothing can be created, so no sign-in to preview it either.)
-      this.footerError = () => vendorLockMessage(delegate.vendorName);
-      return;
-    }
+    // (As Create: nothing can be created, so no sign-in to preview it either.)
+    if (this.#locked) return;
     if (this.#askForAuthorization()) return;
     const filter = this.#validatedFilter();
     if (filter === INVALID) return;
@@ -975,8 +979,10 @@ export class UcxCreateDialog extends UcxElement {
   override render(): TemplateResult {
     const busy = this.busy;
     const create = this.mode === 'create';
-    const needsAuth = this.#needsAuth;
-    const submitUnavailable = (busy && !(create && this.phase === 'consent')) || needsAuth;
+    const locked = this.#locked;
+    const needsAuth = this.#needsAuth && !locked;
+    const submitUnavailable =
+      (busy && !(create && this.phase === 'consent')) || needsAuth || locked;
     return html`<dialog
       part="dialog"
       aria-labelledby="title"
@@ -1036,7 +1042,15 @@ export class UcxCreateDialog extends UcxElement {
             type="button"
             part="submit-button"
             aria-disabled=${submitUnavailable ? 'true' : 'false'}
-            aria-describedby=${needsAuth ? 'reason' : this.footerError ? 'footer-error' : nothing}
+            aria-describedby=${
+              locked
+                ? 'lock-reason'
+                : needsAuth
+                  ? 'reason'
+                  : this.footerError
+                    ? 'footer-error'
+                    : nothing
+            }
             @click=${this.#onSubmit}
           >
             ${
@@ -1052,6 +1066,13 @@ export class UcxCreateDialog extends UcxElement {
           </button>
         </div>
         ${
+          locked
+            ? html`<p class="reason" id="lock-reason">
+                ${vendorLockMessage(this.delegate?.vendorName ?? '')}
+              </p>`
+            : nothing
+        }
+        ${
           needsAuth
             ? html`<p class="reason" id="reason">
                 ${msg('Turn on Authorization to continue.', { id: 'user-sync.dialog.needs-auth' })}
@@ -1059,7 +1080,7 @@ export class UcxCreateDialog extends UcxElement {
             : nothing
         }
         ${
-          this.footerError && !needsAuth
+          this.footerError && !needsAuth && !locked
             ? html`<p class="reason" id="footer-error">${textOf(this.footerError)}</p>`
             : nothing
         }
@@ -1109,14 +1130,17 @@ export class UcxCreateDialog extends UcxElement {
   }
 
   private renderPreview() {
-    const needsAuth = this.#needsAuth;
+    const locked = this.#locked;
+    const needsAuth = this.#needsAuth && !locked;
     return html`<div class="preview-row">
         <button
           class="btn preview-button"
           type="button"
           part="preview-button"
-          aria-disabled=${needsAuth ? 'true' : 'false'}
-          aria-describedby=${needsAuth ? 'preview-hint reason' : 'preview-hint'}
+          aria-disabled=${needsAuth || locked ? 'true' : 'false'}
+          aria-describedby=${
+            locked ? 'preview-hint lock-reason' : needsAuth ? 'preview-hint reason' : 'preview-hint'
+          }
           @click=${this.#onPreview}
         >
           ${msg('Preview', { id: 'preview.action' })}

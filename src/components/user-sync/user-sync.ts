@@ -507,6 +507,9 @@ export class UcxUserSync extends UcxElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // An open create dialog says whether the list now locks the section (its Create and
+    // Preview wait on it): it reads the lock through the delegate, so it is told to look.
+    if ((changed as Map<PropertyKey, unknown>).has('items')) this.createDialog?.requestUpdate();
     if (this.#focusCreateAfterRender) {
       this.#focusCreateAfterRender = false;
       this.createButton?.focus();

@@ -241,29 +241,42 @@ describe('<ucx-user-sync> create failures', () => {
     await waitFor(() => deepActive() === create, 'focus back on + Create');
   });
 
-  it('the vendor takes over while the dialog is open: Create and Preview say so, with no sign-in and nothing sent', async () => {
+  it('the vendor takes over while the dialog is open: Create and Preview wait, saying why, until the lock lifts', async () => {
     const m = await mount({ items: [] });
     const p = await fillCreate(m, FILTER);
+    const preview = m.create.shadowRoot!.querySelector<HTMLButtonElement>('.preview-button')!;
     // A list read since the dialog opened (a poll's, or the host's refresh) shows the lock.
     await m.fx.setItems([vendorWebex()]);
     await m.el.refresh();
+    await m.create.updateComplete;
     expect($(m.root, '.create').getAttribute('aria-disabled')).to.equal('true');
     const reason =
       'Users’ synchronization is managed by Imagicle Support: only they can add integrations.';
+    for (const button of [p.submit, preview]) {
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      const said = button.getAttribute('aria-describedby')!.split(' ');
+      expect(said).to.include('lock-reason');
+    }
+    expect(deepText(m.create.shadowRoot!.getElementById('lock-reason')!)).to.contain(reason);
     p.submit.click();
+    preview.click();
     await m.create.updateComplete;
-    expect(deepText(p.footer)).to.contain(reason);
-    expect(p.submit.getAttribute('aria-describedby')).to.equal('footer-error');
-    m.create.shadowRoot!.querySelector<HTMLButtonElement>('.preview-button')!.click();
-    await m.create.updateComplete;
-    expect(deepText(p.footer)).to.contain(reason);
     expect(m.consent.starts).to.equal(0);
     expect(await posts(m)).to.have.length(0);
-    // What the admin typed is still there.
-    expect(p.editor.value).to.equal(FILTER);
+    expect(p.editor.value).to.equal(FILTER); // what the admin typed is still there
+    await expectAccessible(m.create);
+    // The vendor's integration goes: Create works again, with the same filter.
+    await m.fx.setItems([]);
+    await m.el.refresh();
+    await m.create.updateComplete;
+    expect(p.submit.getAttribute('aria-disabled')).to.equal('false');
+    expect(m.create.shadowRoot!.getElementById('lock-reason')).to.equal(null);
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close after creating', 8000);
+    expect(await posts(m)).to.have.length(1);
   });
 
-  it('the vendor takes over during the sign-in: Create again cancels it, says why, and nothing is sent after it', async () => {
+  it('the vendor takes over during the sign-in: Create again cancels it, and nothing is sent after it', async () => {
     const m = await mount({ items: [] });
     m.consent.hold = true; // the popup stays out until the admin finishes it
     const p = await fillCreate(m, FILTER);
