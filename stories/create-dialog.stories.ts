@@ -4,7 +4,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { deep, deepActive, deepText, find, settled, words } from './support/dom.js';
+import { WEBEX_VENDOR } from './support/fake-backend.js';
 import {
+  currentBackend,
   renderSection,
   sectionArgTypes,
   sectionArgs,
@@ -115,6 +117,29 @@ export const Vetoed: Story = {
     );
     await expect(d.q('.submit')).toHaveAttribute('aria-describedby', 'footer-error');
     await expect(args.onBeforeCreate).toHaveBeenCalledTimes(1);
+    await expect(d.dialog.open).toBe(true);
+    await settled();
+  },
+};
+
+/**
+ * The vendor took over while the dialog was open (a list read since shows its Webex
+ * integration): Create and Preview wait, saying why as + Create does; the filter stays.
+ */
+export const LockedWhileOpen: Story = {
+  play: async ({ canvasElement }) => {
+    const say = words(canvasElement);
+    const section = sectionOf(canvasElement);
+    const d = await openCreateDialog(section);
+    await authorize(d);
+    await typeFilter(d, '(department=Sales)');
+    currentBackend!.items.push(structuredClone(WEBEX_VENDOR));
+    await section.refresh();
+    await waitFor(() => expect(d.q('.submit')).toHaveAttribute('aria-disabled', 'true'));
+    await expect(d.q('.submit')).toHaveAttribute('aria-describedby', 'lock-reason');
+    await expect(d.q('#lock-reason').textContent).toContain(
+      say('only they can add integrations', 'solo loro possono aggiungere integrazioni'),
+    );
     await expect(d.dialog.open).toBe(true);
     await settled();
   },
