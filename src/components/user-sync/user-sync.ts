@@ -509,7 +509,10 @@ export class UcxUserSync extends UcxElement {
     super.updated(changed);
     // An open create dialog says whether the list now locks the section (its Create and
     // Preview wait on it): it reads the lock through the delegate, so it is told to look.
-    if ((changed as Map<PropertyKey, unknown>).has('items')) this.createDialog?.requestUpdate();
+    // (Not yet upgraded while the dialogs' module loads: then it has no requestUpdate.)
+    if ((changed as Map<PropertyKey, unknown>).has('items')) {
+      (this.createDialog as Partial<UcxCreateDialog> | null)?.requestUpdate?.();
+    }
     if (this.#focusCreateAfterRender) {
       this.#focusCreateAfterRender = false;
       this.createButton?.focus();

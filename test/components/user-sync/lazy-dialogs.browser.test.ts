@@ -10,6 +10,12 @@ describe('<ucx-user-sync> loads its dialogs on demand', () => {
   it('renders the list before the dialogs exist, then + Create opens the dialog', async () => {
     const s = await scenario({ items: [], faults: [{ method: 'GET', delayMs: 300 }] });
     expect(customElements.get('ucx-create-dialog')).to.equal(undefined);
+    // Rendering the list beside dialog elements not yet upgraded throws nothing.
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) =>
+      errors.push('reason' in e ? e.reason : e.message);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
     const el = await fixture<UcxUserSync>(
       html`<ucx-user-sync endpoint=${s.endpoint} client-id="test-client"></ucx-user-sync>`,
     );
@@ -31,5 +37,8 @@ describe('<ucx-user-sync> loads its dialogs on demand', () => {
       el.shadowRoot!.querySelector('ucx-create-dialog')!.shadowRoot?.querySelector('dialog');
     await waitUntil(() => dialog()?.open, 'the create dialog opened');
     expect(customElements.get('ucx-filter-editor')).to.not.equal(undefined);
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onError);
+    expect(errors.map(String)).to.deep.equal([]);
   });
 });
