@@ -6,31 +6,10 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { integration, scenario } from '../fixture-server/fixture.js';
+import { deepText, waitFor } from '../support/dom.js';
 
 // (A path in a variable: type-checking doesn't need dist/ to exist.)
 const entry = '/dist/ucx-user-sync.js';
-
-async function until<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
-  const started = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() - started > 8000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** Every text a person sees, through shadow roots. */
-function deepText(node: Node): string {
-  let out = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) out += n.textContent;
-    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
-    n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return out.replace(/\s+/g, ' ');
-}
 
 const consentResult = {
   tenantId: '11111111-2222-3333-4444-555555555555',
@@ -63,23 +42,23 @@ describe('the published build (dist/)', () => {
     document.body.append(el);
     try {
       const root = el.shadowRoot!;
-      await until(() => root.querySelector('[part~="row"]'), 'the list');
+      await waitFor(() => root.querySelector('[part~="row"]'), 'the list');
       expect(deepText(root)).to.contain('Users whose department is Sales');
 
       root.querySelector<HTMLButtonElement>('.create')!.click();
-      const dialog = await until(
+      const dialog = await waitFor(
         () => root.querySelector('ucx-create-dialog.create-dialog')?.shadowRoot,
         'the dialogs, loaded on demand',
       );
-      await until(() => dialog.querySelector('dialog')?.open, 'the dialog to open');
+      await waitFor(() => dialog.querySelector('dialog')?.open, 'the dialog to open');
       dialog.querySelector<HTMLElement>('[role="switch"]')!.click();
       const editor = dialog.querySelector<HTMLElement & { value: string }>('ucx-filter-editor')!;
       editor.focus();
       await sendKeys({ type: '(department=Marketing' });
       dialog.querySelector<HTMLButtonElement>('.submit')!.click();
-      await until(() => deepText(dialog).includes('Invalid LDAP filters'), 'the message');
+      await waitFor(() => deepText(dialog).includes('Invalid LDAP filters'), 'the message');
       expect(deepText(dialog)).to.contain('This ( is never closed');
-      const review = await until(
+      const review = await waitFor(
         () =>
           dialog
             .querySelector('ucx-error-window')
@@ -87,23 +66,23 @@ describe('the published build (dist/)', () => {
         'the error window',
       );
       review.click();
-      await until(() => dialog.activeElement || editor.shadowRoot?.activeElement, 'focus back');
+      await waitFor(() => dialog.activeElement || editor.shadowRoot?.activeElement, 'focus back');
 
       editor.focus();
       await sendKeys({ press: 'End' });
       await sendKeys({ type: ')' });
       dialog.querySelector<HTMLButtonElement>('.submit')!.click();
-      await until(() => created.length, 'ucx-integration-created').catch((e: Error) => {
+      await waitFor(() => created.length, 'ucx-integration-created').catch((e: Error) => {
         throw new Error(`${e.message}; the dialog says: ${deepText(dialog)}`);
       });
       const posts = (await fx.log()).filter((r) => r.method === 'POST');
       expect(posts).to.have.length(1);
       expect((posts[0]!.body as { filter: string }).filter).to.equal('(department=Marketing)');
-      await until(() => root.querySelectorAll('[part~="row"]').length === 2, 'the new row');
+      await waitFor(() => root.querySelectorAll('[part~="row"]').length === 2, 'the new row');
 
       el.setAttribute('lang', 'it');
       // (The locale's own chunk, loaded on demand from dist/.)
-      await until(
+      await waitFor(
         () => deepText(root).includes('Integrazione per la sincronizzazione degli utenti'),
         'the Italian strings',
       );

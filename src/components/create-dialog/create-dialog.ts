@@ -419,9 +419,12 @@ export class UcxCreateDialog extends UcxElement {
     this.delegate?.emit(new UcxErrorEvent({ stage, code, message, ...extra }));
   }
 
-  /** Creating, and Authorization is off: Create and Preview wait for it (the reason shows). */
+  /**
+   * Creating, and Authorization is off: Create and Preview wait for it (the reason shows).
+   * Not under the lock, whose reason shows instead.
+   */
   get #needsAuth(): boolean {
-    return this.mode === 'create' && !this.authorized;
+    return this.mode === 'create' && !this.authorized && !this.#locked;
   }
 
   /**
@@ -445,7 +448,6 @@ export class UcxCreateDialog extends UcxElement {
     // While the sign-in popup is out, Create again replaces it (MSAL 5 can't see
     // a popup the admin closed); during the backend call it does nothing.
     if (this.busy && !(this.mode === 'create' && this.phase === 'consent')) return;
-    const delegate = this.delegate;
     if (this.#locked) {
       // Nothing can be created (the reason shows under Create); a sign-in already out is
       // cancelled, so nothing is sent after it either.
@@ -468,6 +470,7 @@ export class UcxCreateDialog extends UcxElement {
     const filter = this.#validatedFilter();
     if (filter === INVALID) return;
     this.footerError = '';
+    const delegate = this.delegate;
     if (!delegate) return;
     const base = { source: this.source, authorized: true as const, filter };
     const cached = this.#consent;
@@ -541,13 +544,13 @@ export class UcxCreateDialog extends UcxElement {
     this.statusText = '';
     // Preview signs in with the consent Create asks for: only once the admin has turned
     // Authorization on, which is their agreement to it.
-    const delegate = this.delegate;
     // (As Create: nothing can be created, so no sign-in to preview it either.)
     if (this.#locked) return;
     if (this.#askForAuthorization()) return;
     const filter = this.#validatedFilter();
     if (filter === INVALID) return;
     this.footerError = '';
+    const delegate = this.delegate;
     if (!delegate) return;
     const cached = this.#tokenStale ? undefined : this.#consent;
     const consent = cached ? Promise.resolve(cached) : this.#startConsent(delegate);
@@ -980,7 +983,7 @@ export class UcxCreateDialog extends UcxElement {
     const busy = this.busy;
     const create = this.mode === 'create';
     const locked = this.#locked;
-    const needsAuth = this.#needsAuth && !locked;
+    const needsAuth = this.#needsAuth;
     const submitUnavailable =
       (busy && !(create && this.phase === 'consent')) || needsAuth || locked;
     return html`<dialog
@@ -1131,7 +1134,7 @@ export class UcxCreateDialog extends UcxElement {
 
   private renderPreview() {
     const locked = this.#locked;
-    const needsAuth = this.#needsAuth && !locked;
+    const needsAuth = this.#needsAuth;
     return html`<div class="preview-row">
         <button
           class="btn preview-button"

@@ -262,15 +262,15 @@ export class UcxFilterEditor extends LitElement {
     if (given !== this.#fieldsGiven || length !== this.#fieldsLength) {
       this.#fieldsGiven = given;
       this.#fieldsLength = length;
-      const named = Array.isArray(given)
-        ? (given as unknown[]).filter(
-            (f): f is FieldDefinition =>
-              typeof (f as FieldDefinition | null)?.name === 'string' &&
-              (f as FieldDefinition).name !== '',
-          )
-        : DEFAULT_FIELDS;
-      this.#fieldsUsable = named.filter((f) => FIELD_NAME.test(f.name));
-      const unusable = named.filter((f) => !FIELD_NAME.test(f.name)).map((f) => `'${f.name}'`);
+      const usable: FieldDefinition[] = [];
+      const unusable: string[] = [];
+      for (const f of Array.isArray(given) ? (given as unknown[]) : DEFAULT_FIELDS) {
+        const name = (f as FieldDefinition | null)?.name;
+        if (typeof name !== 'string' || !name) continue;
+        if (FIELD_NAME.test(name)) usable.push(f as FieldDefinition);
+        else unusable.push(`'${name}'`);
+      }
+      this.#fieldsUsable = usable;
       if (unusable.length && !warnedFields.has(unusable.join())) {
         warnedFields.add(unusable.join()); // (once a list: a host may make it anew each render)
         console.warn(

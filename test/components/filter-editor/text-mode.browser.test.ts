@@ -646,6 +646,9 @@ describe('ucx-filter-editor: text mode', () => {
       el = await fixture<UcxFilterEditor>(
         html`<ucx-filter-editor mode="builder" .fields=${fields}></ucx-filter-editor>`,
       );
+      // A host that makes its list anew on each render is told once, not at every render.
+      el.fields = [...fields];
+      await el.updateComplete;
     } finally {
       console.warn = warn;
     }

@@ -15,6 +15,9 @@ import {
 } from '../../../src/auth/types.js';
 import type { ConsentResult } from '../../../src/backend/types.js';
 import { scenario, type FixtureSetup } from '../../fixture-server/fixture.js';
+import { deepText, waitFor } from '../../support/dom.js';
+
+export { deepText, waitFor };
 
 export const CONSENT: ConsentResult = {
   tenantId: '11111111-2222-3333-4444-555555555555',
@@ -69,20 +72,6 @@ export function fakeConsent(): FakeConsent {
     },
   };
   return fake;
-}
-
-export async function waitFor<T>(
-  check: () => T | undefined | null | false,
-  what = 'condition',
-  timeout = 8000,
-): Promise<T> {
-  const started = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 export interface Mounted {
@@ -158,18 +147,6 @@ export function deepActive(): Element | null {
   let a: Element | null = document.activeElement;
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
-}
-
-/** Every text a person sees, through shadow roots. */
-export function deepText(node: Node): string {
-  let out = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) out += n.textContent;
-    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
-    n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return out.replace(/\s+/g, ' ');
 }
 
 /** Types into the dialog's filter editor as a person does. */
