@@ -40,7 +40,8 @@ export const dialogStyles = css`
     z-index: 3; /* above what the fields raise (the filter field 1, its suggestions 2) */
     background: inherit;
   }
-  /* At 400% zoom the dialog is too short to give a title the room: it scrolls away. */
+  /* At 400% zoom the dialog is too short to give a title the room: it scrolls away, and the
+     footer (which stays) is tighter (below), leaving the fields more of the height there is. */
   @media (max-height: 20rem) {
     .dialog-header {
       position: static;
@@ -89,5 +90,11 @@ export const dialogStyles = css`
     flex-wrap: wrap; /* at 400% zoom, button under button rather than words cut */
     justify-content: flex-end;
     gap: var(--_space);
+  }
+  @media (max-height: 20rem) {
+    .dialog-footer {
+      padding-block: var(--_space);
+      margin-block-start: 0;
+    }
   }
 `;
