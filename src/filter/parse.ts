@@ -297,6 +297,7 @@ function parse(source: string, options: ParseOptions, maxLength: number): RawRes
     } else {
       done = item(open);
       p = pos;
+      if (spans) done = spanned(done, open, p - open);
     }
 
     // Close as many sets as end here, until the next component starts.
@@ -334,12 +335,11 @@ function parse(source: string, options: ParseOptions, maxLength: number): RawRes
           );
         }
         depth--;
-        // Always a span key, undefined unless asked for: one node shape in both modes, so
-        // switching between them never deoptimizes the code that builds or reads nodes.
-        const span = spans ? { offset: from, length: ++p - from } : (p++, undefined);
+        p++;
+        let set: FilterNode;
         if (kind === 33) {
           const child = nodes[--top] as FilterNode;
-          done = big ? { type: 'not', child, span } : { type: 'not', child, span };
+          set = big ? { type: 'not', child } : { type: 'not', child };
         } else {
           // Two children, the usual case, as an array literal: V8 tracks its allocation site
           // and, when a big tree's arrays all survive, allocates them straight in the old
@@ -358,8 +358,9 @@ function parse(source: string, options: ParseOptions, maxLength: number): RawRes
           }
           top = start;
           const type = kind === 38 ? 'and' : 'or';
-          done = big ? { type, children, span } : { type, children, span };
+          set = big ? { type, children } : { type, children };
         }
+        done = spans ? spanned(set, from, p - from) : set;
         continue;
       }
       if (d === 40) {
@@ -375,6 +376,17 @@ function parse(source: string, options: ParseOptions, maxLength: number): RawRes
     }
   }
 }
+
+/**
+ * The node with its place in the text, for `{ spans: true }` (an editor's parse, a few KB at
+ * most): a copy with `span` last. Without the option nodes have no `span` key at all, so a
+ * parsed tree deep-equals the same tree built by hand, strictly too (assert.deepStrictEqual,
+ * chai's deep.equal), as `parse(format(x)) ≡ x` means.
+ */
+const spanned = (node: FilterNode, offset: number, length: number): FilterNode => ({
+  ...node,
+  span: { offset, length },
+});
 
 /** An item whose ( is at `open`; the name starts at open+1. Returns with pos after its ). */
 function item(open: number): FilterNode {
@@ -533,9 +545,8 @@ function value(open: number, p: number, field: string): FilterNode {
   pos = i + 1;
   // Nothing between = and ): underline the ), before which the value goes.
   if (i === p) fail(Code.emptyValue, p, 1, { field });
-  const span = spans ? { offset: open, length: pos - open } : undefined;
   if (i - p === 1 && stars) {
-    return big ? { type: 'present', field, span } : { type: 'present', field, span };
+    return big ? { type: 'present', field } : { type: 'present', field };
   }
   // Warnings for legal-but-suspicious values, as decoded: `\20Sales` starts with a space too
   // (formatFilter writes it as one). Underlined as written, escapes whole.
@@ -568,8 +579,8 @@ function value(open: number, p: number, field: string): FilterNode {
   }
   if (!stars) {
     return big
-      ? { type: 'equality', field, value: last, span }
-      : { type: 'equality', field, value: last, span };
+      ? { type: 'equality', field, value: last }
+      : { type: 'equality', field, value: last };
   }
   if (doubleStar >= 0) fail(Code.emptySubstringPart, doubleStar, 2, { field });
   // One literal per shape (initial and final are absent, not undefined, when empty): no
@@ -579,20 +590,20 @@ function value(open: number, p: number, field: string): FilterNode {
     any ??= stars === 2 ? [one] : [];
     return initial
       ? last
-        ? { type: 'substring', field, initial, any, final: last, span }
-        : { type: 'substring', field, initial, any, span }
+        ? { type: 'substring', field, initial, any, final: last }
+        : { type: 'substring', field, initial, any }
       : last
-        ? { type: 'substring', field, any, final: last, span }
-        : { type: 'substring', field, any, span };
+        ? { type: 'substring', field, any, final: last }
+        : { type: 'substring', field, any };
   }
   any ??= stars === 2 ? [one] : [];
   return initial
     ? last
-      ? { type: 'substring', field, initial, any, final: last, span }
-      : { type: 'substring', field, initial, any, span }
+      ? { type: 'substring', field, initial, any, final: last }
+      : { type: 'substring', field, initial, any }
     : last
-      ? { type: 'substring', field, any, final: last, span }
-      : { type: 'substring', field, any, span };
+      ? { type: 'substring', field, any, final: last }
+      : { type: 'substring', field, any };
 }
 
 /**

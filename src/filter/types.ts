@@ -1,6 +1,6 @@
 /**
  * Where a node or a token sits in the source text (UTF-16 code units). Nodes carry it as
- * `span` only when parsed with `{ spans: true }`; otherwise `span` is undefined.
+ * `span` only when parsed with `{ spans: true }`; otherwise they have no `span` key.
  */
 export interface Span {
   offset: number;

@@ -71,6 +71,9 @@ describe('properties (fast-check, 10,000 runs each)', () => {
           const r = parseFilter(text, big);
           if (!r.ok) throw new Error(`${text}: ${r.error.message}`);
           expect(filtersEqual(r.filter, node)).toBe(true);
+          // The very same tree, strictly: no keys the generated one lacks (a `span`, say).
+          // (A plain-object copy: fast-check's records may have a null prototype.)
+          expect(r.filter).toStrictEqual(structuredClone(node));
           expect(formatFilter(r.filter, { pretty })).toBe(text);
         }
       }),
