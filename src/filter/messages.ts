@@ -14,7 +14,7 @@ export const FILTER_MESSAGES: Readonly<Record<FilterErrorCode | FilterWarningCod
   'lone-surrogate': 'invalid character at {position}: retype it',
   'missing-parentheses': 'add parentheses: ({text})',
   'leading-text': "remove '{text}' before the filter",
-  'unclosed-paren': 'this ( at {position} is never closed: add a )',
+  'unclosed-paren': 'this ( at {position} is never closed',
   'unmatched-close-paren': 'this ) at {position} has no matching (: remove it',
   'multiple-filters': 'a second filter at {position}: put both in (&…) or (|…)',
   'trailing-text': "remove '{text}' after the filter",

@@ -141,7 +141,7 @@ describe('valid filters', () => {
     const node = ok('(&(department=Sales)(!(email=*))(email=a*b*c)(location=*NYC))');
     const all: FilterNode[] = [node];
     for (const n of all) {
-      expect(n.span).toBeUndefined();
+      expect('span' in n).toBe(false); // (no key at all: strict deep equality holds)
       if (n.type === 'and' || n.type === 'or') all.push(...n.children);
       if (n.type === 'not') all.push(n.child);
     }
@@ -420,6 +420,16 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
 ];
 
 describe('errors', () => {
+  it("say it in the issue's own words", () => {
+    const message = (text: string) => {
+      const r = parseFilter(text);
+      return r.ok ? undefined : r.error.message;
+    };
+    expect(message('(|(email=a@b)(department=Sales')).toBe('this ( at 14 is never closed');
+    expect(message('(dept=Sales)')).toBe("unknown field 'dept': did you mean department?");
+    expect(message('(department~=Sales)')).toBe("'~=' is not supported: use = with * wildcards");
+  });
+
   it.each(errors)('%j → %s at %i+%i', (text, code, offset, length, message) => {
     const r = parseFilter(text);
     expect(r.ok).toBe(false);
