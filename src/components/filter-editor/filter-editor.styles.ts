@@ -461,7 +461,10 @@ export const filterEditorStyles = css`
   @container group (min-width: 30rem) {
     .row {
       display: grid;
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(6em, 1.5fr) auto;
+      /* The comparison as wide as the value: at 1fr, a dialog's full width cut "does not
+         end with" to "does not end …". Fractions, not content sizes, so the columns line up
+         from row to row and the value keeps its share. */
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1.25fr) minmax(6em, 1.25fr) auto;
     }
     .row:not(:has(> [part~='builder-value'])) > [part~='builder-condition'] {
       grid-column: 2 / 4;
@@ -471,6 +474,14 @@ export const filterEditorStyles = css`
     }
     .row-message {
       grid-column: 1 / -1;
+    }
+  }
+  /* Narrower, a condition wraps onto lines of its own: a rule between two conditions shows
+     where one ends and the next begins. */
+  @container group (max-width: 29.99rem) {
+    .row + .row {
+      border-block-start: 1px solid var(--_border);
+      padding-block-start: calc(var(--_space) / 2);
     }
   }
   .visually-hidden {

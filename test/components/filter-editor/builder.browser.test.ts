@@ -228,6 +228,32 @@ describe('ucx-filter-editor: builder mode', () => {
     }
   });
 
+  // (670 px: the create dialog's filter field, 720 px less its padding and border.)
+  it("shows each comparison whole in a dialog's width ('does not end with', not 'does not end …')", async () => {
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 670px">
+        <ucx-filter-editor
+          .value=${'(&(!(email=*@temp.com))(!(officeLocation=HQ*))(!(department=*Temp*)))'}
+        ></ucx-filter-editor>
+      </div>`,
+    );
+    const el = box.querySelector('ucx-filter-editor')!;
+    await switchTo(el, 'builder');
+    const context = document.createElement('canvas').getContext('2d')!;
+    for (const row of rows(el)) {
+      const select = rowControls(row).condition;
+      const style = getComputedStyle(select);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const label = select.selectedOptions[0]!.text;
+      const room =
+        select.clientWidth -
+        parseFloat(style.paddingInlineStart) -
+        parseFloat(style.paddingInlineEnd);
+      // (The drop-down arrow takes about 20 px of the room in either browser.)
+      expect(context.measureText(label).width + 20, label).to.be.below(room);
+    }
+  });
+
   it('never marks the first, empty row of a blank filter (it stands for all users)', async () => {
     const el = await fixture<UcxFilterEditor>(
       html`<ucx-filter-editor style="--ucx-color-danger: rgb(200, 0, 0)"></ucx-filter-editor>`,
