@@ -22,7 +22,7 @@ import { confirmDialogStyles } from './confirm-dialog.styles.js';
  * @tag ucx-confirm-dialog
  * @summary Delete confirmation dialog of the users' synchronization section.
  *
- * @csspart confirm-dialog - The `<dialog>`.
+ * @csspart confirm-dialog - The `<dialog>` (role alertdialog).
  * @csspart dialog-header - The heading area.
  * @csspart dialog-body - The explanation (inert while busy).
  * @csspart dialog-footer - Status and buttons.
@@ -172,8 +172,12 @@ export class UcxConfirmDialog extends UcxElement {
 
   override render(): TemplateResult {
     const name = this.integration?.displayName ?? '';
+    // An alert dialog, as WAI-ARIA's pattern has it for a confirmation that interrupts to ask
+    // for a response: screen readers read the question and what it destroys at once.
     return html`<dialog
       part="confirm-dialog dialog"
+      role="alertdialog"
+      aria-modal="true"
       aria-labelledby="title"
       aria-describedby="what"
       @close=${this.#onClose}

@@ -107,6 +107,12 @@ describe('<ucx-user-sync> edit and delete', () => {
       p.dialog.querySelector('h2')?.textContent ??
         m.confirm.shadowRoot!.querySelector('h2')!.textContent,
     ).to.contain('Delete “Entra ID — contoso.com”?');
+    // An alert dialog (a question that interrupts), described by what deleting does.
+    expect(p.dialog.getAttribute('role')).to.equal('alertdialog');
+    const described = m.confirm.shadowRoot!.getElementById(
+      p.dialog.getAttribute('aria-describedby')!,
+    );
+    expect(described?.textContent).to.contain('no longer synchronized');
     expect(deepActive()).to.equal(p.cancel);
     await expectAccessible(m.el);
     await sendKeys({ press: 'Enter' });
