@@ -600,8 +600,9 @@ export class UcxUserSync extends UcxElement {
     emit: (event) => host.emit(event),
     create: (body: CreateIntegration, key, signal) =>
       host.#backend().create(body, { idempotencyKey: key, signal }),
-    update: (id, filter, signal) => host.#backend().update(id, { filter }, { signal }),
-    remove: (id, signal) => host.#backend().remove(id, { signal }),
+    update: (id, filter, signal) =>
+      host.#vendorManaged(id) ?? host.#backend().update(id, { filter }, { signal }),
+    remove: (id, signal) => host.#vendorManaged(id) ?? host.#backend().remove(id, { signal }),
     done: (op, integration) => host.#done(op, integration),
     refresh: () => host.refresh(),
     failedInBackground: (dialog, view) => {
@@ -617,6 +618,17 @@ export class UcxUserSync extends UcxElement {
       return !!host.#locked;
     },
   }))(this);
+
+  /**
+   * A change to a row the list now says the vendor manages (a list read since its edit or
+   * delete dialog opened) is refused here as the backend refuses it, so no PATCH or DELETE
+   * is ever sent for it; the dialog says why in the same words. Undefined: the row is the
+   * customer's.
+   */
+  #vendorManaged(id: string): Promise<never> | undefined {
+    if (this.items?.find((i) => i.id === id)?.managedBy !== 'vendor') return undefined;
+    return Promise.reject(new BackendError({ kind: 'http', code: 'vendor-managed-lock' }));
+  }
 
   #consentProvider(): ConsentProvider | 'loading' | ConsentFailure {
     const injected = this.#injectedConsent;

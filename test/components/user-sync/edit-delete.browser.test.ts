@@ -211,6 +211,32 @@ describe('<ucx-user-sync> edit and delete', () => {
     });
   }
 
+  for (const op of ['edit', 'delete'] as const) {
+    it(`sends no ${op === 'edit' ? 'PATCH' : 'DELETE'} for a row the vendor took over while its dialog was open`, async () => {
+      const m = await mount({ items: [integration()] });
+      $(m.root, `tr[data-id="int-a"] .${op}`).click();
+      const p = dialogParts(op === 'edit' ? m.edit : m.confirm);
+      await waitFor(() => p.dialog.open, 'the dialog');
+      if (op === 'edit') {
+        p.editor.value = '';
+        await typeFilter(p.editor, '(department=Marketing)');
+      }
+      // A list read while the dialog is open: the vendor manages that row now.
+      await m.fx.setItems([integration({ managedBy: 'vendor' })]);
+      await m.el.refresh();
+      await waitFor(() => !m.root.querySelector('tr[data-id="int-a"] .edit'), 'the row read-only');
+      p.submit.click();
+      await waitFor(() => p.errorDialog().open, 'the error window');
+      expect(deepText(p.errorWindow)).to.contain(
+        'This integration is managed by Imagicle Support: only they can change or delete it.',
+      );
+      expect(deepText(p.errorWindow)).not.to.contain('HTTP');
+      const sent = (await m.fx.log()).filter((r) => r.method === 'PATCH' || r.method === 'DELETE');
+      expect(sent).to.have.length(0);
+      if (op === 'edit') expect(p.editor.value).to.equal('(department=Marketing)');
+    });
+  }
+
   it('a delete failure shows the error window; busy while waiting', async () => {
     const m = await mount({
       items: [integration()],
