@@ -317,7 +317,9 @@ export class BackendClient {
       { filter: change.filter },
       options.signal,
     );
-    if (!isIntegration(body)) throw this.#invalid(status, requestId);
+    // Another integration than the one changed is not an answer to this change: shown as
+    // saved, it would add a row the admin never made.
+    if (!isIntegration(body) || body.id !== id) throw this.#invalid(status, requestId);
     return body;
   }
 

@@ -195,6 +195,17 @@ describe('BackendClient', () => {
     }
   });
 
+  it('takes a PATCH answered with another integration for a failure, not a save', async () => {
+    const s = await scenario({
+      items: [integration()],
+      faults: [{ method: 'PATCH', status: 200, body: integration({ id: 'int-z' }) }],
+    });
+    const client = new BackendClient({ endpoint: s.endpoint });
+    const e = await rejection(client.update('int-a', { filter: null }));
+    expect(e.code).to.equal('invalid-response');
+    expect((await client.update('int-a', { filter: null })).id).to.equal('int-a');
+  });
+
   it("puts an item's id before the endpoint's query, not after it", async () => {
     const s = await scenario({ items: [integration()] });
     const client = new BackendClient({ endpoint: `${s.endpoint}?org=7` });
