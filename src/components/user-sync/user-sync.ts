@@ -1027,11 +1027,13 @@ export class UcxUserSync extends UcxElement {
     const vendor = i.managedBy === 'vendor';
     const vendorName = this.#vendorName;
     // Five columns, so the table fits a console's content area: who and what in
-    // the first, when in the fourth; the filter text always reads left to right.
+    // the first, when in the fourth; the filter text always reads left to right. The
+    // server's texts (name, status message) take their own direction (dir="auto"): an
+    // Arabic name's "!" stays at its end, a Hebrew message's parentheses face the right way.
     return html`<tr part="row" role="row" data-id=${i.id}>
       <td role="cell" class="integration">
         <span class="source">${sourceIcon(def)}${def.label()}</span>
-        <span class="name">${breakable(i.displayName)}</span>
+        <span class="name" dir="auto">${breakable(i.displayName)}</span>
         ${
           i.tenantId
             ? html`<span class="sub"
@@ -1053,7 +1055,11 @@ export class UcxUserSync extends UcxElement {
       </td>
       <td role="cell" class="status" data-label=${status}>
         <span class="badge ${i.status}" part="status">${this.statusLabel(i.status)}</span>
-        ${i.statusMessage ? html`<span class="sub">${breakable(i.statusMessage)}</span>` : nothing}
+        ${
+          i.statusMessage
+            ? html`<span class="sub" dir="auto">${breakable(i.statusMessage)}</span>`
+            : nothing
+        }
       </td>
       <td role="cell" class="activity" data-label=${activity}>
         <span class="sub"

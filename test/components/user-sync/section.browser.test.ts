@@ -218,6 +218,24 @@ describe('<ucx-user-sync> section', () => {
     m.el.style.inlineSize = '';
   });
 
+  it("shows a server's right-to-left texts in their own direction, aligned as the row is", async () => {
+    const m = await mount({
+      items: [integration({ displayName: 'شركة مصر!', statusMessage: 'הסנכרון נכשל (קוד 5).' })],
+    });
+    const row = $(m.root, 'tr[data-id="int-a"]');
+    const name = $(row, '.name');
+    const message = [...row.querySelectorAll<HTMLElement>('.status .sub')].find((e) =>
+      e.textContent!.includes('קוד'),
+    )!;
+    for (const text of [name, message]) {
+      // Its own direction: the "!" and the parentheses read as the writer meant them...
+      expect(getComputedStyle(text).direction).to.equal('rtl');
+      // ...at the start of its cell, where the row's other texts are.
+      expect(getComputedStyle(text).textAlign).to.match(/^(left|start|match-parent)$/);
+    }
+    expect(name.textContent).to.contain('شركة مصر!');
+  });
+
   it('a very long filter scrolls in its own box, which the keyboard reaches; its summary is cut short', async () => {
     const members = Array.from({ length: 300 }, (_, i) => `(department=Department ${i})`);
     const m = await mount({
