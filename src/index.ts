@@ -49,6 +49,7 @@ export type {
   ConsentFailureKind,
   ConsentFunction,
   ConsentProvider,
+  ConsentResultInit,
 } from './auth/types.js';
 export { SOURCES } from './internal/sources.js';
 export type { SourceDefinition } from './internal/sources.js';

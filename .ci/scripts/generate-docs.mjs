@@ -143,7 +143,7 @@ function api() {
   out.push(GENERATED(''));
   out.push('# API reference\n');
   out.push(
-    "Elements, their attributes and properties, methods, events, slots, parts and custom properties, as recorded in `custom-elements.json` (generated from the elements' JSDoc by `npm run analyze`). Register the tags with `import 'ucx-user-sync/define'`; the classes and event classes are exported from `ucx-user-sync`.\n",
+    "Elements, their attributes and properties, methods, events, slots, parts and custom properties, as recorded in `custom-elements.json` (generated from the elements' JSDoc by `npm run analyze`). Register the section with `import 'ucx-user-sync/define'` (its dialogs and filter editor are defined when they first load); `<ucx-filter-editor>` on its own, in your own form, with `import 'ucx-user-sync/filter-editor'`. The classes and event classes are exported from `ucx-user-sync`.\n",
   );
   const order = [...PUBLIC, ...elements.map((e) => e.tag).filter((t) => !PUBLIC.includes(t))];
   out.push('## Contents\n');

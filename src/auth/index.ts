@@ -7,6 +7,7 @@ export type {
   ConsentFunction,
   ConsentProvider,
   ConsentResult,
+  ConsentResultInit,
 } from './types.js';
 export {
   CONSUMER_TENANT_ID,

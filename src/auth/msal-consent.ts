@@ -70,6 +70,8 @@ export interface MsalConsentOptions {
 
 /** The MSAL-backed provider, with what the in-browser Graph preview needs. */
 export interface MsalConsentProvider extends ConsentProvider {
+  /** Resolves with every field of the result filled. */
+  start(): Promise<ConsentResult>;
   /** The Graph access token of the last successful consent, while it is valid; in memory only. */
   getAccessToken(): string | undefined;
   /** The last successful result, kept for the dialog's life. */

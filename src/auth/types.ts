@@ -42,7 +42,7 @@ export interface ConsentProvider {
    * handler (no await before it) or the browser blocks the popup.
    * Rejects with a ConsentError.
    */
-  start(): Promise<ConsentResult>;
+  start(): Promise<ConsentResultInit>;
   /** Abandons a pending sign-in (our own Cancel button). */
   cancel(): void;
   /**
@@ -61,7 +61,16 @@ export interface ConsentProvider {
  * that is always ready, cannot be cancelled (a late result is ignored) and has no Graph
  * token (Preview then explains it can't read the directory).
  */
-export type ConsentFunction = () => Promise<ConsentResult> | ConsentResult;
+export type ConsentFunction = () => Promise<ConsentResultInit> | ConsentResultInit;
+
+/**
+ * What a host's consent resolves with: a ConsentResult whose `username`, `name`, `scopes`
+ * and `consentedAt` may be left out (filled as the MSAL provider fills them: empty names, no
+ * scopes, the time it arrived). `tenantId`, `clientId` and `idToken` are required.
+ */
+export type ConsentResultInit = Omit<ConsentResult, OptionalConsentField> &
+  Partial<Pick<ConsentResult, OptionalConsentField>>;
+type OptionalConsentField = 'username' | 'name' | 'scopes' | 'consentedAt';
 
 /** A ConsentFunction as a ConsentProvider. */
 export function consentProviderOf(start: ConsentFunction): ConsentProvider {

@@ -16,7 +16,12 @@ import { placedMessage } from '../filter-editor/messages.js';
 import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';
 import { textOf, type LazyText } from '../../internal/lazy-text.js';
 import { BackendError, IdempotencyKeys } from '../../backend/client.js';
-import { consentFailureOf, type ConsentFailure, type ConsentProvider } from '../../auth/types.js';
+import {
+  consentFailureOf,
+  type ConsentFailure,
+  type ConsentProvider,
+  type ConsentResultInit,
+} from '../../auth/types.js';
 import { focusAfterDialog } from '../../internal/focus-after-dialog.js';
 import { formatCount } from '../../internal/count.js';
 import { closestLang } from '../../internal/lang.js';
@@ -498,7 +503,7 @@ export class UcxCreateDialog extends UcxElement {
    * Opens the consent popup: MUST run synchronously inside a click handler. Null (and
    * the reason shown) when the provider is missing or not ready yet.
    */
-  #startConsent(delegate: DialogDelegate): Promise<ConsentResult> | null {
+  #startConsent(delegate: DialogDelegate): Promise<ConsentResultInit> | null {
     const provider = delegate.consentProvider();
     if (
       provider === 'loading' ||
@@ -575,7 +580,7 @@ export class UcxCreateDialog extends UcxElement {
 
   async #continuePreview(
     filter: string | null,
-    consentPromise: Promise<ConsentResult>,
+    consentPromise: Promise<ConsentResultInit>,
     fresh: boolean,
     focused: boolean,
   ): Promise<void> {
@@ -681,7 +686,7 @@ export class UcxCreateDialog extends UcxElement {
    * consent failed or a newer action superseded this one.
    */
   async #awaitConsent(
-    consentPromise: Promise<ConsentResult>,
+    consentPromise: Promise<ConsentResultInit>,
     fresh: boolean,
     generation: number,
     onFailure?: () => void,
@@ -734,7 +739,7 @@ export class UcxCreateDialog extends UcxElement {
 
   async #continueCreate(
     base: Omit<CreateIntegration, 'consent'>,
-    consentPromise: Promise<ConsentResult>,
+    consentPromise: Promise<ConsentResultInit>,
     fresh: boolean,
   ): Promise<void> {
     const generation = ++this.#generation;

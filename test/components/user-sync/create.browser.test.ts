@@ -182,14 +182,22 @@ describe('<ucx-user-sync> create dialog', () => {
 
   it("fills what a host's consent result may leave out, as MSAL's own provider does", async () => {
     const m = await mount({ items: [] });
-    const { name: _name, consentedAt: _at, ...rest } = CONSENT;
-    m.el.consent = async () => ({ ...rest, name: undefined }) as never;
+    // Only the three required fields, and no cast: the types say the rest may be left out.
+    const { tenantId, clientId, idToken } = CONSENT;
+    m.el.consent = async () => ({ tenantId, clientId, idToken });
     const p = await fillCreate(m, '(department=Sales)');
     p.submit.click();
     await waitFor(() => !p.dialog.open, 'the dialog to close');
     const sent = (await posts(m))[0]!.body as CreateIntegration;
     const { consentedAt, ...filled } = sent.consent;
-    expect(filled).to.deep.equal({ ...rest, name: '' });
+    expect(filled).to.deep.equal({
+      tenantId,
+      clientId,
+      idToken,
+      username: '',
+      name: '',
+      scopes: [],
+    });
     expect(Date.parse(consentedAt)).to.be.closeTo(Date.now(), 60_000);
   });
 
