@@ -225,7 +225,10 @@ export class UcxUserSync extends UcxElement {
    * create dialog first opens.
    */
   @property({ attribute: false }) consent: ConsentProvider | ConsentFunction | undefined;
-  /** Backend call timeout in milliseconds. */
+  /**
+   * Backend call timeout in milliseconds. A third of it (10 s at most) into loading the list,
+   * the section says the server is slow.
+   */
   @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT;
   /**
    * Microsoft Graph base URL used by Preview (default `https://graph.microsoft.com/v1.0`;
@@ -271,7 +274,22 @@ export class UcxUserSync extends UcxElement {
         throw new BackendError({ kind: 'http', status: 404, code: 'no-endpoint' });
       }
       this.#listLang = closestLang(this); // (the backend client sends it as Accept-Language)
-      return backend.list({ signal });
+      this.#slowLoad = false;
+      // A slow backend: after a third of the timeout (10 s by default, at most) the loading
+      // line says so, as a dialog's "Still working…" does. (Each read clears its own timer
+      // when it settles, aborted too: by a newer read, or the element leaving the page.)
+      const timer = setTimeout(
+        () => {
+          this.#slowLoad = true;
+          this.requestUpdate();
+        },
+        Math.min(this.timeout / 3, 1e4) || 1e4,
+      );
+      try {
+        return await backend.list({ signal });
+      } finally {
+        clearTimeout(timer);
+      }
     },
     args: () => [this.endpoint, this.revision] as const,
     onComplete: (items) => {
@@ -519,8 +537,15 @@ export class UcxUserSync extends UcxElement {
     }
   }
 
+  /** The list has been loading for a while (see #load). */
+  #slowLoad = false;
+
   #loadingText(): string {
-    return msg('Loading integrations…', { id: 'user-sync.loading' });
+    return this.#slowLoad
+      ? msg('Still loading integrations… The server is slow to answer.', {
+          id: 'user-sync.loading-slow',
+        })
+      : msg('Loading integrations…', { id: 'user-sync.loading' });
   }
 
   #loadFailure(e: unknown): FailureView {

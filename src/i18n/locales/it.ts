@@ -327,6 +327,7 @@
 'user-sync.load-error.stale': `Non è stato possibile aggiornare l’elenco`,
 'user-sync.load-error.title': `Non è stato possibile caricare le integrazioni`,
 'user-sync.loading': `Caricamento delle integrazioni…`,
+'user-sync.loading-slow': `Caricamento delle integrazioni ancora in corso… Il server è lento a rispondere.`,
 'user-sync.lock.change-refused': str`Questa integrazione è gestita da ${0}: solo loro possono modificarla o eliminarla.`,
 'user-sync.lock.contact': `Contatta l’assistenza`,
 'user-sync.lock.contact-vendor': str`Contatta ${0}`,

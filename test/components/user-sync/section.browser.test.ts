@@ -36,6 +36,26 @@ describe('<ucx-user-sync> section', () => {
     expect(list.top - header.bottom).to.be.closeTo(gap, 1);
   });
 
+  it('says when the list is slow to come, after a third of the timeout (10 s by default)', async () => {
+    // (timeout 3000: the line changes after 1 s; the list comes after 2 s.)
+    const m = await mount(
+      { items: [integration()], faults: [{ method: 'GET', delayMs: 2000 }] },
+      { wait: false, timeout: 3000 },
+    );
+    const status = $(m.root, '[role="status"]');
+    await waitFor(() => status.textContent?.includes('Loading integrations…'), 'the status');
+    const started = performance.now();
+    await waitFor(
+      () =>
+        status.textContent?.includes('Still loading integrations… The server is slow to answer.'),
+      'the slow line',
+    );
+    expect(performance.now() - started).to.be.above(300);
+    expect(m.root.querySelector('[part="loading"]'), 'still loading').to.exist;
+    await waitFor(() => m.root.querySelector('table'), 'the list');
+    expect(status.textContent?.trim()).to.equal('');
+  });
+
   it('styles the list, the empty state and a load error, though the first render carries only the shell’s rules', async () => {
     const cssOf = (root: ShadowRoot) =>
       root.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n');
