@@ -3,8 +3,9 @@ import type { FilterNode } from './types.js';
 /**
  * What the parser reports, before it is put in words: a code's index, the place, the params.
  * The section's rows parse stored filters only to summarize them, never to show an error, so
- * the parser (in the first-paint bundle) names no codes and writes no messages: parseFilter
- * does (messages.ts, `publish`), and 3 KB of message templates stay out of the first paint.
+ * the parser (in the rows' summaries chunk, loaded with the list) names no codes and writes
+ * no messages: parseFilter does (messages.ts, `publish`), and 3 KB of message templates stay
+ * out of that chunk.
  */
 export type Params = Record<string, string | number>;
 

@@ -108,7 +108,7 @@ export const limit = (v: unknown, d: number): number =>
  *
  * The parser itself: `parseFilter` (parse-filter.ts) adds advice for filters joined with
  * `and` / `or`. The section's rows, filters a backend stored, need none of it and import this
- * one, so the advice stays out of the first-paint bundle.
+ * one, so the advice stays out of their summaries' chunk (row-summary.ts).
  */
 export function parseSyntax(text: string, options?: ParseOptions): RawResult {
   let src = '';

@@ -37,8 +37,6 @@ import {
   type ConsentFunction,
   type ConsentProvider,
 } from '../../auth/types.js';
-import { parseSyntax } from '../../filter/parse.js';
-import { summarizeFilter } from '../filter-editor/summary.js';
 import { UcxIntegrationCreatedEvent } from '../../events/integration-created.js';
 import { UcxIntegrationUpdatedEvent } from '../../events/integration-updated.js';
 import { UcxIntegrationDeletedEvent } from '../../events/integration-deleted.js';
@@ -84,6 +82,25 @@ function isWithin(node: Node, host: Element): boolean {
   }
   return false;
 }
+
+/** The rows' summaries (row-summary.ts), once their module has loaded. */
+let summarize: ((filter: string) => string | null) | undefined;
+let summaries: Promise<void> | undefined;
+/**
+ * Loads the rows' summaries with the list, in parallel with its request: the list renders
+ * with them, and the first paint doesn't carry the filter parser. Never rejects: without
+ * the module (a failed chunk load) rows show their filter's text alone, and the next read
+ * tries again.
+ */
+const loadSummaries = (): Promise<void> =>
+  (summaries ??= import('./row-summary.js').then(
+    (m) => {
+      summarize = m.summarizeStoredFilter;
+    },
+    () => {
+      summaries = undefined;
+    },
+  ));
 
 /** True for the integration that locks the section: an active Webex one the vendor manages. */
 export function isVendorLock(i: Integration): boolean {
@@ -286,7 +303,8 @@ export class UcxUserSync extends UcxElement {
         Math.min(this.timeout / 3, 1e4) || 1e4,
       );
       try {
-        return await backend.list({ signal });
+        const [items] = await Promise.all([backend.list({ signal }), loadSummaries()]);
+        return items;
       } finally {
         clearTimeout(timer);
       }
@@ -1150,11 +1168,11 @@ export class UcxUserSync extends UcxElement {
    * (an announcement, a refresh with the same rows) don't parse every filter again.
    */
   #summaryOf(filter: string): string | null {
+    if (!summarize) return null; // (not loaded: see loadSummaries)
     const key = `${getLocale()}\n${filter}`;
     let summary = this.#summaries.get(key);
     if (summary === undefined) {
-      const parsed = parseSyntax(filter);
-      summary = parsed.ok ? summarizeFilter(parsed.filter) : null;
+      summary = summarize(filter);
       if (this.#summaries.size > 500) this.#summaries.clear();
       this.#summaries.set(key, summary);
     }
