@@ -87,8 +87,8 @@ function isWithin(node: Node, host: Element): boolean {
 let summarize: ((filter: string) => string | null) | undefined;
 let summaries: Promise<void> | undefined;
 /**
- * Loads the rows' summaries with the list, in parallel with its request: the list renders
- * with them, and the first paint doesn't carry the filter parser. Never rejects: without
+ * Loads the rows' summaries while the list's request is out: the list renders with them, and
+ * the first paint doesn't carry the filter parser. Never rejects: without
  * the module (a failed chunk load) rows show their filter's text alone, and the next read
  * tries again.
  */
@@ -303,7 +303,8 @@ export class UcxUserSync extends UcxElement {
         Math.min(this.timeout / 3, 1e4) || 1e4,
       );
       try {
-        const [items] = await Promise.all([backend.list({ signal }), loadSummaries()]);
+        const items = await backend.list({ signal });
+        await loadSummaries(); // (asked for after the first frame: see firstUpdated)
         return items;
       } finally {
         clearTimeout(timer);
@@ -533,6 +534,9 @@ export class UcxUserSync extends UcxElement {
     requestAnimationFrame(() => {
       this.#announcerLive = true;
       if (this.#loading) this.requestUpdate();
+      // The rows' summaries, while the list's request is out: asked for once the shell is
+      // painted (the task after this frame), as a module request costs about 3 ms.
+      setTimeout(loadSummaries);
     });
     // The rows' dates need Intl, whose first use costs tens of milliseconds: pay it while
     // the list request is in flight, so the list renders without it.
