@@ -243,6 +243,11 @@ export class BackendClient {
     this.#language = options.language;
   }
 
+  /** The timeout it applies, in ms: the one given, or the default for none, zero or less. */
+  get timeout(): number {
+    return this.#timeout;
+  }
+
   /** True while a create is in flight. */
   get creating(): boolean {
     return this.#createInFlight !== undefined;

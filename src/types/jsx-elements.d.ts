@@ -118,7 +118,7 @@ export interface UcxUserSyncAttributes {
   fetch?: Elements.UcxUserSync['fetch'];
   /** Consent: a `ConsentProvider`, or simply a function that signs in and resolves with the consent result (called in the click). By default the MSAL provider, loaded when the create dialog first opens. */
   consent?: Elements.UcxUserSync['consent'];
-  /** Backend call timeout in milliseconds. A third of it (10 s at most) into loading the list, the section says the server is slow. */
+  /** Backend call timeout in milliseconds (none, zero or less: the default). A third of it (10 s at most) into loading the list, the section says the server is slow. */
   timeout?: Elements.UcxUserSync['timeout'];
   /** Microsoft Graph base URL used by Preview (default `https://graph.microsoft.com/v1.0`; the demo and tests point it at a stand-in). The access token comes from the consent provider's `getAccessToken()` and is only ever sent here. */
   graphBaseUrl?: Elements.UcxUserSync['graphBaseUrl'];

@@ -478,7 +478,7 @@ export const filterEditorStyles = css`
   }
   /* Narrower, a condition wraps onto lines of its own: a rule between two conditions shows
      where one ends and the next begins. */
-  @container group (max-width: 29.99rem) {
+  @container group not (min-width: 30rem) {
     .row + .row {
       border-block-start: 1px solid var(--_border);
       padding-block-start: calc(var(--_space) / 2);

@@ -178,10 +178,6 @@ export const userSyncListStyles = css`
     -webkit-line-clamp: 3;
     overflow: hidden;
   }
-  /* A server text in its own direction, aligned as the row is (not to its own side). */
-  [dir='auto'] {
-    text-align: match-parent;
-  }
   .sub code {
     overflow-wrap: break-word;
   }

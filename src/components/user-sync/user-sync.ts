@@ -88,9 +88,9 @@ let summarize: ((filter: string) => string | null) | undefined;
 let summaries: Promise<void> | undefined;
 /**
  * Loads the rows' summaries while the list's request is out: the list renders with them, and
- * the first paint doesn't carry the filter parser. Never rejects: without
- * the module (a failed chunk load) rows show their filter's text alone, and the next read
- * tries again.
+ * the first paint doesn't carry the filter parser. Never rejects: without the module (a
+ * failed chunk load) rows show their filter's text alone, and the next read asks again (a
+ * browser may remember the failure until the page reloads).
  */
 const loadSummaries = (): Promise<void> =>
   (summaries ??= import('./row-summary.js').then(
@@ -101,6 +101,9 @@ const loadSummaries = (): Promise<void> =>
       summaries = undefined;
     },
   ));
+
+/** How long a list that has arrived waits for its rows' summaries (ms). */
+const SUMMARIES_WAIT = 1000;
 
 /** True for the integration that locks the section: an active Webex one the vendor manages. */
 export function isVendorLock(i: Integration): boolean {
@@ -243,8 +246,8 @@ export class UcxUserSync extends UcxElement {
    */
   @property({ attribute: false }) consent: ConsentProvider | ConsentFunction | undefined;
   /**
-   * Backend call timeout in milliseconds. A third of it (10 s at most) into loading the list,
-   * the section says the server is slow.
+   * Backend call timeout in milliseconds (none, zero or less: the default). A third of it
+   * (10 s at most) into loading the list, the section says the server is slow.
    */
   @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT;
   /**
@@ -292,19 +295,27 @@ export class UcxUserSync extends UcxElement {
       }
       this.#listLang = closestLang(this); // (the backend client sends it as Accept-Language)
       this.#slowLoad = false;
-      // A slow backend: after a third of the timeout (10 s by default, at most) the loading
-      // line says so, as a dialog's "Still working…" does. (Each read clears its own timer
-      // when it settles, aborted too: by a newer read, or the element leaving the page.)
+      // A slow backend: after a third of the client's timeout (10 s by default, at most) the
+      // loading line says so, as a dialog's "Still working…" does; not for a read a newer
+      // one has replaced (aborted), whose timer may outlive it while the hook or the
+      // summaries hold it.
       const timer = setTimeout(
         () => {
+          if (signal.aborted) return;
           this.#slowLoad = true;
           this.requestUpdate();
         },
-        Math.min(this.timeout / 3, 1e4) || 1e4,
+        Math.min(backend.timeout / 3, 1e4),
       );
       try {
         const items = await backend.list({ signal });
-        await loadSummaries(); // (asked for after the first frame: see firstUpdated)
+        if (!summarize) {
+          // The rows' summaries (asked for after the first frame: see firstUpdated), waited
+          // for a moment so the rows come with them, never longer: a chunk that stalls shows
+          // the rows without, and the summaries follow when it comes.
+          const loaded = loadSummaries().then(() => this.requestUpdate());
+          await Promise.race([loaded, new Promise((done) => setTimeout(done, SUMMARIES_WAIT))]);
+        }
         return items;
       } finally {
         clearTimeout(timer);
@@ -1075,12 +1086,13 @@ export class UcxUserSync extends UcxElement {
     const vendorName = this.#vendorName;
     // Five columns, so the table fits a console's content area: who and what in
     // the first, when in the fourth; the filter text always reads left to right. The
-    // server's texts (name, status message) take their own direction (dir="auto"): an
-    // Arabic name's "!" stays at its end, a Hebrew message's parentheses face the right way.
+    // server's texts (name, status message) take their own direction inside a <bdi>, aligned
+    // as the row is: an Arabic name's "!" stays at its end, a Hebrew message's parentheses
+    // face the right way.
     return html`<tr part="row" role="row" data-id=${i.id}>
       <td role="cell" class="integration">
         <span class="source">${sourceIcon(def)}${def.label()}</span>
-        <span class="name" dir="auto">${breakable(i.displayName)}</span>
+        <span class="name"><bdi>${breakable(i.displayName)}</bdi></span>
         ${
           i.tenantId
             ? html`<span class="sub"
@@ -1104,7 +1116,7 @@ export class UcxUserSync extends UcxElement {
         <span class="badge ${i.status}" part="status">${this.statusLabel(i.status)}</span>
         ${
           i.statusMessage
-            ? html`<span class="sub" dir="auto">${breakable(i.statusMessage)}</span>`
+            ? html`<span class="sub"><bdi>${breakable(i.statusMessage)}</bdi></span>`
             : nothing
         }
       </td>

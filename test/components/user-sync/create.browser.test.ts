@@ -180,26 +180,34 @@ describe('<ucx-user-sync> create dialog', () => {
     expect(granted).to.deep.equal([CONSENT]);
   });
 
-  it("fills what a host's consent result may leave out, as MSAL's own provider does", async () => {
-    const m = await mount({ items: [] });
-    // Only the three required fields, and no cast: the types say the rest may be left out.
-    const { tenantId, clientId, idToken } = CONSENT;
-    m.el.consent = async () => ({ tenantId, clientId, idToken });
-    const p = await fillCreate(m, '(department=Sales)');
-    p.submit.click();
-    await waitFor(() => !p.dialog.open, 'the dialog to close');
-    const sent = (await posts(m))[0]!.body as CreateIntegration;
-    const { consentedAt, ...filled } = sent.consent;
-    expect(filled).to.deep.equal({
-      tenantId,
-      clientId,
-      idToken,
-      username: '',
-      name: '',
-      scopes: [],
+  // Only the three required fields, and no cast: the types say the rest may be left out; or
+  // some given as undefined (a host's optional chaining, say).
+  const { tenantId, clientId, idToken } = CONSENT;
+  for (const [what, given, expected] of [
+    [
+      'left out',
+      { tenantId, clientId, idToken },
+      { tenantId, clientId, idToken, username: '', name: '', scopes: [] },
+    ],
+    [
+      'undefined',
+      { ...CONSENT, name: undefined, scopes: undefined, consentedAt: undefined },
+      { ...CONSENT, name: '', scopes: [], consentedAt: undefined },
+    ],
+  ] as const) {
+    it(`fills what a host's consent result may leave out (${what}), as MSAL's own provider does`, async () => {
+      const m = await mount({ items: [] });
+      m.el.consent = async () => given;
+      const p = await fillCreate(m, '(department=Sales)');
+      p.submit.click();
+      await waitFor(() => !p.dialog.open, 'the dialog to close');
+      const sent = (await posts(m))[0]!.body as CreateIntegration;
+      const { consentedAt, ...filled } = sent.consent;
+      const { consentedAt: _, ...rest } = expected;
+      expect(filled).to.deep.equal(rest);
+      expect(Date.parse(consentedAt)).to.be.closeTo(Date.now(), 60_000);
     });
-    expect(Date.parse(consentedAt)).to.be.closeTo(Date.now(), 60_000);
-  });
+  }
 
   for (const [what, result] of [
     ['nothing', undefined],
