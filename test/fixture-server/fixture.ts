@@ -108,3 +108,21 @@ export function vendorWebex(over: Partial<Integration> = {}): Integration {
     ...over,
   });
 }
+
+/**
+ * Holds (`hang`) or fails (`fail`) the test page's own module requests whose path contains
+ * `match` (a lazily loaded chunk), until openModuleGate(). Only one gate at a time.
+ */
+export async function gateModules(match: string, mode: 'hang' | 'fail'): Promise<void> {
+  const res = await fetch('/fixture-api/_modules', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ match, mode }),
+  });
+  if (!res.ok) throw new Error(`module gate set-up failed: ${res.status}`);
+}
+
+/** Lets the held module requests go on, and later ones through. */
+export async function openModuleGate(): Promise<void> {
+  await fetch('/fixture-api/_modules', { method: 'DELETE' });
+}

@@ -10,6 +10,7 @@
 //                                              GET  → { items, log, faults }        inspect
 //                                              PATCH { faults?, clearFaults?, items?, latencyMs? }
 //                                              DELETE                               forget
+//   {base}/_modules                             PUT { match, mode } / DELETE: the module gate
 //   base = /fixture-api
 //
 // A fault is consumed by the next matching request:
@@ -418,6 +419,36 @@ async function handleGraphRequest(req, res) {
   }
 }
 
+/**
+ * A gate on the test page's own modules, for a chunk that loads late or not at all:
+ *   PUT {BASE}/_modules { match, mode: 'hang' | 'fail' }  requests whose path contains
+ *       `match` wait (until the gate opens) or answer 500
+ *   DELETE {BASE}/_modules  opens the gate: held requests go on, later ones pass
+ * Tests that use it run alone (concurrency 1) and open it when done.
+ */
+const gate = { match: '', mode: '', held: /** @type {(() => void)[]} */ ([]) };
+
+async function handleGateRequest(req, res) {
+  if (req.method === 'PUT') {
+    const { match, mode } = JSON.parse((await readBody(req)) || '{}');
+    Object.assign(gate, { match: String(match ?? ''), mode: String(mode ?? '') });
+  } else if (req.method === 'DELETE') {
+    gate.match = gate.mode = '';
+    for (const release of gate.held.splice(0)) release();
+  }
+  res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+}
+
+/** True when the gate took the request (held it, or failed it). */
+function gated(req, res, pass) {
+  if (!gate.match || !(req.url ?? '').split('?')[0].includes(gate.match)) return false;
+  if (gate.mode === 'fail') {
+    res.writeHead(500, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
+    res.end('gated by the test');
+  } else gate.held.push(pass);
+  return true;
+}
+
 /** The web-test-runner / web-dev-server plugin. */
 export function fixtureServerPlugin() {
   return {
@@ -428,6 +459,10 @@ export function fixtureServerPlugin() {
       const listeners = server.listeners('request');
       server.removeAllListeners('request');
       server.on('request', (req, res) => {
+        if ((req.url ?? '').startsWith(BASE + '/_modules')) {
+          void handleGateRequest(req, res);
+          return;
+        }
         if ((req.url ?? '').startsWith(BASE + '/')) {
           void handleFixtureRequest(req, res);
           return;
@@ -436,7 +471,10 @@ export function fixtureServerPlugin() {
           void handleGraphRequest(req, res);
           return;
         }
-        for (const listener of listeners) listener.call(server, req, res);
+        const pass = () => {
+          for (const listener of listeners) listener.call(server, req, res);
+        };
+        if (!gated(req, res, pass)) pass();
       });
     },
   };
