@@ -45,6 +45,11 @@ export default {
     reactEsmPlugin(),
   ],
   browsers,
+  // Our module runs before the framework's (module scripts run in document order).
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head></head><body>` +
+    `<script type="module" src="/test/support/readable-assertion-errors.ts"></script>` +
+    `<script type="module" src="${testFramework}"></script></body></html>`,
   concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 120_000,

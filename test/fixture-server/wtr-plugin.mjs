@@ -424,7 +424,7 @@ async function handleGraphRequest(req, res) {
  *   PUT {BASE}/_modules { match, mode: 'hang' | 'fail' }  requests whose path contains
  *       `match` wait (until the gate opens) or answer 500
  *   DELETE {BASE}/_modules  opens the gate: held requests go on, later ones pass
- * Tests that use it run alone (concurrency 1) and open it when done.
+ * Tests that use it run alone (concurrency 1) and open it when done; see uncached().
  */
 const gate = { match: '', mode: '', held: /** @type {(() => void)[]} */ ([]) };
 
@@ -437,6 +437,19 @@ async function handleGateRequest(req, res) {
     for (const release of gate.held.splice(0)) release();
   }
   res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+}
+
+/**
+ * The project's own modules are served `no-store`, so every page asks the server for them
+ * and the gate sees the request. The dev server sends compiled .ts without Cache-Control, so
+ * the browser would reuse a chunk an earlier test file's page loaded and never ask (seen: the
+ * failing-chunk test got the chunk from the cache when run after section.browser.test.ts).
+ */
+function uncached(res) {
+  const setHeader = res.setHeader.bind(res);
+  setHeader('Cache-Control', 'no-store');
+  res.setHeader = (name, value) =>
+    String(name).toLowerCase() === 'cache-control' ? res : setHeader(name, value);
 }
 
 /** True when the gate took the request (held it, or failed it). */
@@ -472,6 +485,7 @@ export function fixtureServerPlugin() {
           return;
         }
         const pass = () => {
+          if ((req.url ?? '').startsWith('/src/')) uncached(res);
           for (const listener of listeners) listener.call(server, req, res);
         };
         if (!gated(req, res, pass)) pass();

@@ -1,0 +1,35 @@
+// Loaded before the test framework on every browser test page (web-test-runner.config.mjs).
+//
+// An assertion that fails with a DOM node as its actual or expected value, such as
+// expect(root.querySelector('.sub')).to.equal(null), must fail like any other. Left alone it
+// does not: @web/test-runner sends the error's `actual` and `expected` to the runner as they
+// are, and serializing a node walks everything it reaches, so the page never reports and the
+// file ends 300 s later as "did not finish", naming no assertion (seen in CI). Here such a
+// value becomes its markup, which the runner prints.
+import { chai } from '@open-wc/testing';
+
+function readable(value: unknown): unknown {
+  if (!(value instanceof Node)) return value;
+  const markup = value instanceof Element ? value.outerHTML : (value.textContent ?? '');
+  const text = `${value.nodeName}: ${markup}`;
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}
+
+chai.use((api) => {
+  const assert = api.Assertion.prototype.assert;
+  api.Assertion.prototype.assert = function (
+    this: Chai.AssertionStatic,
+    ...args: Parameters<typeof assert>
+  ) {
+    try {
+      assert.apply(this, args);
+    } catch (error) {
+      if (error instanceof api.AssertionError) {
+        const failure = error as Chai.AssertionError & { actual?: unknown; expected?: unknown };
+        failure.actual = readable(failure.actual);
+        failure.expected = readable(failure.expected);
+      }
+      throw error;
+    }
+  } as typeof assert;
+});
