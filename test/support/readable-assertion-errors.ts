@@ -6,7 +6,11 @@
 // are, and serializing a node walks everything it reaches, so the page never reports and the
 // file ends 300 s later as "did not finish", naming no assertion (seen in CI). Here such a
 // value becomes its markup, which the runner prints.
-import { chai } from '@open-wc/testing';
+//
+// The chai that @open-wc/testing re-exports, imported directly: importing @open-wc/testing
+// here, before mocha has set its globals, would skip its afterEach(fixtureCleanup), and every
+// test's fixture would stay in the page.
+import { Assertion, AssertionError } from '@esm-bundle/chai';
 
 function readable(value: unknown): unknown {
   if (!(value instanceof Node)) return value;
@@ -15,21 +19,19 @@ function readable(value: unknown): unknown {
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }
 
-chai.use((api) => {
-  const assert = api.Assertion.prototype.assert;
-  api.Assertion.prototype.assert = function (
-    this: Chai.AssertionStatic,
-    ...args: Parameters<typeof assert>
-  ) {
-    try {
-      assert.apply(this, args);
-    } catch (error) {
-      if (error instanceof api.AssertionError) {
-        const failure = error as Chai.AssertionError & { actual?: unknown; expected?: unknown };
-        failure.actual = readable(failure.actual);
-        failure.expected = readable(failure.expected);
-      }
-      throw error;
+const assert = Assertion.prototype.assert;
+Assertion.prototype.assert = function (
+  this: Chai.AssertionStatic,
+  ...args: Parameters<typeof assert>
+) {
+  try {
+    assert.apply(this, args);
+  } catch (error) {
+    if (error instanceof AssertionError) {
+      const failure = error as Chai.AssertionError & { actual?: unknown; expected?: unknown };
+      failure.actual = readable(failure.actual);
+      failure.expected = readable(failure.expected);
     }
-  } as typeof assert;
-});
+    throw error;
+  }
+} as typeof assert;
