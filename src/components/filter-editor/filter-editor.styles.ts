@@ -313,6 +313,8 @@ export const filterEditorStyles = css`
   .summary {
     margin-block: calc(var(--_space) / 2) 0;
     font-size: 0.875em;
+    /* They quote the admin's values: a long domain must wrap, not widen the dialog. */
+    overflow-wrap: anywhere;
   }
   .error {
     color: var(--_danger);

@@ -19,7 +19,7 @@ import { placeInText } from './sent-place.js';
 import { filterEditorStyles } from './filter-editor.styles.js';
 import { tokenizeFilter } from '../../filter/tokenize.js';
 import { segmentTokens, type HighlightSegment } from './tokenizer.js';
-import { fieldLabel, placedMessage, quotedValueWarnings } from './messages.js';
+import { fieldLabel, placedMessage, problemMessage, quotedValueWarnings } from './messages.js';
 import { summarizeFilter } from './summary.js';
 import { suggestionsAt, type Suggestion } from './autocomplete.js';
 import {
@@ -606,7 +606,7 @@ export class UcxFilterEditor extends LitElement {
     let message = '';
     if (r && !r.ok) {
       flags = { customError: true };
-      message = placedMessage(this._value, r.error, this.#fields);
+      message = this.#shownMessage(r.error);
     } else if (this.required && !r) {
       flags = { valueMissing: true };
       message = msg('Enter a filter.', { id: 'filter-editor.value-missing' });
@@ -614,6 +614,17 @@ export class UcxFilterEditor extends LitElement {
     if (!flags) this.internals.setValidity({});
     else if (anchor) this.internals.setValidity(flags, message, anchor);
     else this.internals.setValidity(flags, message);
+  }
+
+  /**
+   * The error in the admin's words: placed ("Line 1, column 31: …") in text mode; in builder
+   * mode, where no line or column is on screen, the reason alone. There the builder's own text
+   * can only be too long (a host's `max-length`) or too deep, and the reason says so.
+   */
+  #shownMessage(error: FilterError): string {
+    return this.mode === 'builder'
+      ? problemMessage(error, this.#fields)
+      : placedMessage(this._value, error, this.#fields);
   }
 
   private detail(): UcxFilterChangeDetail {
@@ -927,16 +938,37 @@ export class UcxFilterEditor extends LitElement {
       if (this.buildFromValue()) this.mode = 'builder';
     } else if (mode === 'text' && this.mode !== 'text') {
       // Not for the starter row alone: the admin left nothing out.
-      this.notice = [...this.incomplete].some((id) => id !== this.#starterRow)
-        ? msg('Conditions without a value were left out of the text.', {
-            id: 'filter-editor.notice.incomplete-dropped',
-          })
-        : '';
+      this.notice = this.#droppedNotice();
       this.mode = 'text';
       this.incomplete = new Set();
     }
     // Puts the radios back when the switch was refused.
     this.requestUpdate();
+  }
+
+  /** What a switch to text left out of the builder's state, in words ('' for nothing). */
+  #droppedNotice(): string {
+    // Not the starter row alone: the admin left nothing out.
+    const dropped = this.root
+      ? fromBuilder(this.root).incomplete.filter((i) => i.id !== this.#starterRow)
+      : [];
+    const rows = dropped.some((i) => i.kind === 'row');
+    const groups = dropped.some((i) => i.kind === 'group');
+    if (rows && groups) {
+      return msg('Conditions without a value and empty groups were left out of the text.', {
+        id: 'filter-editor.notice.incomplete-and-empty-dropped',
+      });
+    }
+    if (groups) {
+      return msg('Empty groups were left out of the text.', {
+        id: 'filter-editor.notice.empty-groups-dropped',
+      });
+    }
+    return rows
+      ? msg('Conditions without a value were left out of the text.', {
+          id: 'filter-editor.notice.incomplete-dropped',
+        })
+      : '';
   }
 
   /** Builds the builder tree from the current text; says why when it can't. */
@@ -1340,9 +1372,7 @@ export class UcxFilterEditor extends LitElement {
                         >${msg('Invalid LDAP filters', { id: 'filter-editor.invalid-title' })}</strong
                       >`
                     : nothing
-                }<span class="error-message"
-                  >${placedMessage(this._value, error, this.#fields)}</span
-                >`
+                }<span class="error-message">${this.#shownMessage(error)}</span>`
             : nothing
         }
       </div>

@@ -495,7 +495,55 @@ describe('ucx-filter-editor: builder mode', () => {
     await switchTo(el, 'builder');
     await choose(el, rowControls(rows(el)[0]!).field, 'location');
     await switchTo(el, 'text');
-    expect(notice(el)).to.contain('left out');
+    expect(notice(el)).to.equal('Conditions without a value were left out of the text.');
+  });
+
+  it('names what it left out: an emptied group is not a condition without a value', async () => {
+    const notice = (el: UcxFilterEditor) => visibleText(part(el, 'notice'));
+    // The top group's buttons (a nested group's are named after it).
+    const topButton = (el: UcxFilterEditor, which: 'row' | 'group') =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>(
+        `[part~="builder-add-${which}"]:not([aria-label])`,
+      )!;
+    const el = await editor('(department=Sales)');
+    await switchTo(el, 'builder');
+    topButton(el, 'group').click();
+    await el.updateComplete;
+    // The new group's only row removed: an empty group, no row without a value.
+    rowControls(rows(el)[1]!).remove.click();
+    await el.updateComplete;
+    await switchTo(el, 'text');
+    expect(notice(el)).to.equal('Empty groups were left out of the text.');
+    expect(el.value).to.equal('(department=Sales)');
+    // Both at once.
+    await switchTo(el, 'builder');
+    topButton(el, 'group').click();
+    await el.updateComplete;
+    rowControls(rows(el)[1]!).remove.click();
+    await el.updateComplete;
+    topButton(el, 'row').click();
+    await el.updateComplete;
+    await switchTo(el, 'text');
+    expect(notice(el)).to.equal(
+      'Conditions without a value and empty groups were left out of the text.',
+    );
+  });
+
+  it("with a host's max-length, a value that takes the filter over it is named without a line or column no one can see", async () => {
+    const el = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor max-length="30" .value=${'(email=a)'}></ucx-filter-editor>`,
+    );
+    await switchTo(el, 'builder');
+    const value = rowControls(rows(el)[0]!).value!;
+    value.select();
+    await typeValue(el, value, 'Sales and Marketing Department');
+    expect(el.checkValidity()).to.equal(false);
+    const shown = visibleText(part(el, 'error'));
+    expect(shown).to.equal('The filter is 38 characters long; the limit is 30: shorten it.');
+    expect(el.validationMessage).to.equal(shown);
+    // In text mode the same problem is placed, where the text shows it.
+    await switchTo(el, 'text');
+    expect(visibleText(part(el, 'error'))).to.match(/^Line 1, column 31: The filter is 38/);
   });
 
   it('setting value while in builder mode rebuilds the rows', async () => {

@@ -927,3 +927,29 @@ describe('ucx-filter-editor: a page that allows no fields', () => {
     expect(el.validity.valid).to.equal(false);
   });
 });
+
+describe('ucx-filter-editor: long words in its messages', () => {
+  // A domain or an unknown name has no place to break: the lines that quote it wrap anyway,
+  // so the editor keeps the width its host gave it (in the create dialog, the dialog's).
+  const host = (value: string) =>
+    fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor style="width: 320px" .value=${value}></ucx-filter-editor>`,
+    );
+  const long = 'averyveryverylongsubdomainname'.repeat(3);
+
+  for (const [what, value, shown] of [
+    ['the summary', `(email=*@${long}.example.com)`, 'summary'],
+    ['the error', `(${long}=x)`, 'error'],
+  ] as const) {
+    it(`wraps ${what} inside the editor's width`, async () => {
+      const el = await host(value);
+      const line = part(el, shown)!;
+      expect(visibleText(line)).to.contain(long);
+      expect(el.getBoundingClientRect().width).to.equal(320);
+      expect(line.getBoundingClientRect().right).to.be.at.most(
+        el.getBoundingClientRect().right + 0.5,
+      );
+      expect(line.scrollWidth, 'nothing runs past its box').to.be.at.most(line.clientWidth + 1);
+    });
+  }
+});
