@@ -116,6 +116,79 @@ describe('reference backend: ID token verification', () => {
   });
 });
 
+describe('reference backend: token problems in Italian', () => {
+  // The failure window shows the backend's detail: a console in Italian gets it in Italian.
+  const now = Math.floor(Date.now() / 1000);
+  const cases: [string, () => ReturnType<typeof createBody>, number, string][] = [
+    [
+      'expired',
+      () => createBody(backend.idp, {}, { iat: now - 7200, nbf: now - 7200, exp: now - 3600 }),
+      401,
+      'Il token ID è scaduto: accedi di nuovo.',
+    ],
+    [
+      'for another audience',
+      () => createBody(backend.idp, {}, { aud: 'another-app' }),
+      401,
+      'Il token ID è stato emesso per un’altra applicazione (audience).',
+    ],
+    [
+      'not valid yet',
+      () => createBody(backend.idp, {}, { nbf: now + 3600 }),
+      401,
+      'Il token ID non è ancora valido.',
+    ],
+    [
+      'forged',
+      async () => {
+        const body = await createBody(backend.idp);
+        body.consent.idToken = await backend.idp.sign({}, { key: backend.idp.attackerKey });
+        return body;
+      },
+      401,
+      'La firma del token ID non è valida.',
+    ],
+    [
+      'garbage',
+      async () => {
+        const body = await createBody(backend.idp);
+        body.consent.idToken = 'aaa.bbb.ccc';
+        return body;
+      },
+      401,
+      'Il token ID non è valido o non è stato possibile verificarlo.',
+    ],
+    [
+      'without tid',
+      () => createBody(backend.idp, {}, { tid: undefined }),
+      401,
+      'Il token ID non indica alcun tenant (attestazione tid).',
+    ],
+    [
+      'from an untrusted issuer',
+      () => createBody(backend.idp, {}, { iss: 'https://evil.example/v2.0' }),
+      401,
+      'Il token ID è stato emesso da un provider di identità di cui questo backend non si fida.',
+    ],
+    [
+      'of a personal account',
+      () => createBody(backend.idp, {}, { tid: CONSUMER_TENANT }),
+      403,
+      'Non si possono usare account Microsoft personali: accedi con un account aziendale o scolastico dell’organizzazione.',
+    ],
+  ];
+  for (const [what, body, status, detail] of cases) {
+    it(`a token ${what}: title and detail in Italian`, async () => {
+      const res = await post(backend.be.endpoint, await body(), { 'Accept-Language': 'it' });
+      const p = await expectProblem(res, status, 'consent-invalid');
+      expect(p.title).toBe(
+        status === 401 ? 'Impossibile verificare il consenso' : 'Consenso non accettato',
+      );
+      expect(p.detail).toBe(detail);
+    });
+  }
+});
+
 describe('reference backend: token options and app-only confirmation', () => {
   it('accepts an inline JWKS, a fixed issuer, and refuses when confirmAppAccess says no', async () => {
     const checked: string[] = [];

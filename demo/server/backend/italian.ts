@@ -70,6 +70,75 @@ const TEXTS: readonly (readonly [RegExp, string])[] = [
     /^The consent was given to another application\.$/,
     'Il consenso è stato dato a un’altra applicazione.',
   ],
+  // The ID token's checks (token.ts): an admin sees them in the failure window.
+  [/^Consent could not be verified$/, 'Impossibile verificare il consenso'],
+  [/^Consent not confirmed$/, 'Consenso non confermato'],
+  [/^The ID token has expired: sign in again\.$/, 'Il token ID è scaduto: accedi di nuovo.'],
+  [
+    /^The ID token was issued for another application \(audience\)\.$/,
+    'Il token ID è stato emesso per un’altra applicazione (audience).',
+  ],
+  [/^The ID token is not valid yet\.$/, 'Il token ID non è ancora valido.'],
+  [/^The ID token's "(.+)" claim is invalid\.$/, 'L’attestazione “$1” del token ID non è valida.'],
+  [/^The ID token signature is invalid\.$/, 'La firma del token ID non è valida.'],
+  [
+    /^The ID token was signed with a key the identity provider does not publish\.$/,
+    'Il token ID è firmato con una chiave che il provider di identità non pubblica.',
+  ],
+  [/^The ID token uses an unaccepted algorithm\.$/, 'Il token ID usa un algoritmo non accettato.'],
+  [
+    /^The ID token is malformed or could not be verified\.$/,
+    'Il token ID non è valido o non è stato possibile verificarlo.',
+  ],
+  [
+    /^The ID token has no tenant \(tid claim\)\.$/,
+    'Il token ID non indica alcun tenant (attestazione tid).',
+  ],
+  [
+    /^The ID token was issued by an identity provider this backend does not trust\.$/,
+    'Il token ID è stato emesso da un provider di identità di cui questo backend non si fida.',
+  ],
+  [
+    /^Personal Microsoft accounts cannot be used: sign in with a work or school account of the organization\.$/,
+    'Non si possono usare account Microsoft personali: accedi con un account aziendale o scolastico dell’organizzazione.',
+  ],
+  [
+    /^The tenant in the request differs from the tenant that granted consent\.$/,
+    'Il tenant della richiesta è diverso da quello che ha dato il consenso.',
+  ],
+  [/^Identity provider unavailable$/, 'Provider di identità non disponibile'],
+  [
+    /^The identity provider's signing keys could not be fetched\. Try again later\.$/,
+    'Non è stato possibile ottenere le chiavi di firma del provider di identità. Riprova più tardi.',
+  ],
+  // The request's own problems (app.ts): rare from the element, but shown as they come.
+  [/^Idempotency-Key reused$/, 'Idempotency-Key già usata'],
+  [
+    /^This Idempotency-Key was already used for a different request\. Use a new key\.$/,
+    'Questa Idempotency-Key è già stata usata per una richiesta diversa. Usane una nuova.',
+  ],
+  [/^Unsupported data source$/, 'Origine dati non supportata'],
+  [
+    /^This backend can't create "(.+)" integrations\.$/,
+    'Questo backend non può creare integrazioni “$1”.',
+  ],
+  [/^Invalid LDAP filters$/, 'Filtri LDAP non validi'],
+  [/^Invalid request$/, 'Richiesta non valida'],
+  [/^"active" must be a boolean\.$/, '“active” deve essere un valore booleano.'],
+  [/^Request too large$/, 'Richiesta troppo grande'],
+  [
+    /^The request body is larger than this server accepts\.$/,
+    'Il corpo della richiesta supera la dimensione accettata da questo server.',
+  ],
+  [/^The request body is larger than (\d+) bytes\.$/, 'Il corpo della richiesta supera $1 byte.'],
+  [/^Invalid JSON$/, 'JSON non valido'],
+  [/^The request body is not valid JSON\.$/, 'Il corpo della richiesta non è un JSON valido.'],
+  [/^Unsupported media type$/, 'Tipo di contenuto non supportato'],
+  [/^Send the body as application\/json\.$/, 'Invia il corpo come application/json.'],
+  [/^Not found$/, 'Non trovato'],
+  [/^Nothing is served at (.+)\.$/, 'Nessuna risorsa a $1.'],
+  [/^Method not allowed$/, 'Metodo non consentito'],
+  [/^(\S+) is not supported here\. Allowed: (.+)\.$/, '$1 non è supportato qui. Consentiti: $2.'],
 ];
 
 /** True when the first language of an Accept-Language header is Italian. */
