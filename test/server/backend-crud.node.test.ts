@@ -256,4 +256,26 @@ describe('reference backend: request validation', () => {
       detail: 'Nessuna integrazione ha questo id. Potrebbe essere stata eliminata nel frattempo.',
     });
   });
+
+  it('answers the request problems a client can cause in Italian too', async () => {
+    const italian = { 'Accept-Language': 'it' };
+    const asText = await post(backend.be.endpoint, '{}', {
+      ...italian,
+      'Content-Type': 'text/plain',
+    });
+    expect(await expectProblem(asText, 415, 'unsupported-media-type')).toMatchObject({
+      title: 'Tipo di contenuto non supportato',
+      detail: 'Invia il corpo come application/json.',
+    });
+    const broken = await post(backend.be.endpoint, 'x{', italian);
+    expect(await expectProblem(broken, 400, 'invalid-json')).toMatchObject({
+      title: 'JSON non valido',
+      detail: 'Il corpo della richiesta non è un JSON valido.',
+    });
+    const nowhere = await fetch(new URL('/nowhere', backend.be.endpoint), { headers: italian });
+    expect(await expectProblem(nowhere, 404, 'not-found')).toMatchObject({
+      title: 'Non trovato',
+      detail: 'Nessuna risorsa a /nowhere.',
+    });
+  });
 });

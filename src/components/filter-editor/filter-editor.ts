@@ -34,12 +34,18 @@ import {
   type BuilderItem,
   type BuilderRow,
   type Condition,
+  type Incomplete,
   type Unrepresentable,
 } from './builder-model.js';
 import { UcxFilterChangeEvent, type UcxFilterChangeDetail } from './filter-change-event.js';
 import { LangController } from '../../internal/lang-controller.js';
 
 export type FilterEditorMode = 'text' | 'builder';
+
+/** Incomplete builder items by id, for marking them and for naming what a switch drops. */
+function byId(items: readonly Incomplete[]): Map<number, Incomplete['kind']> {
+  return new Map(items.map((i) => [i.id, i.kind]));
+}
 
 /** The editor's default length limit, the engine's own (`parseFilter`'s `maxLength`). */
 export const DEFAULT_MAX_LENGTH = 8192;
@@ -476,8 +482,8 @@ export class UcxFilterEditor extends LitElement {
   @state() private suggestions: Suggestion[] = [];
   @state() private activeSuggestion = 0;
   @state() private root?: BuilderGroup;
-  /** Ids of builder rows / groups left out of the text (no value yet, or empty). */
-  @state() private incomplete = new Set<number>();
+  /** Builder rows / groups left out of the text (no value yet, or empty), by id. */
+  @state() private incomplete = new Map<number, Incomplete['kind']>();
   /**
    * Rows the admin has left (focus went elsewhere) without a value. Only these are marked in
    * the danger colour: a row just added, or being filled, says it has no value yet as a hint.
@@ -937,10 +943,9 @@ export class UcxFilterEditor extends LitElement {
       // changes something: a look at the builder and back loses nothing.
       if (this.buildFromValue()) this.mode = 'builder';
     } else if (mode === 'text' && this.mode !== 'text') {
-      // Not for the starter row alone: the admin left nothing out.
       this.notice = this.#droppedNotice();
       this.mode = 'text';
-      this.incomplete = new Set();
+      this.incomplete = new Map();
     }
     // Puts the radios back when the switch was refused.
     this.requestUpdate();
@@ -949,11 +954,9 @@ export class UcxFilterEditor extends LitElement {
   /** What a switch to text left out of the builder's state, in words ('' for nothing). */
   #droppedNotice(): string {
     // Not the starter row alone: the admin left nothing out.
-    const dropped = this.root
-      ? fromBuilder(this.root).incomplete.filter((i) => i.id !== this.#starterRow)
-      : [];
-    const rows = dropped.some((i) => i.kind === 'row');
-    const groups = dropped.some((i) => i.kind === 'group');
+    const dropped = [...this.incomplete].filter(([id]) => id !== this.#starterRow);
+    const rows = dropped.some(([, kind]) => kind === 'row');
+    const groups = dropped.some(([, kind]) => kind === 'group');
     if (rows && groups) {
       return msg('Conditions without a value and empty groups were left out of the text.', {
         id: 'filter-editor.notice.incomplete-and-empty-dropped',
@@ -995,7 +998,7 @@ export class UcxFilterEditor extends LitElement {
     }
     this.root = conv.root;
     this.builtFrom = this._value;
-    this.incomplete = new Set(fromBuilder(conv.root).incomplete.map((i) => i.id));
+    this.incomplete = byId(fromBuilder(conv.root).incomplete);
     this.notice = '';
     return true;
   }
@@ -1036,7 +1039,7 @@ export class UcxFilterEditor extends LitElement {
   private commitBuilder(change: boolean): void {
     if (!this.root) return;
     const { node, incomplete } = fromBuilder(this.root);
-    this.incomplete = new Set(incomplete.map((i) => i.id));
+    this.incomplete = byId(incomplete);
     // A row given a value is no longer 'left empty': cleared again while typing, it is a hint
     // until the admin leaves it again.
     const left = [...this.leftEmpty].filter((id) => this.incomplete.has(id));
