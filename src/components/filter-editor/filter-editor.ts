@@ -1508,10 +1508,10 @@ export class UcxFilterEditor extends LitElement {
             }}
           >
             <option value="and" ?selected=${group.combinator === 'and'}>
-              ${msg('all of these conditions (AND)', { id: 'filter-editor.builder.and' })}
+              ${msg('all conditions (AND)', { id: 'filter-editor.builder.and' })}
             </option>
             <option value="or" ?selected=${group.combinator === 'or'}>
-              ${msg('any of these conditions (OR)', { id: 'filter-editor.builder.or' })}
+              ${msg('any condition (OR)', { id: 'filter-editor.builder.or' })}
             </option>
           </select>
         </label>
