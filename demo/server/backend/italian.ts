@@ -117,7 +117,12 @@ const TEXTS: readonly (readonly [RegExp, string])[] = [
     /^This Idempotency-Key was already used for a different request\. Use a new key\.$/,
     'Questa Idempotency-Key è già stata usata per una richiesta diversa. Usane una nuova.',
   ],
+  [
+    /^This key was already used for a different request body\.$/,
+    'Questa chiave è già stata usata per un corpo di richiesta diverso.',
+  ],
   [/^Unsupported data source$/, 'Origine dati non supportata'],
+  [/^Only "(.+)" is supported\.$/, 'È supportato solo “$1”.'],
   [
     /^This backend can't create "(.+)" integrations\.$/,
     'Questo backend non può creare integrazioni “$1”.',
@@ -154,7 +159,8 @@ function translate(text: string): string {
   return text; // (a text with no translation stays as it is: never an empty one)
 }
 
-const TRANSLATED_KEYS = new Set(['statusMessage', 'title', 'detail']);
+/** The texts a person reads: status messages, a problem's title and detail, its field errors. */
+const TRANSLATED_KEYS = new Set(['statusMessage', 'title', 'detail', 'message']);
 
 /** A response body with its status messages and problem texts in Italian. */
 export function inItalian(body: unknown): unknown {

@@ -197,7 +197,10 @@ function describeJoseError(err: unknown): string {
   if (err instanceof joseErrors.JWTExpired) return 'The ID token has expired: sign in again.';
   if (err instanceof joseErrors.JWTClaimValidationFailed) {
     if (err.claim === 'aud') return 'The ID token was issued for another application (audience).';
-    if (err.claim === 'nbf' || err.claim === 'iat') return 'The ID token is not valid yet.';
+    // (A missing iat is not a token from the future: it gets the general message.)
+    if ((err.claim === 'nbf' || err.claim === 'iat') && err.reason === 'check_failed') {
+      return 'The ID token is not valid yet.';
+    }
     return `The ID token's "${err.claim}" claim is invalid.`;
   }
   if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
