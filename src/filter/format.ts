@@ -63,6 +63,7 @@ export function formatFilter(
         const item = top as ItemNode;
         if (
           !/^(?:equality|present|substring)$/.test(item.type) ||
+          typeof item.field !== 'string' ||
           !FIELD_NAME.test(item.field) ||
           (item.type === 'substring' && !Array.isArray(item.any))
         ) {

@@ -196,12 +196,24 @@ function skipWs(p: number): number {
  */
 function spaces(p: number, step: number): number {
   for (;;) {
-    // The character just past p that way, and where an escape there would start.
-    const next = step > 0 ? p : p - 1;
-    const escape = step > 0 ? p : p - 3;
-    if (isSpace(code(next))) p += step;
-    else if (code(escape) === 92 && isWs(byteAt(escape))) p += 3 * step;
-    else return p;
+    // The character just past p that way, raw, or escaped: where its escapes would start
+    // (back over UTF-8 continuation bytes, `\c2\a0` is a no-break space) and what they say.
+    if (isSpace(code(step > 0 ? p : p - 1))) {
+      p += step;
+      continue;
+    }
+    let s = step > 0 ? p : p - 3;
+    while (step < 0 && code(s) === 92 && (byteAt(s) & 0xc0) === 0x80 && code(s - 3) === 92) s -= 3;
+    if (code(s) !== 92) return p;
+    // The escaped character at s: its lead byte gives its length, then 6 bits per byte.
+    const lead = byteAt(s);
+    const bytes = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    let c = bytes === 1 ? lead : lead & (0x3f >> (bytes - 1));
+    for (let k = 1; k < bytes; k++) c = (c << 6) | (byteAt(s + 3 * k) & 0x3f);
+    const end = s + 3 * bytes;
+    // (Only a whole character that way, and none above U+FFFF: no space is.)
+    if (c > 0xffff || !isSpace(c) || (step > 0 ? s : end) !== p) return p;
+    p = step > 0 ? end : s;
   }
 }
 

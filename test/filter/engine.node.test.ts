@@ -191,6 +191,12 @@ describe('parts that are not nodes of this module (a JavaScript host’s slip)',
     { type: 'or', children: [sales, '(department=*)'] } as unknown as FilterNode,
     { type: 'and', children: ')(department=*' } as unknown as FilterNode,
     { type: 'substring', field: 'department', any: 'xy' } as unknown as FilterNode,
+    // Field names formatFilter can't write: read as keys they found values (`__proto__`
+    // every record's prototype, a non-empty value), so they matched.
+    { type: 'present', field: '__proto__' },
+    { type: 'equality', field: '__proto__', value: '[object Object]' },
+    { type: 'present', field: 'a(b' },
+    { type: 'present', field: ['department'] } as unknown as FilterNode,
   ];
   it('formatFilter writes them (), which does not parse, instead of dropping them', () => {
     expect(formatFilter(withApprox)).toBe('(&(department=Sales)())');
@@ -206,6 +212,8 @@ describe('parts that are not nodes of this module (a JavaScript host’s slip)',
     expect(matchesFilter(withApprox, record)).toBe(false);
     expect(matchesFilter({ type: 'not', child: withApprox }, record)).toBe(false);
     for (const node of odd) expect(matchesFilter(node, record)).toBe(false);
+    expect(matchesFilter({ type: 'present', field: 'a(b' }, { 'a(b': 'x' })).toBe(false);
+    expect(matchesFilter({ type: 'present', field: '__proto__' }, {})).toBe(false);
   });
   it('filtersEqual: such a tree equals nothing, not even itself', () => {
     expect(filtersEqual(withApprox, withApprox)).toBe(false);

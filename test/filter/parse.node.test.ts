@@ -175,6 +175,12 @@ describe('warnings', () => {
     ['(department=Sales\u202f)', 'value-trailing-whitespace', 17, 1],
     ['(department=Sales\u3000\u200b)', 'value-trailing-whitespace', 17, 2],
     ['(department=\ufeffSales)', 'value-leading-whitespace', 12, 1],
+    // The same spaces written as UTF-8 escapes: underlined whole too, every byte of them.
+    ['(department=\\c2\\a0Sales)', 'value-leading-whitespace', 12, 6],
+    ['(department=Sales\\c2\\a0)', 'value-trailing-whitespace', 17, 6],
+    ['(department=\\e2\\80\\8bSales)', 'value-leading-whitespace', 12, 9],
+    ['(department=Sales \\e3\\80\\80\\20)', 'value-trailing-whitespace', 17, 13],
+    ['(department=\\c3\\a9Sales\\c2\\a0)', 'value-trailing-whitespace', 23, 6],
   ];
   it.each(cases)('%j → %s at %i+%i', (text, code, offset, length) => {
     const r = parseFilter(text);
