@@ -114,12 +114,32 @@ export function describeBackendError(
     };
   }
   if (e.kind === 'network') {
+    // A fetch that fails can't say whether the request got there: the connection may have
+    // broken after the server had it (it then did the work). Loading changes nothing.
+    if (op === 'load') {
+      return {
+        ...base,
+        message: msg('Couldn’t reach the server. Check the connection and try again.', {
+          id: 'user-sync.failure.network',
+        }),
+        retryable: true,
+      };
+    }
     return {
       ...base,
-      message: msg('Couldn’t reach the server. Check the connection and try again.', {
-        id: 'user-sync.failure.network',
-      }),
+      title: titleFor(op, true),
+      message:
+        op === 'create'
+          ? msg(
+              'Couldn’t reach the server, or the connection broke before it answered. Check the connection and try again: nothing will be created twice.',
+              { id: 'user-sync.failure.network-create' },
+            )
+          : msg(
+              'Couldn’t reach the server, or the connection broke before it answered, so the change may or may not have been made. Check the connection and try again.',
+              { id: 'user-sync.failure.network-change' },
+            ),
       retryable: true,
+      refreshList: true,
     };
   }
   if (e.kind === 'timeout') {

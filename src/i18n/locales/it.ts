@@ -305,6 +305,8 @@
 'user-sync.failure.invalid-response-load': str`Il server ha inviato una risposta che questa pagina non sa leggere (HTTP ${0}). Riprova; se succede ancora, contatta l’assistenza indicando l’ID richiesta.`,
 'user-sync.failure.misconfigured': str`L’endpoint delle integrazioni non è configurato correttamente (HTTP ${0}). Contatta l’amministratore di questa console.`,
 'user-sync.failure.network': `Impossibile raggiungere il server. Controlla la connessione e riprova.`,
+'user-sync.failure.network-change': `Impossibile raggiungere il server, oppure la connessione si è interrotta prima della risposta, quindi la modifica potrebbe essere stata applicata o no. Controlla la connessione e riprova.`,
+'user-sync.failure.network-create': `Impossibile raggiungere il server, oppure la connessione si è interrotta prima della risposta. Controlla la connessione e riprova: non verrà creato nulla due volte.`,
 'user-sync.failure.other': str`Si è verificato un errore (HTTP ${0}).`,
 'user-sync.failure.rate-limited': `Il server è occupato. Attendi un momento e riprova.`,
 'user-sync.failure.rate-limited-for': str`Il server è occupato. Riprova ${0}.`,

@@ -58,6 +58,9 @@ describe('<ucx-user-sync> create failures', () => {
     const { m, p, text, errors } = await failOnce([{ method: 'POST', drop: true, times: 50 }]);
     expect(p.errorDialog().getAttribute('role')).to.equal('alertdialog');
     expect(text).to.contain('Couldn’t reach the server');
+    // A fetch that fails can't tell whether the server had the request: not "was not created".
+    expect(text).to.contain('The integration may not have been created');
+    expect(text).to.contain('nothing will be created twice');
     expect(text).to.contain('Please review the entered data and try again.');
     expect(errors.at(-1)?.detail).to.include({ stage: 'backend', code: 'network' });
     await expectAccessible(m.el);
