@@ -104,7 +104,7 @@ export class UcxConfirmDialog extends UcxElement {
       this.#abort?.abort();
       this.#setBusy(false);
       this.statusText = () => msg('Cancelled.', { id: 'user-sync.dialog.cancelled-edit' });
-      this.delegate?.refresh();
+      this.delegate?.refresh({ unsure: true });
       return;
     }
     this.close();
@@ -146,7 +146,9 @@ export class UcxConfirmDialog extends UcxElement {
       // Written again at each render of the failure: its words follow a change of language.
       const describe = (): FailureView => describeBackendError(error, 'delete', vendorName);
       const view = describe();
-      if (view.refreshList) delegate.refresh();
+      if (view.refreshList) {
+        delegate.refresh({ unsure: error.kind === 'network' || error.kind === 'timeout' });
+      }
       delegate.emit(
         new UcxErrorEvent({
           stage: 'backend',

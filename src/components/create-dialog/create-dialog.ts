@@ -64,8 +64,12 @@ export interface DialogDelegate {
   remove(id: string, signal: AbortSignal): Promise<void>;
   /** Called after a success (the dialog may already be closed). */
   done(op: 'create' | 'update' | 'delete', integration: Integration): void;
-  /** The list may be out of date; the section's settles once it is read again. */
-  refresh(): void | Promise<void>;
+  /**
+   * The list may be out of date; the section's settles once it is read again. `unsure`: a
+   * request the page stopped waiting for (cancelled, timed out, cut off) may still be
+   * finished by the server, so the list is also read again a little later.
+   */
+  refresh(options?: { unsure?: boolean }): void | Promise<void>;
   /**
    * A failure happened while the dialog was closed (Escape during a request); `view` writes
    * what to say, in the language of the moment.
@@ -364,7 +368,7 @@ export class UcxCreateDialog extends UcxElement {
               { id: 'user-sync.dialog.cancelled' },
             )
           : msg('Cancelled.', { id: 'user-sync.dialog.cancelled-edit' });
-      this.delegate?.refresh();
+      this.delegate?.refresh({ unsure: true });
       return;
     }
     this.close();
@@ -931,7 +935,10 @@ export class UcxCreateDialog extends UcxElement {
     const describe = () => describeBackendError(error, op, vendorName);
     const view = describe();
     if (view.dropConsent) this.#consent = undefined;
-    if (view.refreshList) this.#listRead = Promise.resolve(delegate?.refresh());
+    if (view.refreshList) {
+      const unsure = error.kind === 'network' || error.kind === 'timeout';
+      this.#listRead = Promise.resolve(delegate?.refresh({ unsure }));
+    }
     this.#reportError('backend', view.code, view.message, {
       ...(view.status ? { status: view.status } : {}),
       ...(view.requestId ? { requestId: view.requestId } : {}),

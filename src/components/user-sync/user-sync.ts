@@ -373,6 +373,7 @@ export class UcxUserSync extends UcxElement {
     super.disconnectedCallback();
     this.#client?.abortAll();
     clearTimeout(this.#poll);
+    this.#clearFollowUps();
   }
 
   #poll: ReturnType<typeof setTimeout> | undefined;
@@ -401,6 +402,30 @@ export class UcxUserSync extends UcxElement {
       this.#pollLoad = true;
       this.revision++;
     }, delay);
+  }
+
+  #followUps: ReturnType<typeof setTimeout>[] = [];
+
+  /**
+   * Reads the list now, and quietly (as a poll) 3 and 10 s later: a request the page
+   * stopped waiting for (cancelled, timed out, cut off) may still be finished by the server,
+   * and the create dialog's "Cancelled" says the integration then appears in the list.
+   */
+  #refreshUnsure(): Promise<void> {
+    this.#clearFollowUps();
+    this.#followUps = [3000, 10000].map((delay) =>
+      setTimeout(() => {
+        if (!this.isConnected || this.#load.status === TaskStatus.PENDING) return;
+        this.#pollLoad = true;
+        this.revision++;
+      }, delay),
+    );
+    return this.refresh();
+  }
+
+  #clearFollowUps(): void {
+    for (const timer of this.#followUps) clearTimeout(timer);
+    this.#followUps = [];
   }
 
   /** A read the admin or host asked for (or a new endpoint): polls start over. */
@@ -662,7 +687,7 @@ export class UcxUserSync extends UcxElement {
       host.#vendorManaged(id) ?? host.#backend().update(id, { filter }, { signal }),
     remove: (id, signal) => host.#vendorManaged(id) ?? host.#backend().remove(id, { signal }),
     done: (op, integration) => host.#done(op, integration),
-    refresh: () => host.refresh(),
+    refresh: (options) => (options?.unsure ? host.#refreshUnsure() : host.refresh()),
     failedInBackground: (dialog, view) => {
       host.notice = { view, dialog };
     },

@@ -34,6 +34,15 @@ async function failOnce(
   return { m, p, text, errors };
 }
 
+/** Polls an asynchronous check (the fixture server's state) until it holds. */
+async function eventually(check: () => Promise<boolean>, what: string, timeout: number) {
+  const started = performance.now();
+  while (!(await check())) {
+    if (performance.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function review(p: ReturnType<typeof dialogParts>) {
   p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.review')!.click();
   await waitFor(() => !p.errorDialog().open, 'the error window to close');
@@ -389,6 +398,25 @@ describe('<ucx-user-sync> create failures', () => {
     expect(p.status.textContent).to.contain('Cancelled');
     expect(p.editor.value).to.equal(FILTER);
     expect(p.errorDialog().open).to.equal(false);
+  });
+
+  it('cancelled after the server had the request: the integration it created still shows up in the list', async () => {
+    // The server finishes the create 1.5 s in, after the admin has cancelled at once: the
+    // status line's promise ("…the integration appears in the list") holds without a reload.
+    const m = await mount({ items: [], faults: [{ method: 'POST', delayMs: 1500 }] });
+    const p = await fillCreate(m, FILTER);
+    p.submit.click();
+    await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'busy');
+    await eventually(async () => (await posts(m)).length === 1, 'the POST at the server', 4000);
+    p.cancel.click();
+    await m.create.updateComplete;
+    expect(p.status.textContent).to.contain('the integration appears in the list');
+    await eventually(async () => (await m.fx.items()).length === 1, 'the create done', 4000);
+    await waitFor(
+      () => m.root.querySelectorAll('tbody tr').length === 1,
+      'the row, without a reload',
+      8000,
+    );
   });
 
   it('429 with Retry-After: waits and retries once by itself', async () => {
