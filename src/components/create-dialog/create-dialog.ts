@@ -86,6 +86,7 @@ interface FilterEditorLike extends HTMLElement {
   value: string;
   showError?: () => boolean;
   markSentProblem?: (offset: number, length: number, sent?: string) => void;
+  describeSentProblem?: (message: string, sent?: string) => void;
 }
 
 type Phase = 'idle' | 'consent' | 'saving';
@@ -957,6 +958,10 @@ export class UcxCreateDialog extends UcxElement {
     // The backend said where, in the canonical text it was sent: underline it in the editor.
     const range = view.filterErrorRange;
     if (range) this.editor?.markSentProblem?.(range.offset, range.length, this.#sentFilter ?? '');
+    // And said to the field itself: focused, it is invalid and tells why (the alert beside it
+    // is in another shadow root, which aria-describedby can't reach).
+    if (view.filterError)
+      this.editor?.describeSentProblem?.(view.filterError, this.#sentFilter ?? '');
     const choice = await this.errorWindow.show(describe);
     if (!this.open) return;
     // The backend said the vendor manages the section, and the list read again since shows

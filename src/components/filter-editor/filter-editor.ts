@@ -228,8 +228,9 @@ export class UcxFilterEditor extends LitElement {
     }
     this._value = next;
     // Any change, the admin's or the host's, answers a marked problem.
-    if (this.#marked) {
+    if (this.#marked || this.#sentMessage !== undefined) {
       this.#marked = undefined;
+      this.#sentMessage = undefined;
       this.requestUpdate();
     }
     this.syncFormState();
@@ -408,6 +409,22 @@ export class UcxFilterEditor extends LitElement {
 
   /** Where the last markSentProblem() points in the text (cleared by any change of value). */
   #marked: Span | undefined;
+
+  /**
+   * Says what a backend found wrong in the filter it was sent (the host shows `message`
+   * too): until the value changes, the text field is marked invalid for assistive
+   * technology (`aria-invalid`) and describes itself with the message, so focusing it tells
+   * why. Pass the canonical text that was `sent`, and nothing is said when the filter has
+   * changed since. Validity is not changed, as with markSentProblem().
+   */
+  describeSentProblem(message: string, sent?: string): void {
+    const current = sent === undefined || this.canonicalValue === sent;
+    this.#sentMessage = current && message ? String(message) : undefined;
+    this.requestUpdate();
+  }
+
+  /** The last describeSentProblem()'s message (cleared by any change of value). */
+  #sentMessage: string | undefined;
 
   /**
    * Pretty-prints a valid filter (one component per line). In text mode the change goes
@@ -1235,10 +1252,17 @@ export class UcxFilterEditor extends LitElement {
   }
 
   private renderText(r: ParseResult | undefined, warnings: boolean): TemplateResult {
-    const invalid = !!r && !r.ok;
+    // Invalid as parsed, or as a backend found it (describeSentProblem).
+    const sent = this.#sentMessage;
+    const invalid = (!!r && !r.ok) || sent !== undefined;
     const text = this._value;
     const segments = segmentTokens(text, tokenizeFilter(text), r && !r.ok ? r.error : this.#marked);
-    const describedBy = ['hint', invalid ? 'error' : '', warnings ? 'warnings' : '', 'summary']
+    const describedBy = [
+      'hint',
+      r && !r.ok ? 'error' : sent !== undefined ? 'sent-problem' : '',
+      warnings ? 'warnings' : '',
+      'summary',
+    ]
       .filter(Boolean)
       .join(' ');
     const open = this.suggestions.length > 0;
@@ -1284,6 +1308,11 @@ export class UcxFilterEditor extends LitElement {
           @click=${this.closeSuggestions}
         ></textarea>
         ${open ? this.renderSuggestions() : nothing}
+        ${
+          sent !== undefined
+            ? html`<span id="sent-problem" class="visually-hidden">${sent}</span>`
+            : nothing
+        }
       </div>
     `;
   }

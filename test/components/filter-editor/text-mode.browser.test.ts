@@ -810,6 +810,29 @@ describe('ucx-filter-editor: text mode', () => {
     await el.updateComplete;
     expect(errorRangeText(el)).to.equal('');
   });
+
+  it('describeSentProblem: the field is invalid to assistive technology and says why, only for the text sent, until it changes', async () => {
+    const el = await editor('(Department=Sales)');
+    const field = textareaOf(el);
+    const description = () =>
+      (field.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    el.describeSentProblem('No such department here.', '(department=Marketing)');
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).to.equal('false'); // another filter was sent
+    el.describeSentProblem('No such department here.', '(department=Sales)');
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(description()).to.contain('No such department here.');
+    expect(el.validity.valid).to.equal(true); // the filter itself parses
+    await expectAccessible(el);
+    el.value = '(department=Sales)';
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).to.equal('false');
+    expect(description()).not.to.contain('No such department');
+  });
 });
 
 describe('ucx-filter-editor: text mode, edges an admin reaches', () => {

@@ -119,7 +119,23 @@ describe('<ucx-user-sync> create failures', () => {
     expect(alert.textContent).to.contain('Invalid LDAP filters');
     expect(alert.textContent).to.contain('Unknown field “department” for this tenant.');
     await waitFor(() => p.editor.shadowRoot!.contains(deepActive()), 'focus in the filter field');
+    // The focused field itself says it is invalid and why (the alert is in another shadow
+    // root, out of aria-describedby's reach).
+    const field = p.editor.shadowRoot!.querySelector('textarea')!;
+    const description = () =>
+      (field.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => p.editor.shadowRoot!.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(description()).to.contain('Unknown field “department” for this tenant.');
     await expectAccessible(m.el);
+    // Changed, the filter is no longer the one the server refused.
+    await typeFilter(p.editor, ' ');
+    await waitFor(() => field.getAttribute('aria-invalid') === 'false', 'valid again');
+    expect(description()).not.to.contain('for this tenant');
+    p.editor.value = FILTER;
+    p.editor.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await retrySucceeds(m, p);
   });
 
