@@ -14,6 +14,7 @@ import { UcxErrorEvent } from '../../events/error.js';
 import type { DialogDelegate } from '../create-dialog/create-dialog.js';
 import type { UcxErrorWindow } from '../error-window/error-window.js';
 import { confirmDialogStyles } from './confirm-dialog.styles.js';
+import { showModalAgain } from '../../internal/modal-after-move.js';
 
 /**
  * Asks for confirmation before deleting an integration, naming it, then sends
@@ -90,13 +91,47 @@ export class UcxConfirmDialog extends UcxElement {
     if (this.dialog?.open) this.dialog.close();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while open: modal again, and a DELETE the move cut off said (the
+    // section reads the list again: the server may have had it).
+    if (showModalAgain(this.dialog)) this.#movedCloses++;
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      this.delegate?.refresh({ unsure: true });
+    }
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    if (this.busy) {
+      // Taken out of the page: the DELETE is aborted, and its answer no longer awaited.
+      this.#interrupted = true;
+      this.#mayHaveDeleted = true;
+      this.#generation++;
+      this.#setBusy(false);
+      this.statusText = () =>
+        msg(
+          'The request was interrupted (the section was moved in the page), so the integration may or may not have been deleted. The list is read again.',
+          { id: 'user-sync.dialog.interrupted-delete' },
+        );
+    }
     this.#abort?.abort();
     clearTimeout(this.#stillTimer);
   }
 
-  #onClose = () => focusAfterDialog(this, this.#trigger);
+  /** A DELETE was in flight when the element left the page. */
+  #interrupted = false;
+  /** Close events of a move's reopening (showModalAgain) to skip. */
+  #movedCloses = 0;
+
+  #onClose = () => {
+    if (this.#movedCloses) {
+      this.#movedCloses--;
+      if (this.dialog?.open) return;
+    }
+    focusAfterDialog(this, this.#trigger);
+  };
 
   #onCancel = () => {
     if (this.busy) {

@@ -43,6 +43,7 @@ import {
   type UserPreviewImpact,
 } from '../preview/preview.js';
 import { createDialogStyles } from './create-dialog.styles.js';
+import { showModalAgain } from '../../internal/modal-after-move.js';
 
 /** A consent result events may carry: a listener that edits it changes nothing this dialog sends. */
 const copyOf = (c: ConsentResult): ConsentResult => ({ ...c, scopes: [...c.scopes] });
@@ -293,18 +294,51 @@ export class UcxCreateDialog extends UcxElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#observeStickyParts(); // again after a move (nothing before the first render)
+    // Moved in the page while open: modal again, and a request the move cut off said (the
+    // section reads the list again: the server may have had it).
+    if (showModalAgain(this.dialog)) this.#movedCloses++;
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      this.delegate?.refresh({ unsure: true });
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Taken out of the page: its requests are aborted (the section's client aborts them too).
+    if (this.phase === 'saving') {
+      this.#interrupted = true;
+      const create = this.mode === 'create';
+      this.statusText = () =>
+        create
+          ? msg(
+              'The request was interrupted (the section was moved in the page), so the integration may or may not have been created. The list is read again; create it again if it isn’t there: nothing is created twice.',
+              { id: 'user-sync.dialog.interrupted-create' },
+            )
+          : msg(
+              'The request was interrupted (the section was moved in the page), so the filters may or may not have been saved. The list is read again; save again if needed.',
+              { id: 'user-sync.dialog.interrupted-edit' },
+            );
+    } else if (this.phase === 'consent') {
+      this.statusText = consentCancelled;
+    }
     this.#cancelWork();
     clearTimeout(this.#stillTimer);
     this.#stickySize?.disconnect();
   }
 
+  /** A create or save was in flight when the element left the page. */
+  #interrupted = false;
+  /** Close events of a move's reopening (showModalAgain) to skip. */
+  #movedCloses = 0;
+
   // ------------------------------------------------------------------ actions
 
   #onDialogClose = () => {
+    if (this.#movedCloses) {
+      this.#movedCloses--;
+      if (this.dialog?.open) return;
+    }
     // Closed (Escape) while Microsoft's popup is out: the sign-in is abandoned, as Cancel
     // sign-in does, and its popup closed; a request already sent goes on (see #backendFailed).
     if (this.phase === 'consent') this.#cancelWork();

@@ -7,6 +7,7 @@ import { tokens } from '../../internal/styles.js';
 import type { FailureView } from '../../internal/failures.js';
 import { errorWindowStyles } from './error-window.styles.js';
 import { safeLink } from '../../internal/safe-link.js';
+import { showModalAgain } from '../../internal/modal-after-move.js';
 
 export type ErrorWindowChoice = 'review' | 'retry';
 
@@ -71,7 +72,19 @@ export class UcxErrorWindow extends UcxElement {
     else this.#onClose();
   }
 
+  /** Close events of a move's reopening (showModalAgain) to skip. */
+  #movedCloses = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (showModalAgain(this.dialog)) this.#movedCloses++;
+  }
+
   #onClose = () => {
+    if (this.#movedCloses) {
+      this.#movedCloses--;
+      if (this.dialog?.open) return;
+    }
     const resolve = this.#resolve;
     this.#resolve = undefined;
     resolve?.(this.#choice);

@@ -27,6 +27,51 @@ describe('<ucx-user-sync> in a host page', () => {
     elsewhere.remove();
   });
 
+  it('moved in the page while creating: the dialog is modal again, says the request was cut off, and the list shows what the server made', async () => {
+    const m = await mount({ items: [], faults: [{ method: 'POST', delayMs: 1200 }] });
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'creating');
+    await new Promise((r) => setTimeout(r, 200)); // the POST is at the server
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(m.el); // disconnect + connect: the move aborts the POST
+    await m.create.updateComplete;
+    expect(p.dialog.open).to.equal(true);
+    expect(p.dialog.matches(':modal'), 'modal again (the page behind it inert)').to.equal(true);
+    expect(p.body.getAttribute('aria-busy')).to.equal('false');
+    expect(p.status.textContent).to.contain('The request was interrupted');
+    expect(p.status.textContent).not.to.contain('Creating the integration');
+    expect(p.editor.value, 'what was typed is kept').to.equal('(department=Sales)');
+    expect(m.create.shadowRoot!.contains(deepActive()), 'focus in the dialog').to.equal(true);
+    // The server finished it all the same: the list read again after the move shows it.
+    await waitFor(() => m.root.querySelector('tbody tr'), 'the created row', 8000);
+    expect(p.dialog.open, 'a late close event of the reopening does not close it').to.equal(true);
+    elsewhere.remove();
+  });
+
+  it('moved in the page while deleting: the confirmation is modal again and says the DELETE was cut off', async () => {
+    const m = await mount({
+      items: [integration()],
+      faults: [{ method: 'DELETE', delayMs: 1200 }],
+    });
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'deleting');
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(m.el);
+    await m.confirm.updateComplete;
+    expect(p.dialog.matches(':modal')).to.equal(true);
+    expect(p.body.getAttribute('aria-busy')).to.equal('false');
+    const status = m.confirm.shadowRoot!.querySelector('[role="status"]')!.textContent!;
+    expect(status).to.contain('may or may not have been deleted');
+    await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'the row gone', 8000);
+    elsewhere.remove();
+  });
+
   it('pointed at another collection, drops the old rows: no edit or delete sends their ids there', async () => {
     const m = await mount({ items: [integration()] });
     const other = await scenario({
