@@ -15,28 +15,41 @@ import '../src/ucx-user-sync-dialogs.js';
 import { pageBackground, themeStyle, type StoryTheme } from '../stories/support/themes.js';
 
 // Autodocs and controls come from the committed manifest (`npm run analyze`;
-// npm test checks it is fresh, and every element carries its `@tag`). Its private,
-// protected and static members (#fields, render helpers, formAssociated) are left out:
-// Storybook lists every member it is given as API, with a control to set it.
+// npm test checks it is fresh, and every element carries its `@tag`). Storybook lists every
+// member it is given as API, with a control to set it, so left out are: private, protected
+// and static members (#fields, render helpers, formAssociated); read-only ones (`validity`,
+// `open`: a control there changes nothing); and an attribute that reflects a property
+// (`client-id` of `clientId`), which would be a second row for it, one that the stories,
+// setting the property, never read. Attributes of no property (`lang`) stay.
 interface ManifestMember {
   name: string;
   privacy?: string;
   static?: boolean;
+  readonly?: boolean;
+}
+interface ManifestAttribute {
+  name: string;
+  fieldName?: string;
 }
 setCustomElementsManifest({
   ...manifest,
   modules: manifest.modules.map((module) => ({
     ...module,
-    declarations: module.declarations?.map((declaration) =>
-      'members' in declaration
+    declarations: module.declarations?.map((declaration) => ({
+      ...declaration,
+      ...('members' in declaration
         ? {
-            ...declaration,
             members: (declaration.members as ManifestMember[]).filter(
-              (m) => !m.privacy && !m.static && !m.name.startsWith('#'),
+              (m) => !m.privacy && !m.static && !m.readonly && !m.name.startsWith('#'),
             ),
           }
-        : declaration,
-    ),
+        : {}),
+      ...('attributes' in declaration
+        ? {
+            attributes: (declaration.attributes as ManifestAttribute[]).filter((a) => !a.fieldName),
+          }
+        : {}),
+    })),
   })),
 });
 

@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { deepText, find, settled, words } from './support/dom.js';
 import {
   renderSection,
-  sectionArgTypes,
+  dialogArgTypes,
   sectionArgs,
   sectionOf,
   type SectionArgs,
@@ -19,7 +19,7 @@ const meta: Meta<SectionArgs> = {
     docs: { story: { inline: false, iframeHeight: 560 } },
   },
   args: sectionArgs(),
-  argTypes: sectionArgTypes,
+  argTypes: dialogArgTypes,
   render: renderSection,
 };
 export default meta;

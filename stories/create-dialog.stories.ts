@@ -8,7 +8,7 @@ import { WEBEX_VENDOR } from './support/fake-backend.js';
 import {
   currentBackend,
   renderSection,
-  sectionArgTypes,
+  dialogArgTypes,
   sectionArgs,
   sectionOf,
   type SectionArgs,
@@ -35,7 +35,7 @@ const meta: Meta<SectionArgs> = {
     },
   },
   args: sectionArgs(),
-  argTypes: sectionArgTypes,
+  argTypes: dialogArgTypes,
   render: renderSection,
 };
 export default meta;

@@ -10,6 +10,7 @@ import { deep, deepText, find, settled, words } from './support/dom.js';
 interface Args {
   value: string;
   label: string | undefined;
+  lang: string;
   mode: 'text' | 'builder';
   name: string;
   maxLength: number;
@@ -40,6 +41,7 @@ const meta: Meta<Args> = {
     value: '(&(department=Sales)(location=NYC))',
     label: undefined,
     mode: 'text',
+    lang: '',
     name: 'filter',
     maxLength: 8192,
     required: false,
@@ -48,8 +50,21 @@ const meta: Meta<Args> = {
     onFilterChange: fn(),
   },
   argTypes: {
+    // Set from script by a host (a form's reset value, its own fields): documented, with no
+    // control here (one would change nothing). (Manifest rows: not in Args.)
+    ...({ defaultValue: { control: false }, fields: { control: false } } as object),
     value: { control: 'text', description: 'The filter text. Blank means "all users".' },
-    label: { control: 'text', description: 'Visible label (default: "Data source filters").' },
+    // (Filed under properties: the manifest also has a CSS part named `label`.)
+    label: {
+      control: 'text',
+      description: 'Visible label (default: "Data source filters").',
+      table: { category: 'properties' },
+    },
+    lang: {
+      control: 'select',
+      options: ['', 'en', 'it'],
+      description: "UI language; empty follows the page (the toolbar's Locale).",
+    },
     mode: { control: 'inline-radio', options: ['text', 'builder'] },
     name: { control: 'text', description: 'Form field name.' },
     maxLength: { control: { type: 'number', min: 16, step: 1 }, name: 'max-length' },
@@ -63,6 +78,7 @@ const meta: Meta<Args> = {
       <ucx-filter-editor
         .value=${args.value}
         label=${ifDefined(args.label)}
+        lang=${ifDefined(args.lang || undefined)}
         mode=${args.mode}
         name=${args.name}
         max-length=${args.maxLength}

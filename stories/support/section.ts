@@ -3,6 +3,7 @@
 // (so a designer can switch between canned states with the controls).
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { ArgTypes } from '@storybook/web-components-vite';
 import { fn } from 'storybook/test';
 import type { UcxUserSync } from '../../src/components/user-sync/user-sync.js';
@@ -66,6 +67,7 @@ export interface SectionArgs {
   supportUrl: string;
   vendorName: string;
   timeout: number;
+  removalConfirmThreshold: number;
   lang: string;
   backend: BackendName;
   consentFlow: ConsentFlowName;
@@ -85,6 +87,7 @@ export const sectionArgs = (): SectionArgs => ({
   supportUrl: 'https://support.example.com/contact',
   vendorName: 'Imagicle Support',
   timeout: 600_000,
+  removalConfirmThreshold: 50,
   lang: '',
   backend: 'populated',
   consentFlow: 'granted at once',
@@ -99,7 +102,8 @@ export const sectionArgs = (): SectionArgs => ({
 const events = { table: { category: 'Events' } } as const;
 const fixture = { table: { category: 'Storybook fixture' } } as const;
 
-export const sectionArgTypes: Partial<ArgTypes<SectionArgs>> = {
+/** Rows for the section's args, and for manifest members the stories set themselves. */
+export const sectionArgTypes: Partial<ArgTypes<SectionArgs & Record<string, unknown>>> = {
   endpoint: { control: 'text', description: 'Base URL of the integrations collection.' },
   clientId: { control: 'text', name: 'client-id' },
   authority: { control: 'text' },
@@ -107,6 +111,18 @@ export const sectionArgTypes: Partial<ArgTypes<SectionArgs>> = {
   supportUrl: { control: 'text', name: 'support-url' },
   vendorName: { control: 'text', name: 'vendor-name' },
   timeout: { control: { type: 'number', min: 100, step: 100 } },
+  removalConfirmThreshold: {
+    control: { type: 'number', min: 0, step: 1 },
+    name: 'removal-confirm-threshold',
+  },
+  // Set by the stories to their fakes, or unused by the fake consent: documented, with no
+  // control (one would change nothing).
+  fetch: { control: false, description: 'Here: the fake backend that `backend` chooses.' },
+  consent: { control: false, description: 'Here: the fake consent that `consentFlow` chooses.' },
+  graphBaseUrl: { control: false, description: "Here: the stories' Microsoft Graph stand-in." },
+  requestHeaders: { control: false },
+  scopes: { control: false },
+  msalConfig: { control: false },
   lang: {
     control: 'select',
     options: ['', 'en', 'it'],
@@ -132,6 +148,20 @@ export const sectionArgTypes: Partial<ArgTypes<SectionArgs>> = {
   onUcxError: { ...events, action: 'ucx-error' },
 };
 
+/**
+ * The dialogs' stories render the section, which sets their own members: documented, with
+ * no control (one would change nothing).
+ */
+export const dialogArgTypes: Partial<ArgTypes<SectionArgs & Record<string, unknown>>> = {
+  ...sectionArgTypes,
+  ...Object.fromEntries(
+    ['mode', 'delegate', 'stillWorkingDelay'].map((name) => [
+      name,
+      { control: false, description: 'Set by `<ucx-user-sync>`.' },
+    ]),
+  ),
+};
+
 /** The fake backend of the story rendered last (for play functions). */
 export let currentBackend: FakeBackend | undefined;
 
@@ -140,25 +170,31 @@ export function renderSection(args: SectionArgs) {
   const backend = fakeBackend(BACKENDS[args.backend] ?? BACKENDS.populated);
   currentBackend = backend;
   const consent = fakeConsent(CONSENT_FLOWS[args.consentFlow] ?? CONSENT_FLOWS['granted at once']);
-  return html`<ucx-user-sync
-    endpoint=${args.endpoint}
-    client-id=${args.clientId}
-    authority=${args.authority}
-    redirect-uri=${args.redirectUri}
-    support-url=${args.supportUrl}
-    vendor-name=${args.vendorName}
-    timeout=${args.timeout}
-    lang=${ifDefined(args.lang || undefined)}
-    graph-base-url=${FAKE_GRAPH_BASE_URL}
-    .fetch=${backend.fetch}
-    .consent=${consent}
-    @ucx-integration-created=${args.onIntegrationCreated}
-    @ucx-integration-updated=${args.onIntegrationUpdated}
-    @ucx-integration-deleted=${args.onIntegrationDeleted}
-    @ucx-consent-granted=${args.onConsentGranted}
-    @ucx-before-create=${args.onBeforeCreate}
-    @ucx-error=${args.onUcxError}
-  ></ucx-user-sync>`;
+  // Another backend is another section (keyed): the list is read when it connects, so the
+  // `backend` control shows its state at once, as its own story does.
+  return html`${keyed(
+    args.backend,
+    html`<ucx-user-sync
+      endpoint=${args.endpoint}
+      client-id=${args.clientId}
+      authority=${args.authority}
+      redirect-uri=${args.redirectUri}
+      support-url=${args.supportUrl}
+      vendor-name=${args.vendorName}
+      timeout=${args.timeout}
+      .removalConfirmThreshold=${args.removalConfirmThreshold}
+      lang=${ifDefined(args.lang || undefined)}
+      graph-base-url=${FAKE_GRAPH_BASE_URL}
+      .fetch=${backend.fetch}
+      .consent=${consent}
+      @ucx-integration-created=${args.onIntegrationCreated}
+      @ucx-integration-updated=${args.onIntegrationUpdated}
+      @ucx-integration-deleted=${args.onIntegrationDeleted}
+      @ucx-consent-granted=${args.onConsentGranted}
+      @ucx-before-create=${args.onBeforeCreate}
+      @ucx-error=${args.onUcxError}
+    ></ucx-user-sync>`,
+  )}`;
 }
 
 /** The section in a story's canvas. */
