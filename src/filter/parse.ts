@@ -41,7 +41,7 @@ export const isWs = (c: number): boolean => c === 32 || c === 10 || c === 9 || c
  * in every parse.
  */
 const isSpace = (c: number): boolean =>
-  c < 128 ? isWs(c) : /[\s\u200b]/.test(String.fromCharCode(c));
+  c < 128 ? isWs(c) : c > 0 && /[\s\u200b]/.test(String.fromCharCode(c)); // (NaN: no character)
 
 export const isHex = (c: number): boolean =>
   (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
