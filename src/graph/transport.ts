@@ -129,7 +129,9 @@ export async function createTransport(options: TransportOptions): Promise<GraphT
 
   const relative = (pathOrUrl: string): string => {
     if (pathOrUrl.startsWith(prefix)) return pathOrUrl.slice(prefix.length) || '/';
-    if (/^https?:\/\//i.test(pathOrUrl) && !/^https:\/\//i.test(pathOrUrl)) {
+    // Any other absolute URL (another host, another path on this one): not followed, so
+    // the access token goes to Graph's base URL only.
+    if (/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(pathOrUrl)) {
       throw new GraphPreviewError({
         kind: 'unknown',
         status: 0,

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGraph, type RunningGraph } from '../../demo/server/graph/app.js';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGraphApp, startGraph, type RunningGraph } from '../../demo/server/graph/app.js';
 import { generateDirectory } from '../../demo/server/graph/directory.js';
 import { JOB_TITLE } from '../filter/host-fields.js';
 import {
@@ -20,6 +22,16 @@ import {
   reportClauses,
   type PreviewProgress,
 } from '../../src/graph/index.js';
+
+/** A Node request as a fetch Request (for the proxy below). */
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  return new Request(`http://${req.headers.host}${req.url ?? '/'}`, {
+    method: req.method ?? 'GET',
+    headers,
+  });
+}
 
 let graph: RunningGraph;
 const token = () => 'test-token';
@@ -100,6 +112,51 @@ describe('previewMatchingUsers: a relative base URL', () => {
     } finally {
       delete page.location;
     }
+  });
+});
+
+describe('previewMatchingUsers: next pages', () => {
+  // A filter Graph can't express whole is read 999 users a page, following @odata.nextLink.
+  const residual = () => f('(department=*ale*)');
+
+  it('follows them under a base URL with a path (a proxy at /graph, as the demo serves it)', async () => {
+    const proxied = createServer((req, res) => {
+      // The proxy strips its prefix, as the demo's server does; the stand-in puts it back.
+      req.url = (req.url ?? '/').replace(/^\/graph/, '') || '/';
+      void under.fetch(toRequest(req)).then(async (r) => {
+        res.writeHead(r.status, Object.fromEntries(r.headers));
+        res.end(Buffer.from(await r.arrayBuffer()));
+      });
+    });
+    const under = createGraphApp({ users: graph.users, basePath: '/graph' });
+    await new Promise<void>((r) => proxied.listen(0, '127.0.0.1', r));
+    const { port } = proxied.address() as AddressInfo;
+    try {
+      const r = await preview(residual(), { baseUrl: `http://127.0.0.1:${port}/graph/v1.0` });
+      expect(r.count).toBe(expected(residual()));
+    } finally {
+      proxied.close();
+    }
+  });
+
+  it('are never followed outside the base URL, so the token goes nowhere else', async () => {
+    const asked: string[] = [];
+    const foreign: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      asked.push(url);
+      const res = await fetch(input, init);
+      const body = (await res.json()) as Record<string, unknown>;
+      if (typeof body['@odata.nextLink'] === 'string') {
+        body['@odata.nextLink'] = (body['@odata.nextLink'] as string).replace(
+          /^https?:\/\/[^/]+/,
+          'https://collector.example',
+        );
+      }
+      return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
+    };
+    const e = await rejection(preview(residual(), { fetch: foreign }));
+    expect(e.code).toBe('foreign-next-link');
+    expect(asked.some((u) => u.includes('collector.example'))).toBe(false);
   });
 });
 

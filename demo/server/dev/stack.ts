@@ -210,6 +210,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
         const app = mod.createGraphApp({
           users: users(),
           corsOrigin: origin,
+          basePath: GRAPH_PATH,
           ...(idp
             ? {
                 verifyAccessToken: mod.jwksAccessTokenVerifier({

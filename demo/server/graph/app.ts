@@ -74,6 +74,12 @@ export interface GraphAppOptions {
   controlRoutes?: boolean;
   /** Allowed CORS origin(s) (default '*'). */
   corsOrigin?: string | string[];
+  /**
+   * The path it is served under when a front server strips it (the demo's `/graph`): its
+   * `@odata.nextLink` and `@odata.context` carry it, so a next page is asked for where this
+   * one was. Default: none (served at the origin's root, as Graph's `/v1.0`).
+   */
+  basePath?: string;
 }
 
 export type GraphApp = Hono & { control: GraphControl };
@@ -233,6 +239,7 @@ function queryString(options: [string, string][]): string {
 /** Creates the Graph stand-in as a Hono app, with `app.control` for tests. */
 export function createGraphApp(options: GraphAppOptions = {}): GraphApp {
   const users = options.users ?? generateDirectory();
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const pageSize = Math.min(Math.max(1, options.pageSize ?? 100), MAX_TOP);
   const verify: AccessTokenVerifier = options.verifyAccessToken ?? (async (t) => t.length > 0);
   const cache = new ResultCache(users);
@@ -481,7 +488,7 @@ export function createGraphApp(options: GraphAppOptions = {}): GraphApp {
         value.push(json);
       }
       const head: Record<string, unknown> = {
-        '@odata.context': `${url.origin}/v1.0/$metadata#users${q.selectOption !== undefined ? `(${q.select.join(',')})` : ''}`,
+        '@odata.context': `${url.origin}${basePath}/v1.0/$metadata#users${q.selectOption !== undefined ? `(${q.select.join(',')})` : ''}`,
       };
       if (q.count) head['@odata.count'] = q.matches.length;
       if (end < q.matches.length) {
@@ -489,7 +496,7 @@ export function createGraphApp(options: GraphAppOptions = {}): GraphApp {
         for (const [k, v] of url.searchParams)
           if (k.toLowerCase() !== '$skiptoken') kept.push([k, v]);
         kept.push(['$skiptoken', encodeSkipToken(end, q.filterText)]);
-        head['@odata.nextLink'] = `${url.origin}${url.pathname}?${queryString(kept)}`;
+        head['@odata.nextLink'] = `${url.origin}${basePath}${url.pathname}?${queryString(kept)}`;
       }
       const body = `${JSON.stringify(head).slice(0, -1)},"value":[${value.join(',')}]}`;
       return new Response(body, {
