@@ -123,7 +123,7 @@ describe('previewMatchingUsers: next pages', () => {
     const proxied = createServer((req, res) => {
       // The proxy strips its prefix, as the demo's server does; the stand-in puts it back.
       req.url = (req.url ?? '/').replace(/^\/graph/, '') || '/';
-      void under.fetch(toRequest(req)).then(async (r) => {
+      void Promise.resolve(under.fetch(toRequest(req))).then(async (r: Response) => {
         res.writeHead(r.status, Object.fromEntries(r.headers));
         res.end(Buffer.from(await r.arrayBuffer()));
       });
