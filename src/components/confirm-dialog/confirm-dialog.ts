@@ -135,6 +135,8 @@ export class UcxConfirmDialog extends UcxElement {
 
   #onCancel = () => {
     if (this.busy) {
+      // The server may have had the DELETE: a second try that finds it gone counts as done.
+      this.#mayHaveDeleted = true;
       this.#generation++;
       this.#abort?.abort();
       this.#setBusy(false);

@@ -1020,8 +1020,10 @@ export class UcxCreateDialog extends UcxElement {
       return;
     }
     if (view.filterError || (view.stage === 'backend' && this.serverFilterError)) {
+      // (showError: to the text, where the field says what the server found, from the
+      // builder too.)
       const editor = this.editor;
-      if (range && editor?.showError) editor.showError();
+      if (editor?.showError) editor.showError();
       else editor?.focus();
       return;
     }

@@ -376,8 +376,11 @@ export class UcxFilterEditor extends LitElement {
     const r = this.result;
     const invalid = !!r && !r.ok;
     const marked = this.#marked;
-    // The builder can't show a place in the text: back to the text, where it is underlined.
-    if ((invalid || marked) && this.mode === 'builder') this.mode = 'text';
+    // The builder can't show a place in the text, or carry a backend's word on the whole
+    // filter (describeSentProblem): back to the text, where it is underlined and said.
+    if ((invalid || marked || this.#sentMessage !== undefined) && this.mode === 'builder') {
+      this.mode = 'text';
+    }
     this.prominent = invalid;
     void this.updateComplete.then(() => {
       const ta = this.textarea;
@@ -415,7 +418,8 @@ export class UcxFilterEditor extends LitElement {
    * too): until the value changes, the text field is marked invalid for assistive
    * technology (`aria-invalid`) and describes itself with the message, so focusing it tells
    * why. Pass the canonical text that was `sent`, and nothing is said when the filter has
-   * changed since. Validity is not changed, as with markSentProblem().
+   * changed since. Validity is not changed, as with markSentProblem(); `showError()` then
+   * takes the admin to the text field (from the builder too), which says it.
    */
   describeSentProblem(message: string, sent?: string): void {
     const current = sent === undefined || this.canonicalValue === sent;

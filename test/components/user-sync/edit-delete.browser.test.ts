@@ -297,6 +297,23 @@ describe('<ucx-user-sync> edit and delete', () => {
     expect(status()).not.to.contain('Still working');
   });
 
+  it('a delete cancelled after the server had it: Delete again finds it gone and counts it as deleted', async () => {
+    const m = await mount({ items: [integration()], faults: [{ method: 'DELETE', delayMs: 800 }] });
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'deleting');
+    p.cancel.click();
+    await waitFor(() => p.body.getAttribute('aria-busy') === 'false', 'cancelled');
+    await new Promise((r) => setTimeout(r, 1200)); // the server finishes the DELETE
+    expect(await m.fx.items()).to.have.length(0);
+    p.submit.click(); // 404 not-found: the earlier one went through
+    await waitFor(() => !p.dialog.open, 'closed as deleted');
+    expect(p.errorDialog().open).to.equal(false);
+    await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'the row gone');
+  });
+
   it('never sends PATCH or DELETE for the vendor-managed row, whatever else happens', async () => {
     const m = await mount({ items: [vendorWebex(), integration()] });
     expect(

@@ -139,6 +139,41 @@ describe('<ucx-user-sync> create failures', () => {
     await retrySucceeds(m, p);
   });
 
+  it('400 on the filter, sent from the builder: Review takes the admin to the text field, which says why', async () => {
+    const m = await mount({
+      items: [],
+      faults: [
+        {
+          method: 'POST',
+          problem: {
+            status: 400,
+            code: 'invalid-filter',
+            title: 'Invalid filter',
+            errors: [{ field: 'filter', code: 'x', message: 'Departments are upper case here.' }],
+          },
+        },
+      ],
+    });
+    const p = await fillCreate(m, FILTER);
+    (p.editor as unknown as { mode: string }).mode = 'builder';
+    await m.create.updateComplete;
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window', 8000);
+    await review(p);
+    const field = await waitFor(
+      () => p.editor.shadowRoot!.querySelector('textarea'),
+      'the text field (the builder has no place for a word on the whole filter)',
+    );
+    await waitFor(() => deepActive() === field, 'focus on it');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    const described = (field.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => p.editor.shadowRoot!.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    expect(described).to.contain('Departments are upper case here.');
+    await expectAccessible(m.el);
+  });
+
   it('400 placing the filter error: the clause is underlined in the text the admin wrote', async () => {
     // Sent canonical, `(&(department=Sales)(location=NYC))`: the backend points at (location=NYC).
     const typed = '(& (Department=Sales)\n   (location=NYC))';
