@@ -837,7 +837,9 @@ export class UcxCreateDialog extends UcxElement {
     const current = integration.filter ?? null;
     if (filter !== current && this.#removalConfirmedFor !== filter) {
       const impact = this.#impactFor(filter, current);
-      if (impact) {
+      // A cancelled comparison counted only some users: its removals are a lower bound,
+      // enough to ask when over the threshold, not to save without asking.
+      if (impact && (!impact.cancelled || impact.removed > this.#threshold)) {
         if (this.#needsRemovalConfirm(impact)) return;
       } else if (this.#consent && !this.#tokenStale && this.#tokenProvider()?.getAccessToken) {
         // Consent is at hand: compute the impact before saving (no popup).
@@ -891,6 +893,14 @@ export class UcxCreateDialog extends UcxElement {
     const impact = this.#impactFor(filter, integration.filter ?? null);
     // A failed preview never blocks saving.
     if (impact && !outcome?.error && this.#needsRemovalConfirm(impact)) return;
+    if (impact?.cancelled && !outcome?.error) {
+      // The admin stopped the check: nothing is saved unasked.
+      this.statusText = () =>
+        msg('Not saved: the check of which users this change removes was cancelled.', {
+          id: 'user-sync.dialog.impact-cancelled',
+        });
+      return;
+    }
     void this.#continueSave(integration, filter, delegate);
   }
 
@@ -1208,12 +1218,24 @@ export class UcxCreateDialog extends UcxElement {
         </span>
       </div>
       <ucx-user-preview
+        @click=${this.#onPreviewClick}
         ?hidden=${!this.previewShown}
         ?stale=${this.previewStale}
         graph-base-url=${this.graphBaseUrl || DEFAULT_GRAPH_BASE_URL}
         exportparts="preview, preview-count, preview-progress, preview-cancel-button, impact, preview-error, clause-report, preview-table"
       ></ucx-user-preview>`;
   }
+
+  /** Cancel preview goes with the run it cancels: focus back on Preview, not the page. */
+  #onPreviewClick = (e: Event) => {
+    const target = e.composedPath()[0];
+    if (!(target instanceof HTMLElement) || !target.matches('[part~="preview-cancel-button"]')) {
+      return;
+    }
+    void (this.preview?.updateComplete ?? Promise.resolve()).then(() =>
+      this.renderRoot.querySelector<HTMLElement>('.preview-button')?.focus(),
+    );
+  };
 
   private renderRemovalConfirm() {
     const r = this.removal;

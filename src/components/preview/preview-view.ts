@@ -281,35 +281,34 @@ class View {
     </div>`;
   }
 
+  /**
+   * The edit's impact: one live region (`role="status"`) from "Comparing…" to the numbers, so
+   * the change a save makes is heard, as the count is.
+   */
   private renderImpact() {
     if (!this.s.editing || this.s.phase === 'idle') return nothing;
     const i = this.s.impactResult;
-    if (this.s.phase === 'running' && !i) {
-      const p = this.s.impactProgress;
-      return html`<p class="impact muted" part="impact">
-        ${
-          p
-            ? msg(
-                str`Comparing with the saved filters: ${this.#number(p.scanned)} users checked…`,
-                {
-                  id: 'preview.impact-progress',
-                },
-              )
-            : msg('Comparing with the saved filters…', { id: 'preview.impact-running' })
-        }
-      </p>`;
-    }
-    if (!i) return nothing;
-    const added = this.#number(i.added);
-    const removed = this.#number(i.removed);
+    const p = this.s.impactProgress;
+    const running = this.s.phase === 'running' && !i;
+    if (!running && !i) return nothing;
+    const text = running
+      ? p
+        ? msg(str`Comparing with the saved filters: ${this.#number(p.scanned)} users checked…`, {
+            id: 'preview.impact-progress',
+          })
+        : msg('Comparing with the saved filters…', { id: 'preview.impact-running' })
+      : i!.cancelled
+        ? this.#partialText(i!, this.#number(i!.added), this.#number(i!.removed))
+        : this.#impactText(i!, this.#number(i!.added), this.#number(i!.removed));
     return html`<p
-      class="impact"
+      class="impact ${running ? 'muted' : ''}"
       part="impact"
-      data-added=${String(i.added)}
-      data-removed=${String(i.removed)}
-      data-partial=${i.cancelled ? 'true' : nothing}
+      role="status"
+      data-added=${i ? String(i.added) : nothing}
+      data-removed=${i ? String(i.removed) : nothing}
+      data-partial=${i?.cancelled ? 'true' : nothing}
     >
-      ${i.cancelled ? this.#partialText(i, added, removed) : this.#impactText(i, added, removed)}
+      ${text}
     </p>`;
   }
 

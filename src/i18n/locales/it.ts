@@ -273,6 +273,7 @@
 'user-sync.dialog.edit-target': str`Integrazione: ${0}`,
 'user-sync.dialog.edit-title': `Modifica filtri`,
 'user-sync.dialog.filters': `Filtri dell’origine dati`,
+'user-sync.dialog.impact-cancelled': `Non salvato: il controllo degli utenti che questa modifica rimuove è stato annullato.`,
 'user-sync.dialog.interrupted-create': `La richiesta è stata interrotta (la sezione è stata spostata nella pagina), quindi l’integrazione potrebbe essere stata creata o no. L’elenco viene letto di nuovo; se non c’è, creala di nuovo: non viene creato nulla due volte.`,
 'user-sync.dialog.interrupted-delete': `La richiesta è stata interrotta (la sezione è stata spostata nella pagina), quindi l’integrazione potrebbe essere stata eliminata o no. L’elenco viene letto di nuovo.`,
 'user-sync.dialog.interrupted-edit': `La richiesta è stata interrotta (la sezione è stata spostata nella pagina), quindi i filtri potrebbero essere stati salvati o no. L’elenco viene letto di nuovo; se serve, salva di nuovo.`,

@@ -162,6 +162,30 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     expect(await patches(m)).to.have.length(0);
   });
 
+  it('a comparison cancelled part way does not let Save remove users unasked; focus goes back to Preview', async () => {
+    const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
+    const p = await openEdit(m, '(department=Marketing)');
+    const pv = previewParts(m.edit);
+    pv.button.click();
+    await pv.impacted(); // signed in; the next comparison is slow enough to cancel
+    await graphControl.latency(1500);
+    p.editor.value = '';
+    await typeFilter(p.editor, '(department=Marketing)');
+    pv.button.click();
+    const cancel = await waitFor(() => pv.cancel(), 'Cancel preview');
+    cancel.focus();
+    cancel.click();
+    await waitFor(() => pv.impact()?.dataset.partial === 'true', 'the partial impact');
+    await waitFor(() => m.edit.shadowRoot!.activeElement === pv.button, 'focus on Preview');
+    expect(pv.impact()!.getAttribute('role'), 'the impact is heard').to.equal('status');
+    await graphControl.latency(0);
+    p.submit.click();
+    // The full comparison runs first, and finds the 700-odd removals worth asking about.
+    const confirm = await waitFor(() => pv.removal(), 'the confirmation', 15000);
+    expect(confirm.textContent).to.contain(`removes ${expectedCount('(department=Sales)')} users`);
+    expect(await patches(m)).to.have.length(0);
+  });
+
   it('honours removal-confirm-threshold', async () => {
     const m = await mountWithGraph(
       { items: [integration({ filter: '(department=Sales)' })] },
