@@ -7,6 +7,10 @@ import type { FieldDefinition, GraphFieldDefinition, GraphSupport } from './type
  */
 export const FIELD_NAME = /^[a-z\d][a-z\d.-]*$/i;
 
+/** A field name a filter can hold (FIELD_NAME), and text: what a node must have to be one. */
+export const isFieldName = (name: unknown): name is string =>
+  typeof name === 'string' && FIELD_NAME.test(name);
+
 const SUPPORT: Record<string, GraphSupport> = { d: 'default', a: 'advanced', n: 'none' };
 
 /** One field from a compact spec: Graph support letters for eq, startsWith, endsWith, ne, presence. */

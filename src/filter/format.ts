@@ -1,4 +1,4 @@
-import { DEFAULT_FIELDS, FIELD_NAME, findField } from './fields.js';
+import { DEFAULT_FIELDS, findField, isFieldName } from './fields.js';
 import type { FieldDefinition, FilterNode, ItemNode } from './types.js';
 
 /**
@@ -63,8 +63,7 @@ export function formatFilter(
         const item = top as ItemNode;
         if (
           !/^(?:equality|present|substring)$/.test(item.type) ||
-          typeof item.field !== 'string' ||
-          !FIELD_NAME.test(item.field) ||
+          !isFieldName(item.field) ||
           (item.type === 'substring' && !Array.isArray(item.any))
         ) {
           throw 0;

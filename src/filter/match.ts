@@ -1,4 +1,4 @@
-import { DEFAULT_FIELDS, FIELD_NAME, findField } from './fields.js';
+import { DEFAULT_FIELDS, findField, isFieldName } from './fields.js';
 import type { FieldDefinition, FilterNode, ItemNode, UserRecord } from './types.js';
 
 /** Values of the fields a filter uses, already folded, `undefined` when absent or empty. */
@@ -106,8 +106,7 @@ export function compileFilter(
         (n.type === 'equality' || n.type === 'present' || n.type === 'substring') &&
         // A field name formatFilter can't write (`a(b`, `__proto__`, not text) is no field:
         // read as a key, `__proto__` would find every record's prototype, a non-empty value.
-        typeof n.field === 'string' &&
-        FIELD_NAME.test(n.field)
+        isFieldName(n.field)
       ) {
         // The record's key is the field's name as defined (a node may spell it in any case,
         // as formatFilter and toGraphQuery read it).

@@ -182,6 +182,10 @@ const DEFAULT_NAMES = fieldNames(DEFAULT_FIELDS);
 
 const code = (i: number): number => text.charCodeAt(i);
 
+/** The bytes of the UTF-8 character a lead byte starts (1 for one that can't start one). */
+const utf8Length = (lead: number): number =>
+  lead < 0xc2 || lead > 0xf4 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+
 /** The byte an escape `\hh` at s stands for. */
 const byteAt = (s: number): number => hex(code(s + 1)) * 16 + hex(code(s + 2));
 
@@ -205,14 +209,10 @@ function spaces(p: number, step: number): number {
     let s = step > 0 ? p : p - 3;
     while (step < 0 && code(s) === 92 && (byteAt(s) & 0xc0) === 0x80 && code(s - 3) === 92) s -= 3;
     if (code(s) !== 92) return p;
-    // The escaped character at s: its lead byte gives its length, then 6 bits per byte.
-    const lead = byteAt(s);
-    const bytes = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-    let c = bytes === 1 ? lead : lead & (0x3f >> (bytes - 1));
-    for (let k = 1; k < bytes; k++) c = (c << 6) | (byteAt(s + 3 * k) & 0x3f);
-    const end = s + 3 * bytes;
-    // (Only a whole character that way, and none above U+FFFF: no space is.)
-    if (c > 0xffff || !isSpace(c) || (step > 0 ? s : end) !== p) return p;
+    // The escaped character at s (the value parsed: its escapes are UTF-8), whole that way.
+    const end = s + 3 * utf8Length(byteAt(s));
+    const c = decodeURIComponent(text.slice(s, end).replace(/\\/g, '%'));
+    if (c.length !== 1 || !isSpace(c.charCodeAt(0)) || (step > 0 ? s : end) !== p) return p;
     p = step > 0 ? end : s;
   }
 }
@@ -625,8 +625,7 @@ function value(open: number, p: number, field: string): FilterNode {
  */
 function failUtf8(i: number, e: number): never {
   for (let s = i; s < e;) {
-    const lead = byteAt(s);
-    const bytes = lead < 0xc2 || lead > 0xf4 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    const bytes = utf8Length(byteAt(s));
     let end = s + 3;
     while (end < e && end < s + 3 * bytes && (byteAt(end) & 0xc0) === 0x80) end += 3;
     const piece = text.slice(s, end);

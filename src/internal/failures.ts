@@ -21,6 +21,11 @@ export interface FailureView {
   retryable: boolean;
   /** The list may be out of date: refresh it. */
   refreshList: boolean;
+  /**
+   * No answer came (the network, a timeout): the server may still finish the request, so
+   * the list is read again a little later too.
+   */
+  unanswered?: boolean;
   /** The vendor lock applies (show the contact link). */
   vendorLock: boolean;
   /** A message for the filter field (400 errors[] on `filter`, 413/414). */
@@ -140,6 +145,7 @@ export function describeBackendError(
             ),
       retryable: true,
       refreshList: true,
+      unanswered: true,
     };
   }
   if (e.kind === 'timeout') {
@@ -162,6 +168,7 @@ export function describeBackendError(
               ),
       retryable: true,
       refreshList: op !== 'load',
+      unanswered: op !== 'load',
     };
   }
   if (e.kind === 'busy') {

@@ -27,3 +27,12 @@ export function deepText(node: Node): string {
   walk(node);
   return out.replace(/\s+/g, ' ');
 }
+
+/** What a control's `aria-describedby` says: the texts of the elements it names, in its root. */
+export function describedText(control: Element): string {
+  const root = control.getRootNode() as Document | ShadowRoot;
+  return (control.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => (id ? (root.getElementById(id)?.textContent ?? '') : ''))
+    .join(' ');
+}

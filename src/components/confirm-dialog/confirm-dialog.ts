@@ -95,7 +95,7 @@ export class UcxConfirmDialog extends UcxElement {
     super.connectedCallback();
     // Moved in the page while open: modal again, and a DELETE the move cut off said (the
     // section reads the list again: the server may have had it).
-    if (showModalAgain(this.dialog)) this.#movedCloses++;
+    showModalAgain(this.dialog);
     if (this.#interrupted) {
       this.#interrupted = false;
       this.delegate?.refresh({ unsure: true });
@@ -107,9 +107,7 @@ export class UcxConfirmDialog extends UcxElement {
     if (this.busy) {
       // Taken out of the page: the DELETE is aborted, and its answer no longer awaited.
       this.#interrupted = true;
-      this.#mayHaveDeleted = true;
-      this.#generation++;
-      this.#setBusy(false);
+      this.#abandon();
       this.statusText = () =>
         msg(
           'The request was interrupted (the section was moved in the page), so the integration may or may not have been deleted. The list is read again.',
@@ -120,26 +118,25 @@ export class UcxConfirmDialog extends UcxElement {
     clearTimeout(this.#stillTimer);
   }
 
+  /**
+   * Stops waiting for the DELETE in flight (aborted, its answer ignored). The server may have
+   * had it: a second try that finds the integration gone counts as done.
+   */
+  #abandon(): void {
+    this.#mayHaveDeleted = true;
+    this.#generation++;
+    this.#abort?.abort();
+    this.#setBusy(false);
+  }
+
   /** A DELETE was in flight when the element left the page. */
   #interrupted = false;
-  /** Close events of a move's reopening (showModalAgain) to skip. */
-  #movedCloses = 0;
 
-  #onClose = () => {
-    if (this.#movedCloses) {
-      this.#movedCloses--;
-      if (this.dialog?.open) return;
-    }
-    focusAfterDialog(this, this.#trigger);
-  };
+  #onClose = () => focusAfterDialog(this, this.#trigger);
 
   #onCancel = () => {
     if (this.busy) {
-      // The server may have had the DELETE: a second try that finds it gone counts as done.
-      this.#mayHaveDeleted = true;
-      this.#generation++;
-      this.#abort?.abort();
-      this.#setBusy(false);
+      this.#abandon();
       this.statusText = () => msg('Cancelled.', { id: 'user-sync.dialog.cancelled-edit' });
       this.delegate?.refresh({ unsure: true });
       return;
@@ -178,14 +175,12 @@ export class UcxConfirmDialog extends UcxElement {
         delegate.refresh();
         return;
       }
-      if (error.kind === 'network' || error.kind === 'timeout') this.#mayHaveDeleted = true;
       const vendorName = delegate.vendorName;
       // Written again at each render of the failure: its words follow a change of language.
       const describe = (): FailureView => describeBackendError(error, 'delete', vendorName);
       const view = describe();
-      if (view.refreshList) {
-        delegate.refresh({ unsure: error.kind === 'network' || error.kind === 'timeout' });
-      }
+      if (view.unanswered) this.#mayHaveDeleted = true;
+      if (view.refreshList) delegate.refresh({ unsure: view.unanswered });
       delegate.emit(
         new UcxErrorEvent({
           stage: 'backend',

@@ -296,7 +296,7 @@ export class UcxCreateDialog extends UcxElement {
     this.#observeStickyParts(); // again after a move (nothing before the first render)
     // Moved in the page while open: modal again, and a request the move cut off said (the
     // section reads the list again: the server may have had it).
-    if (showModalAgain(this.dialog)) this.#movedCloses++;
+    showModalAgain(this.dialog);
     if (this.#interrupted) {
       this.#interrupted = false;
       this.delegate?.refresh({ unsure: true });
@@ -329,16 +329,10 @@ export class UcxCreateDialog extends UcxElement {
 
   /** A create or save was in flight when the element left the page. */
   #interrupted = false;
-  /** Close events of a move's reopening (showModalAgain) to skip. */
-  #movedCloses = 0;
 
   // ------------------------------------------------------------------ actions
 
   #onDialogClose = () => {
-    if (this.#movedCloses) {
-      this.#movedCloses--;
-      if (this.dialog?.open) return;
-    }
     // Closed (Escape) while Microsoft's popup is out: the sign-in is abandoned, as Cancel
     // sign-in does, and its popup closed; a request already sent goes on (see #backendFailed).
     if (this.phase === 'consent') this.#cancelWork();
@@ -981,8 +975,7 @@ export class UcxCreateDialog extends UcxElement {
     const view = describe();
     if (view.dropConsent) this.#consent = undefined;
     if (view.refreshList) {
-      const unsure = error.kind === 'network' || error.kind === 'timeout';
-      this.#listRead = Promise.resolve(delegate?.refresh({ unsure }));
+      this.#listRead = Promise.resolve(delegate?.refresh({ unsure: view.unanswered }));
     }
     this.#reportError('backend', view.code, view.message, {
       ...(view.status ? { status: view.status } : {}),

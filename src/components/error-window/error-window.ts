@@ -72,19 +72,12 @@ export class UcxErrorWindow extends UcxElement {
     else this.#onClose();
   }
 
-  /** Close events of a move's reopening (showModalAgain) to skip. */
-  #movedCloses = 0;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    if (showModalAgain(this.dialog)) this.#movedCloses++;
+    showModalAgain(this.dialog); // (moved in the page while open: modal again)
   }
 
   #onClose = () => {
-    if (this.#movedCloses) {
-      this.#movedCloses--;
-      if (this.dialog?.open) return;
-    }
     const resolve = this.#resolve;
     this.#resolve = undefined;
     resolve?.(this.#choice);

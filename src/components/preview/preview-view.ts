@@ -289,19 +289,17 @@ class View {
     if (!this.s.editing || this.s.phase === 'idle') return nothing;
     const i = this.s.impactResult;
     const p = this.s.impactProgress;
-    const running = this.s.phase === 'running' && !i;
-    if (!running && !i) return nothing;
-    const text = running
-      ? p
+    // No figures yet: only while the comparison runs.
+    if (!i && this.s.phase !== 'running') return nothing;
+    const text = i
+      ? this.#resultText(i)
+      : p
         ? msg(str`Comparing with the saved filters: ${this.#number(p.scanned)} users checked…`, {
             id: 'preview.impact-progress',
           })
-        : msg('Comparing with the saved filters…', { id: 'preview.impact-running' })
-      : i!.cancelled
-        ? this.#partialText(i!, this.#number(i!.added), this.#number(i!.removed))
-        : this.#impactText(i!, this.#number(i!.added), this.#number(i!.removed));
+        : msg('Comparing with the saved filters…', { id: 'preview.impact-running' });
     return html`<p
-      class="impact ${running ? 'muted' : ''}"
+      class="impact ${i ? '' : 'muted'}"
       part="impact"
       role="status"
       data-added=${i ? String(i.added) : nothing}
@@ -310,6 +308,13 @@ class View {
     >
       ${text}
     </p>`;
+  }
+
+  /** The comparison's figures in words: whole, or partial when it was cancelled. */
+  #resultText(i: UserPreviewImpact): string {
+    const added = this.#number(i.added);
+    const removed = this.#number(i.removed);
+    return i.cancelled ? this.#partialText(i, added, removed) : this.#impactText(i, added, removed);
   }
 
   /** A comparison cancelled part way: lower bounds, and "none so far" for a side with nobody. */

@@ -399,8 +399,7 @@ export class UcxUserSync extends UcxElement {
         this.#pollWhilePending();
         return;
       }
-      this.#pollLoad = true;
-      this.revision++;
+      this.#readQuietly();
     }, delay);
   }
 
@@ -415,9 +414,7 @@ export class UcxUserSync extends UcxElement {
     this.#clearFollowUps();
     this.#followUps = [3000, 10000].map((delay) =>
       setTimeout(() => {
-        if (!this.isConnected || this.#load.status === TaskStatus.PENDING) return;
-        this.#pollLoad = true;
-        this.revision++;
+        if (this.isConnected && this.#load.status !== TaskStatus.PENDING) this.#readQuietly();
       }, delay),
     );
     return this.refresh();
@@ -426,6 +423,12 @@ export class UcxUserSync extends UcxElement {
   #clearFollowUps(): void {
     for (const timer of this.#followUps) clearTimeout(timer);
     this.#followUps = [];
+  }
+
+  /** Reads the list again as a poll does: nothing said unless it changes, no failure shown. */
+  #readQuietly(): void {
+    this.#pollLoad = true;
+    this.revision++;
   }
 
   /** A read the admin or host asked for (or a new endpoint): polls start over. */
@@ -529,8 +532,7 @@ export class UcxUserSync extends UcxElement {
     const lang = this.#listLang === undefined ? undefined : closestLang(this);
     if (this.items && lang !== this.#listLang && this.#load.status !== TaskStatus.PENDING) {
       this.#listLang = lang;
-      this.#pollLoad = true;
-      this.revision++;
+      this.#readQuietly();
     }
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined) {
       // Another collection (another tenant, say): the rows shown are not in it, and an

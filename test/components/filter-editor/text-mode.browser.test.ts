@@ -1,4 +1,5 @@
 import { expectAccessible } from '../../support/a11y.js';
+import { describedText } from '../../support/dom.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
@@ -814,11 +815,7 @@ describe('ucx-filter-editor: text mode', () => {
   it('describeSentProblem: the field is invalid to assistive technology and says why, only for the text sent, until it changes', async () => {
     const el = await editor('(Department=Sales)');
     const field = textareaOf(el);
-    const description = () =>
-      (field.getAttribute('aria-describedby') ?? '')
-        .split(' ')
-        .map((id) => el.shadowRoot!.getElementById(id)?.textContent ?? '')
-        .join(' ');
+    const description = () => describedText(field);
     el.describeSentProblem('No such department here.', '(department=Marketing)');
     await el.updateComplete;
     expect(field.getAttribute('aria-invalid')).to.equal('false'); // another filter was sent

@@ -1,5 +1,6 @@
 import { expectAccessible } from '../../support/a11y.js';
 import { expect } from '@open-wc/testing';
+import { describedText } from '../../support/dom.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { vendorWebex, type FixtureFault } from '../../fixture-server/fixture.js';
 import { DEFAULT_SUPPORT_URL } from '../../../src/index.js';
@@ -122,11 +123,7 @@ describe('<ucx-user-sync> create failures', () => {
     // The focused field itself says it is invalid and why (the alert is in another shadow
     // root, out of aria-describedby's reach).
     const field = p.editor.shadowRoot!.querySelector('textarea')!;
-    const description = () =>
-      (field.getAttribute('aria-describedby') ?? '')
-        .split(' ')
-        .map((id) => p.editor.shadowRoot!.getElementById(id)?.textContent ?? '')
-        .join(' ');
+    const description = () => describedText(field);
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expect(description()).to.contain('Unknown field “department” for this tenant.');
     await expectAccessible(m.el);
@@ -166,11 +163,7 @@ describe('<ucx-user-sync> create failures', () => {
     );
     await waitFor(() => deepActive() === field, 'focus on it');
     expect(field.getAttribute('aria-invalid')).to.equal('true');
-    const described = (field.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => p.editor.shadowRoot!.getElementById(id)?.textContent ?? '')
-      .join(' ');
-    expect(described).to.contain('Departments are upper case here.');
+    expect(describedText(field)).to.contain('Departments are upper case here.');
     await expectAccessible(m.el);
   });
 
