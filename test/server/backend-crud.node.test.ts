@@ -102,8 +102,8 @@ describe('reference backend: list, create, patch, delete', () => {
   });
 
   it('answers 404 problems for unknown paths and 405 for unknown methods', async () => {
-    const nf = await expectProblem(await fetch(`${backend.be.url}/nope`), 404, 'not-found');
-    expect(nf.type).toBe('urn:ucx-user-sync:problem:not-found');
+    const nf = await expectProblem(await fetch(`${backend.be.url}/nope`), 404, 'no-route');
+    expect(nf.type).toBe('urn:ucx-user-sync:problem:no-route');
     const res = await fetch(backend.be.endpoint, { method: 'PUT' });
     await expectProblem(res, 405, 'method-not-allowed');
     expect(res.headers.get('allow')).toBe('GET, POST');
@@ -273,7 +273,7 @@ describe('reference backend: request validation', () => {
       detail: 'Il corpo della richiesta non è un JSON valido.',
     });
     const nowhere = await fetch(new URL('/nowhere', backend.be.endpoint), { headers: italian });
-    expect(await expectProblem(nowhere, 404, 'not-found')).toMatchObject({
+    expect(await expectProblem(nowhere, 404, 'no-route')).toMatchObject({
       title: 'Non trovato',
       detail: 'Nessuna risorsa a /nowhere.',
     });

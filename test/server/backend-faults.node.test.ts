@@ -230,7 +230,7 @@ describe('reference backend: fault injection', () => {
       await expectProblem(
         await queue([]).then(() => fetch(`${plain.url}/__faults`)),
         404,
-        'not-found',
+        'no-route',
       );
     } finally {
       await plain.dispose();

@@ -4,6 +4,9 @@
 // English. The 415 / invalid JSON / 404 and the list's texts are in backend-crud.node.test.ts.
 import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
+import { FILTER_MESSAGES } from '../../src/filter/index.js';
+import { VENDOR_WEBEX_ID } from '../../demo/server/backend/index.js';
+import { inItalian } from '../../demo/server/backend/italian.js';
 import {
   CLIENT_ID,
   OTHER_TENANT,
@@ -18,6 +21,8 @@ import {
 } from './backend-helpers.js';
 
 const backend = useTestBackend({ seed: false, faults: false, maxBodyBytes: 4096 });
+/** With the demo's rows, the vendor's Webex integration among them. */
+const seeded = useTestBackend({ seed: true, faults: false });
 
 interface Case {
   name: string;
@@ -140,6 +145,67 @@ const cases: Case[] = [
     detail: /^Il token ID usa un algoritmo non accettato\.$/,
   },
   {
+    name: 'deleting the integration the vendor manages',
+    status: 423,
+    code: 'vendor-managed-lock',
+    send: (headers) =>
+      fetch(`${seeded.be.endpoint}/${VENDOR_WEBEX_ID}`, { method: 'DELETE', headers }),
+    title: 'Gestita dal fornitore',
+    detail: /^Questa integrazione è gestita da Imagicle Support: qui non si può eliminare\.$/,
+  },
+  {
+    name: 'an unknown field in the filter',
+    status: 400,
+    code: 'invalid-filter',
+    send: async (headers) =>
+      post(backend.be.endpoint, await createBody(backend.idp, { filter: '(dept=Sales)' }), headers),
+    title: 'Filtri LDAP non validi',
+    detail: /^campo sconosciuto 'dept': intendevi department\?$/,
+    fieldError: /^campo sconosciuto 'dept': intendevi department\?$/,
+  },
+  {
+    name: 'a condition without = (its field named twice in the message)',
+    status: 400,
+    code: 'invalid-filter',
+    send: async (headers) =>
+      post(
+        backend.be.endpoint,
+        await createBody(backend.idp, { filter: '(&(location=NYC)(department))' }),
+        headers,
+      ),
+    title: 'Filtri LDAP non validi',
+    detail: /^'department' non ha =: scrivi \(department=valore\)$/,
+  },
+  {
+    name: 'the authorization switch off and no consent (two field errors)',
+    status: 400,
+    code: 'validation-failed',
+    send: async (headers) => {
+      const { consent: _, ...body } = await createBody(backend.idp, {
+        authorized: false as true,
+      });
+      return post(backend.be.endpoint, body, headers);
+    },
+    title: 'Richiesta non valida',
+    detail:
+      /^(“authorized” deve essere true\. “consent” è obbligatorio\.|“consent” è obbligatorio\. “authorized” deve essere true\.)$/,
+    fieldError: /^(“authorized” deve essere true|“consent” è obbligatorio)\.$/,
+  },
+  {
+    name: 'no Idempotency-Key',
+    status: 400,
+    code: 'validation-failed',
+    send: async (headers) =>
+      fetch(backend.be.endpoint, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(await createBody(backend.idp)),
+      }),
+    title: 'Richiesta non valida',
+    detail: /^L’intestazione Idempotency-Key è obbligatoria\.$/,
+    fieldError: /^L’intestazione Idempotency-Key è obbligatoria\.$/,
+  },
+  {
     name: 'a token without its iat claim',
     status: 401,
     code: 'consent-invalid',
@@ -170,6 +236,33 @@ describe('reference backend: its problems in Italian', () => {
       if (c.fieldError) {
         expect(italian.errors?.[0]?.message).toMatch(c.fieldError);
         expect(italian.errors?.[0]?.field).toBe(english.errors?.[0]?.field);
+      }
+    });
+  }
+});
+
+describe('reference backend: every filter engine message in Italian', () => {
+  // Each code's English sentence, as the engine writes it with these params, comes back
+  // in Italian with the same params in it (the engine's messages are read back by template).
+  const params: Record<string, string> = {
+    position: '14',
+    max: '32',
+    length: '9000',
+    text: '(department=Sales)',
+    field: 'dept',
+    suggestion: 'department',
+    fields: 'email, department, officeLocation, location, phoneNumber',
+    char: 'U+00A0',
+    word: 'and',
+    option: 'lang-en',
+  };
+  for (const [code, template] of Object.entries(FILTER_MESSAGES)) {
+    it(code, () => {
+      const english = template.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+      const { detail } = inItalian({ detail: english }) as { detail: string };
+      expect(detail).not.toBe(english);
+      for (const name of template.match(/\{\w+\}/g) ?? []) {
+        expect(detail).toContain(params[name.slice(1, -1)]);
       }
     });
   }

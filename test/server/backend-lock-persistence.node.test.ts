@@ -116,7 +116,7 @@ describe('reference backend: vendor lock', () => {
   it('has no demo control unless demoControls is on', async () => {
     const plain = await startTestBackend(idp, { seed: true });
     try {
-      await expectProblem(await setLock(plain, true), 404, 'not-found');
+      await expectProblem(await setLock(plain, true), 404, 'no-route');
     } finally {
       await plain.dispose();
     }

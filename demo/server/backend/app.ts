@@ -202,10 +202,12 @@ export function createBackendApp(options: BackendOptions): BackendApp {
     });
   });
 
+  // Not `not-found`: that code says only that no integration has an id (openapi.yaml), and
+  // the element takes it after an unanswered DELETE as "deleted".
   app.notFound((c) =>
     problem(c, {
       status: 404,
-      code: 'not-found',
+      code: 'no-route',
       title: 'Not found',
       detail: `Nothing is served at ${c.req.path}.`,
     }),

@@ -4,7 +4,15 @@
 // in English. Texts are stored in English and translated on the way out, so a language change
 // applies to rows written before it.
 
-const TEXTS: readonly (readonly [RegExp, string])[] = [
+import { FILTER_TEXTS } from './italian-filter.js';
+
+type Replacement = string | ((...match: unknown[]) => string);
+
+/** A field as named in a validation message: the body itself, or a field in quotes. */
+const fieldName = (name: string): string =>
+  name === 'The body' ? 'Il corpo della richiesta' : `“${name.slice(1, -1)}”`;
+
+const TEXTS: readonly (readonly [RegExp, Replacement])[] = [
   [
     /^First synchronization completed: (\d+) users\.$/,
     'Prima sincronizzazione completata: $1 utenti.',
@@ -46,6 +54,10 @@ const TEXTS: readonly (readonly [RegExp, string])[] = [
   [
     /^(.+) manages this integration: it can't be changed here\.$/,
     'Questa integrazione è gestita da $1: qui non si può modificare.',
+  ],
+  [
+    /^(.+) manages this integration: it can't be deleted here\.$/,
+    'Questa integrazione è gestita da $1: qui non si può eliminare.',
   ],
   [/^Managed by the vendor$/, 'Gestita dal fornitore'],
   [/^Integration not found$/, 'Integrazione non trovata'],
@@ -130,6 +142,42 @@ const TEXTS: readonly (readonly [RegExp, string])[] = [
   [/^Invalid LDAP filters$/, 'Filtri LDAP non validi'],
   [/^Invalid request$/, 'Richiesta non valida'],
   [/^"active" must be a boolean\.$/, '“active” deve essere un valore booleano.'],
+  // The request's fields, as the schema check words them (schema.ts, messageOf).
+  [/^The Idempotency-Key header is required\.$/, 'L’intestazione Idempotency-Key è obbligatoria.'],
+  [
+    /^The Idempotency-Key header must be 1 to 255 visible ASCII characters\.$/,
+    'L’intestazione Idempotency-Key deve avere da 1 a 255 caratteri ASCII visibili.',
+  ],
+  [/^(The body|"[^"]*") is required\.$/, (_, f) => `${fieldName(String(f))} è obbligatorio.`],
+  [
+    /^(The body|"[^"]*") is not a known field\.$/,
+    (_, f) => `${fieldName(String(f))} non è un campo previsto.`,
+  ],
+  [
+    /^(The body|"[^"]*") must be one of (.+)\.$/,
+    (_, f, v) => `${fieldName(String(f))} deve essere uno tra ${String(v)}.`,
+  ],
+  [
+    /^(The body|"[^"]*") must be a valid (.+)\.$/,
+    (_, f, v) => `${fieldName(String(f))} deve essere un ${String(v)} valido.`,
+  ],
+  [
+    /^(The body|"[^"]*") must be at most (\d+) characters long\.$/,
+    (_, f, n) => `${fieldName(String(f))} può avere al massimo ${String(n)} caratteri.`,
+  ],
+  [
+    /^(The body|"[^"]*") must be (.+)\.$/,
+    (_, f, v) => `${fieldName(String(f))} deve essere ${String(v).replace(/ or /g, ' o ')}.`,
+  ],
+  [
+    /^(The body|"[^"]*") has an invalid format\.$/,
+    (_, f) => `${fieldName(String(f))} ha un formato non valido.`,
+  ],
+  [
+    /^(The body|"[^"]*") must not be empty\.$/,
+    (_, f) => `${fieldName(String(f))} non deve essere vuoto.`,
+  ],
+  [/^(The body|"[^"]*") is invalid\.$/, (_, f) => `${fieldName(String(f))} non è valido.`],
   [/^Request too large$/, 'Richiesta troppo grande'],
   [
     /^The request body is larger than this server accepts\.$/,
@@ -144,6 +192,8 @@ const TEXTS: readonly (readonly [RegExp, string])[] = [
   [/^Nothing is served at (.+)\.$/, 'Nessuna risorsa a $1.'],
   [/^Method not allowed$/, 'Metodo non consentito'],
   [/^(\S+) is not supported here\. Allowed: (.+)\.$/, '$1 non è supportato qui. Consentiti: $2.'],
+  // The filter engine's messages (an invalid-filter problem's detail and field error).
+  ...FILTER_TEXTS,
 ];
 
 /** True when the first language of an Accept-Language header is Italian. */
@@ -154,7 +204,11 @@ export function prefersItalian(acceptLanguage: string | undefined): boolean {
 
 function translate(text: string): string {
   for (const [pattern, italian] of TEXTS) {
-    if (pattern.test(text)) return text.replace(pattern, italian);
+    if (pattern.test(text)) {
+      return typeof italian === 'string'
+        ? text.replace(pattern, italian)
+        : text.replace(pattern, italian as (...match: string[]) => string);
+    }
   }
   return text; // (a text with no translation stays as it is: never an empty one)
 }
@@ -166,10 +220,22 @@ const TRANSLATED_KEYS = new Set(['statusMessage', 'title', 'detail', 'message'])
 export function inItalian(body: unknown): unknown {
   if (Array.isArray(body)) return body.map(inItalian);
   if (!body || typeof body !== 'object') return body;
-  return Object.fromEntries(
+  const translated = Object.fromEntries(
     Object.entries(body).map(([key, value]) => [
       key,
       typeof value === 'string' && TRANSLATED_KEYS.has(key) ? translate(value) : inItalian(value),
     ]),
   );
+  // A validation problem's detail is its field errors' messages, one after another
+  // (app.ts): translated one by one, as the field errors are.
+  const { detail, errors } = body as { detail?: unknown; errors?: unknown };
+  if (typeof detail === 'string' && Array.isArray(errors) && errors.length > 1) {
+    const messages = errors.map((e: { message?: unknown }) => String(e?.message));
+    if (messages.join(' ') === detail) {
+      translated['detail'] = (translated['errors'] as { message?: unknown }[])
+        .map((e) => String(e.message))
+        .join(' ');
+    }
+  }
+  return translated;
 }

@@ -17,7 +17,8 @@ export type ProblemCode =
   | 'idempotency-key-reused'
   | 'rate-limited'
   | 'server-error'
-  | 'method-not-allowed';
+  | 'method-not-allowed'
+  | 'no-route';
 
 export interface ProblemInit {
   status: number;
