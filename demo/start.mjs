@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -27,7 +28,16 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 child.on('exit', (code, signal) => {
-  process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1));
+  const asked = signal === 'SIGINT' || signal === 'SIGTERM';
+  // Killed from outside (SIGKILL, the out-of-memory killer…): say so, not a silent exit.
+  // (tsx passes a signal on as the exit code 128 + its number.)
+  const killedBy =
+    signal ??
+    (code !== null && code > 128
+      ? Object.keys(constants.signals).find((name) => constants.signals[name] === code - 128)
+      : undefined);
+  if (killedBy && !asked) console.error(`The demo stopped: its server was ended by ${killedBy}.`);
+  process.exit(code ?? (asked ? 0 : 1));
 });
 child.on('error', (err) => {
   console.error(`Could not start the demo: ${err.message}`);

@@ -8,7 +8,7 @@
 //   UCX_CLIENT_ID, UCX_AUTHORITY, UCX_REDIRECT_URI
 //                             a real Microsoft Entra tenant instead of the local provider
 //
-// Prints one URL; Ctrl-C (SIGINT) or SIGTERM stops everything and exits 0.
+// Prints one URL; Ctrl-C (SIGINT), SIGTERM or SIGHUP stops everything and exits 0.
 import type { DemoStack } from './stack.js';
 
 const env = process.env;
@@ -70,3 +70,5 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// A closed terminal (or a supervisor's SIGHUP): stop as cleanly as for Ctrl-C.
+process.on('SIGHUP', stop);
