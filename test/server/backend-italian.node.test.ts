@@ -267,3 +267,38 @@ describe('reference backend: every filter engine message in Italian', () => {
     });
   }
 });
+
+describe('reference backend: translated answers keep their headers', () => {
+  // The translation writes a new response: the request id (which the element shows, "quote
+  // it to support") and CORS's headers are set on the way out and must be on it.
+  const cross = useTestBackend({
+    seed: true,
+    faults: false,
+    corsOrigins: ['https://console.test'],
+  });
+  for (const [name, server, origin] of [
+    ['without CORS', () => backend, undefined],
+    ['with CORS', () => cross, 'https://console.test'],
+  ] as const) {
+    it(`X-Request-Id${origin ? ' and Access-Control-Allow-Origin' : ''}, on a list and on a create (${name})`, async () => {
+      const { be, idp } = server();
+      const headers: Record<string, string> = {
+        'Accept-Language': 'it',
+        ...(origin ? { Origin: origin } : {}),
+      };
+      const listed = await fetch(be.endpoint, { headers });
+      const created = await post(
+        be.endpoint,
+        await createBody(idp, {}, { tid: OTHER_TENANT }),
+        headers,
+      );
+      expect(created.status).toBe(201);
+      for (const res of [listed, created]) {
+        expect(res.headers.get('content-language')).toBe('it');
+        expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+        if (origin) expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+      }
+      expect(created.headers.get('location')).toBeTruthy();
+    });
+  }
+});

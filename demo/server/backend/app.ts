@@ -129,22 +129,6 @@ export function createBackendApp(options: BackendOptions): BackendApp {
 
   const app = new Hono<Env>();
 
-  // Texts in the caller's language (Italian or English): see italian.ts.
-  app.use('*', async (c, next) => {
-    await next();
-    if (!prefersItalian(c.req.header('Accept-Language'))) return;
-    if (!/json/.test(c.res.headers.get('Content-Type') ?? '')) return;
-    const body: unknown = await c.res
-      .clone()
-      .json()
-      .catch(() => undefined);
-    if (body === undefined) return;
-    const headers = new Headers(c.res.headers);
-    headers.delete('Content-Length');
-    headers.set('Content-Language', 'it');
-    c.res = new Response(JSON.stringify(inItalian(body)), { status: c.res.status, headers });
-  });
-
   // --- Request id, logging, errors -------------------------------------------------
 
   app.use('*', async (c, next) => {
@@ -187,6 +171,25 @@ export function createBackendApp(options: BackendOptions): BackendApp {
       }),
     );
   }
+
+  // Texts in the caller's language (Italian or English): see italian.ts. Inside the request
+  // id's and CORS's middleware: the translated answer is a new Response, and the headers
+  // those set on the way out (X-Request-Id, Access-Control-*) must land on it, not on the
+  // English one it replaces.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!prefersItalian(c.req.header('Accept-Language'))) return;
+    if (!/json/.test(c.res.headers.get('Content-Type') ?? '')) return;
+    const body: unknown = await c.res
+      .clone()
+      .json()
+      .catch(() => undefined);
+    if (body === undefined) return;
+    const headers = new Headers(c.res.headers);
+    headers.delete('Content-Length');
+    headers.set('Content-Language', 'it');
+    c.res = new Response(JSON.stringify(inItalian(body)), { status: c.res.status, headers });
+  });
 
   const problem = (c: Context<Env>, init: ProblemInit, headers: Record<string, string> = {}) =>
     problemResponse(init, c.get('requestId'), c.req.path, headers);
