@@ -184,16 +184,28 @@ export function describeBackendError(
       ...base,
       title: titleFor(op, true),
       // Loading the list changes nothing: no "may not have been saved" there.
+      // "With the request id" only where there is one to quote: a backend may send none, or a
+      // cross-origin one may not expose it (Access-Control-Expose-Headers).
       message:
         op === 'load'
-          ? msg(
-              str`The server answered with something this page can’t read (HTTP ${status}). Try again; if it keeps happening, contact support with the request id.`,
-              { id: 'user-sync.failure.invalid-response-load' },
-            )
-          : msg(
-              str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved. Try again; if it keeps happening, contact support with the request id.`,
-              { id: 'user-sync.failure.invalid-response' },
-            ),
+          ? e.requestId
+            ? msg(
+                str`The server answered with something this page can’t read (HTTP ${status}). Try again; if it keeps happening, contact support with the request id.`,
+                { id: 'user-sync.failure.invalid-response-load' },
+              )
+            : msg(
+                str`The server answered with something this page can’t read (HTTP ${status}). Try again; if it keeps happening, contact support and say when it happened.`,
+                { id: 'user-sync.failure.invalid-response-load-no-id' },
+              )
+          : e.requestId
+            ? msg(
+                str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved. Try again; if it keeps happening, contact support with the request id.`,
+                { id: 'user-sync.failure.invalid-response' },
+              )
+            : msg(
+                str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved. Try again; if it keeps happening, contact support and say when it happened.`,
+                { id: 'user-sync.failure.invalid-response-no-id' },
+              ),
       retryable: true,
       refreshList: op !== 'load',
     };
@@ -320,10 +332,15 @@ export function describeBackendError(
   if (status >= 500) {
     return {
       ...base,
-      message: msg(
-        str`The server had a problem (HTTP ${status}). Try again; if it keeps happening, contact support with the request id.`,
-        { id: 'user-sync.failure.server' },
-      ),
+      message: e.requestId
+        ? msg(
+            str`The server had a problem (HTTP ${status}). Try again; if it keeps happening, contact support with the request id.`,
+            { id: 'user-sync.failure.server' },
+          )
+        : msg(
+            str`The server had a problem (HTTP ${status}). Try again; if it keeps happening, contact support and say when it happened.`,
+            { id: 'user-sync.failure.server-no-id' },
+          ),
       retryable: true,
       refreshList: op !== 'load',
     };

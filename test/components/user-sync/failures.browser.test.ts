@@ -377,6 +377,21 @@ describe('<ucx-user-sync> create failures', () => {
     await retrySucceeds(m, p);
   });
 
+  it('5xx without a request id (none sent, or not exposed cross-origin): asks for none', async () => {
+    const { m, p, text } = await failOnce([
+      {
+        method: 'POST',
+        headers: { 'X-Request-Id': '' },
+        problem: { status: 502, code: 'bad-gateway', title: 'Bad Gateway' },
+      },
+    ]);
+    expect(text).to.contain('HTTP 502');
+    expect(text).to.contain('contact support and say when it happened');
+    expect(text).not.to.match(/request id/i);
+    await review(p);
+    await retrySucceeds(m, p);
+  });
+
   it("a server's very long detail scrolls in its own box: the message and the request id stay in view", async () => {
     const trace = Array.from({ length: 3000 }, (_, i) => `    at frame${i} (server.js:${i})`);
     const { m, p } = await failOnce([
