@@ -927,9 +927,7 @@ export class UcxFilterEditor extends LitElement {
   private insertExample(example: string): void {
     if (this.isDisabled || this.readonly) return;
     if (this.mode === 'builder') {
-      this.value = example;
-      this.emitInput();
-      this.dispatchEvent(new Event('change', { bubbles: true }));
+      this.insertExampleInBuilder(example);
       return;
     }
     const ta = this.textarea;
@@ -951,6 +949,26 @@ export class UcxFilterEditor extends LitElement {
     }
     this.insertText(example);
     this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /**
+   * An example added to the builder's conditions, joined with AND as in the text (the
+   * admin's rows kept, unfinished ones too); in place of the untouched starter row only.
+   */
+  private insertExampleInBuilder(example: string): void {
+    const parsed = parseFilter(example, this.#parseOptions());
+    const conv = parsed.ok ? toBuilder(parsed.filter) : undefined;
+    const root = this.root;
+    if (!conv?.ok || !root) return;
+    const added = conv.root.combinator === 'and' ? conv.root.items : [conv.root];
+    const untouched =
+      root.items.length === 1 && root.items[0]?.id === this.#starterRow && !this._value.trim();
+    if (untouched) {
+      this.#starterRow = undefined;
+      root.items = added;
+    } else if (root.combinator === 'and') root.items.push(...added);
+    else this.root = newGroup('and', [root, ...added]);
+    this.commitBuilder(true);
   }
 
   // --------------------------------------------------------------- mode switch

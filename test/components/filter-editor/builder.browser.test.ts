@@ -546,6 +546,34 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(visibleText(part(el, 'error'))).to.match(/^Line 1, column 31: The filter is 38/);
   });
 
+  it("a help example clicked in builder mode joins the admin's conditions (AND), unfinished rows kept", async () => {
+    const el = await editor();
+    await switchTo(el, 'builder');
+    const example = (text: string) =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-example="${text}"]`)!;
+    // On the untouched starter row: the example replaces it.
+    example('(department=Sales)').click();
+    await el.updateComplete;
+    expect(el.value).to.equal('(department=Sales)');
+    expect(rows(el)).to.have.length(1);
+    // A row added but not filled yet stays (left out of the text, as before).
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="builder-add-row"]')!.click();
+    await el.updateComplete;
+    example('(|(department=Sales)(department=Marketing))').click();
+    await el.updateComplete;
+    expect(el.mode).to.equal('builder');
+    expect(el.value).to.equal('(&(department=Sales)(|(department=Sales)(department=Marketing)))');
+    expect(rows(el)).to.have.length(4);
+    // An OR of the admin's: kept whole, the example joined to it with AND.
+    const or = await editor('(|(location=NYC)(location=Rome))');
+    await switchTo(or, 'builder');
+    or.shadowRoot!.querySelector<HTMLButtonElement>(
+      '[data-example="(!(department=Temp))"]',
+    )!.click();
+    await or.updateComplete;
+    expect(or.value).to.equal('(&(|(location=NYC)(location=Rome))(!(department=Temp)))');
+  });
+
   it('setting value while in builder mode rebuilds the rows', async () => {
     const el = await editor();
     el.mode = 'builder';
