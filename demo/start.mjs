@@ -28,14 +28,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 child.on('exit', (code, signal) => {
-  const asked = signal === 'SIGINT' || signal === 'SIGTERM';
   // Killed from outside (SIGKILL, the out-of-memory killer…): say so, not a silent exit.
-  // (tsx passes a signal on as the exit code 128 + its number.)
+  // (tsx passes a signal on as the exit code 128 + its number.) Ctrl-C, SIGTERM and SIGHUP
+  // are the ways to stop it: nothing to say.
   const killedBy =
     signal ??
     (code !== null && code > 128
       ? Object.keys(constants.signals).find((name) => constants.signals[name] === code - 128)
       : undefined);
+  const asked = ['SIGINT', 'SIGTERM', 'SIGHUP'].includes(killedBy ?? '');
   if (killedBy && !asked) console.error(`The demo stopped: its server was ended by ${killedBy}.`);
   process.exit(code ?? (asked ? 0 : 1));
 });
