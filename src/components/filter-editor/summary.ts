@@ -54,15 +54,21 @@ function orJoiner(): string {
 }
 
 function substringPattern(node: SubstringNode): string {
-  return [node.initial ?? '', ...node.any, node.final ?? ''].join('*');
+  return shown([node.initial ?? '', ...node.any, node.final ?? ''].join('*'));
 }
+
+/**
+ * A value as the sentence shows it: in quotes when a space starts or ends it (or it is all
+ * spaces), which the sentence would otherwise hide ("whose email is" and nothing after it).
+ */
+const shown = (value: string): string => (/^\s|\s$/u.test(value) ? `"${value}"` : value);
 
 /** A relative clause: "whose department is Sales", "whose email has a value". */
 function clause(node: FilterNode): string {
   switch (node.type) {
     case 'equality': {
       const field = fieldNoun(node.field);
-      const value = node.value;
+      const value = shown(node.value);
       return msg(str`whose ${field} is ${value}`, { id: 'filter-editor.summary.is' });
     }
     case 'present': {
@@ -73,15 +79,17 @@ function clause(node: FilterNode): string {
       const field = fieldNoun(node.field);
       const { initial, any, final } = node;
       if (initial !== undefined && any.length === 0 && final === undefined) {
-        return msg(str`whose ${field} starts with ${initial}`, {
+        return msg(str`whose ${field} starts with ${shown(initial)}`, {
           id: 'filter-editor.summary.starts',
         });
       }
       if (initial === undefined && any.length === 0 && final !== undefined) {
-        return msg(str`whose ${field} ends with ${final}`, { id: 'filter-editor.summary.ends' });
+        return msg(str`whose ${field} ends with ${shown(final)}`, {
+          id: 'filter-editor.summary.ends',
+        });
       }
       if (initial === undefined && any.length === 1 && final === undefined) {
-        const part = any[0] ?? '';
+        const part = shown(any[0] ?? '');
         return msg(str`whose ${field} contains ${part}`, { id: 'filter-editor.summary.contains' });
       }
       const pattern = substringPattern(node);
@@ -104,7 +112,7 @@ function negatedClause(node: FilterNode): string {
   switch (node.type) {
     case 'equality': {
       const field = fieldNoun(node.field);
-      const value = node.value;
+      const value = shown(node.value);
       return msg(str`whose ${field} is not ${value}`, { id: 'filter-editor.summary.is-not' });
     }
     case 'present': {
@@ -115,17 +123,17 @@ function negatedClause(node: FilterNode): string {
       const field = fieldNoun(node.field);
       const { initial, any, final } = node;
       if (initial !== undefined && any.length === 0 && final === undefined) {
-        return msg(str`whose ${field} does not start with ${initial}`, {
+        return msg(str`whose ${field} does not start with ${shown(initial)}`, {
           id: 'filter-editor.summary.not-starts',
         });
       }
       if (initial === undefined && any.length === 0 && final !== undefined) {
-        return msg(str`whose ${field} does not end with ${final}`, {
+        return msg(str`whose ${field} does not end with ${shown(final)}`, {
           id: 'filter-editor.summary.not-ends',
         });
       }
       if (initial === undefined && any.length === 1 && final === undefined) {
-        const part = any[0] ?? '';
+        const part = shown(any[0] ?? '');
         return msg(str`whose ${field} does not contain ${part}`, {
           id: 'filter-editor.summary.not-contains',
         });

@@ -563,6 +563,10 @@ describe('ucx-filter-editor: text mode', () => {
       ['(phoneNumber=+1555456*)', 'Users whose phone number starts with +1555456'],
       ['(officeLocation=*)', 'Users whose office location has a value'],
       ['(!(phoneNumber=*))', 'All users except those whose phone number has a value'],
+      // A space at a value's edge, or a value of spaces, is shown in quotes, not hidden.
+      ['(department=Sales )', 'Users whose department is "Sales "'],
+      ['(email=   )', 'Users whose email is " "'], // (visibleText collapses spaces)
+      ['(!(location= NYC*))', 'All users except those whose location starts with " NYC"'],
     ];
     for (const [value, summary] of cases) {
       el.value = value;
