@@ -88,6 +88,21 @@ function titleFor(op: Operation, unsure = false): string {
   }
 }
 
+/**
+ * What to tell support, after a failure the server should explain: its request id where the
+ * answer has one to quote (a backend may send none, or a cross-origin one may not expose it:
+ * Access-Control-Expose-Headers), else when it happened.
+ */
+function askSupport(e: BackendError): string {
+  return e.requestId
+    ? msg('Try again; if it keeps happening, contact support with the request id.', {
+        id: 'user-sync.failure.ask-support',
+      })
+    : msg('Try again; if it keeps happening, contact support and say when it happened.', {
+        id: 'user-sync.failure.ask-support-no-id',
+      });
+}
+
 export function describeBackendError(
   e: BackendError,
   op: Operation,
@@ -184,28 +199,16 @@ export function describeBackendError(
       ...base,
       title: titleFor(op, true),
       // Loading the list changes nothing: no "may not have been saved" there.
-      // "With the request id" only where there is one to quote: a backend may send none, or a
-      // cross-origin one may not expose it (Access-Control-Expose-Headers).
-      message:
+      message: `${
         op === 'load'
-          ? e.requestId
-            ? msg(
-                str`The server answered with something this page can’t read (HTTP ${status}). Try again; if it keeps happening, contact support with the request id.`,
-                { id: 'user-sync.failure.invalid-response-load' },
-              )
-            : msg(
-                str`The server answered with something this page can’t read (HTTP ${status}). Try again; if it keeps happening, contact support and say when it happened.`,
-                { id: 'user-sync.failure.invalid-response-load-no-id' },
-              )
-          : e.requestId
-            ? msg(
-                str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved. Try again; if it keeps happening, contact support with the request id.`,
-                { id: 'user-sync.failure.invalid-response' },
-              )
-            : msg(
-                str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved. Try again; if it keeps happening, contact support and say when it happened.`,
-                { id: 'user-sync.failure.invalid-response-no-id' },
-              ),
+          ? msg(str`The server answered with something this page can’t read (HTTP ${status}).`, {
+              id: 'user-sync.failure.invalid-response-load',
+            })
+          : msg(
+              str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved.`,
+              { id: 'user-sync.failure.invalid-response' },
+            )
+      } ${askSupport(e)}`,
       retryable: true,
       refreshList: op !== 'load',
     };
@@ -332,15 +335,9 @@ export function describeBackendError(
   if (status >= 500) {
     return {
       ...base,
-      message: e.requestId
-        ? msg(
-            str`The server had a problem (HTTP ${status}). Try again; if it keeps happening, contact support with the request id.`,
-            { id: 'user-sync.failure.server' },
-          )
-        : msg(
-            str`The server had a problem (HTTP ${status}). Try again; if it keeps happening, contact support and say when it happened.`,
-            { id: 'user-sync.failure.server-no-id' },
-          ),
+      message: `${msg(str`The server had a problem (HTTP ${status}).`, {
+        id: 'user-sync.failure.server',
+      })} ${askSupport(e)}`,
       retryable: true,
       refreshList: op !== 'load',
     };

@@ -79,15 +79,10 @@ function templatePattern(template: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-/** Each engine message as a pattern and its Italian writer. */
-export const FILTER_TEXTS: readonly (readonly [RegExp, (...match: unknown[]) => string])[] =
-  Object.entries(FILTER_MESSAGES).map(([code, english]) => {
-    const italian = ITALIAN[code as FilterErrorCode];
-    return [
-      templatePattern(english),
-      (...match: unknown[]) => {
-        const groups = match.at(-1) as Record<string, string>;
-        return italian.replace(/\{(\w+)\}/g, (_, name: string) => groups[name] ?? '');
-      },
-    ] as const;
-  });
+/** Each engine message as a pattern, and its Italian with the params put back (`$<name>`). */
+export const FILTER_TEXTS: readonly (readonly [RegExp, string])[] = Object.entries(
+  FILTER_MESSAGES,
+).map(([code, english]) => [
+  templatePattern(english),
+  ITALIAN[code as FilterErrorCode].replace(/\{(\w+)\}/g, '$$<$1>'),
+]);

@@ -6,7 +6,7 @@
 
 import { FILTER_TEXTS } from './italian-filter.js';
 
-type Replacement = string | ((...match: unknown[]) => string);
+type Replacement = string | ((match: string, ...groups: string[]) => string);
 
 /** A field as named in a validation message: the body itself, or a field in quotes. */
 const fieldName = (name: string): string =>
@@ -148,36 +148,33 @@ const TEXTS: readonly (readonly [RegExp, Replacement])[] = [
     /^The Idempotency-Key header must be 1 to 255 visible ASCII characters\.$/,
     'L’intestazione Idempotency-Key deve avere da 1 a 255 caratteri ASCII visibili.',
   ],
-  [/^(The body|"[^"]*") is required\.$/, (_, f) => `${fieldName(String(f))} è obbligatorio.`],
+  [/^(The body|"[^"]*") is required\.$/, (_, f) => `${fieldName(f)} è obbligatorio.`],
   [
     /^(The body|"[^"]*") is not a known field\.$/,
-    (_, f) => `${fieldName(String(f))} non è un campo previsto.`,
+    (_, f) => `${fieldName(f)} non è un campo previsto.`,
   ],
   [
     /^(The body|"[^"]*") must be one of (.+)\.$/,
-    (_, f, v) => `${fieldName(String(f))} deve essere uno tra ${String(v)}.`,
+    (_, f, v) => `${fieldName(f)} deve essere uno tra ${v}.`,
   ],
   [
     /^(The body|"[^"]*") must be a valid (.+)\.$/,
-    (_, f, v) => `${fieldName(String(f))} deve essere un ${String(v)} valido.`,
+    (_, f, v) => `${fieldName(f)} deve essere un ${v} valido.`,
   ],
   [
     /^(The body|"[^"]*") must be at most (\d+) characters long\.$/,
-    (_, f, n) => `${fieldName(String(f))} può avere al massimo ${String(n)} caratteri.`,
+    (_, f, n) => `${fieldName(f)} può avere al massimo ${n} caratteri.`,
   ],
   [
     /^(The body|"[^"]*") must be (.+)\.$/,
-    (_, f, v) => `${fieldName(String(f))} deve essere ${String(v).replace(/ or /g, ' o ')}.`,
+    (_, f, v) => `${fieldName(f)} deve essere ${v.replace(/ or /g, ' o ')}.`,
   ],
   [
     /^(The body|"[^"]*") has an invalid format\.$/,
-    (_, f) => `${fieldName(String(f))} ha un formato non valido.`,
+    (_, f) => `${fieldName(f)} ha un formato non valido.`,
   ],
-  [
-    /^(The body|"[^"]*") must not be empty\.$/,
-    (_, f) => `${fieldName(String(f))} non deve essere vuoto.`,
-  ],
-  [/^(The body|"[^"]*") is invalid\.$/, (_, f) => `${fieldName(String(f))} non è valido.`],
+  [/^(The body|"[^"]*") must not be empty\.$/, (_, f) => `${fieldName(f)} non deve essere vuoto.`],
+  [/^(The body|"[^"]*") is invalid\.$/, (_, f) => `${fieldName(f)} non è valido.`],
   [/^Request too large$/, 'Richiesta troppo grande'],
   [
     /^The request body is larger than this server accepts\.$/,
@@ -207,7 +204,7 @@ function translate(text: string): string {
     if (pattern.test(text)) {
       return typeof italian === 'string'
         ? text.replace(pattern, italian)
-        : text.replace(pattern, italian as (...match: string[]) => string);
+        : text.replace(pattern, italian);
     }
   }
   return text; // (a text with no translation stays as it is: never an empty one)
