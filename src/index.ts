@@ -40,6 +40,7 @@ export type {
   CallOptions,
   CreateOptions,
   RequestHeadersHook,
+  RequestHeadersRecord,
   RequestInfo,
 } from './backend/client.js';
 export type * from './backend/types.js';

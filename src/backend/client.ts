@@ -21,9 +21,14 @@ export interface RequestInfo {
   url: string;
 }
 
+/** The hook's headers by name; one whose value is undefined or null is not sent. */
+export type RequestHeadersRecord = Record<string, string | null | undefined>;
+
 export type RequestHeadersHook =
-  | HeadersRecord
-  | ((request: RequestInfo) => HeadersRecord | undefined | Promise<HeadersRecord | undefined>);
+  | RequestHeadersRecord
+  | ((
+      request: RequestInfo,
+    ) => RequestHeadersRecord | undefined | Promise<RequestHeadersRecord | undefined>);
 
 export interface BackendClientOptions {
   /** Base URL of the integrations collection. */
@@ -213,6 +218,21 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
+/**
+ * A record's headers without those that have no value: `{ 'X-CSRF-Token': token }` before the
+ * page has a token would otherwise send the text "undefined" as one (fetch reads a record's
+ * values as strings). A Headers object or pairs are read as they are.
+ */
+function withoutUnset(
+  value: RequestHeadersRecord | HeadersInit | null | undefined,
+): HeadersInit | undefined {
+  if (value == null) return undefined;
+  if (typeof value !== 'object' || value instanceof Headers || Symbol.iterator in value) {
+    return value;
+  }
+  return Object.entries(value).filter((e): e is [string, string] => e[1] != null);
+}
+
 export class BackendClient {
   readonly endpoint: string;
   #fetch: typeof globalThis.fetch | undefined;
@@ -347,7 +367,10 @@ export class BackendClient {
     return new BackendError({ kind: 'http', status, code: 'invalid-response', requestId });
   }
 
-  /** The hook's headers, read as fetch reads them (a record, a Headers, pairs). */
+  /**
+   * The hook's headers, read as fetch reads them (a record, a Headers, pairs), except that a
+   * record's header with no value (undefined, null) is left out.
+   */
   async #headers(method: RequestInfo['method'], url: string): Promise<Headers> {
     const hook = this.#requestHeaders;
     // The host's bug (its hook threw, or gave a header no request can carry): the admin is
@@ -358,7 +381,7 @@ export class BackendClient {
     try {
       const value = typeof hook === 'function' ? await hook({ method, url }) : hook;
       answered = true;
-      return new Headers(value ?? undefined);
+      return new Headers(withoutUnset(value));
     } catch (e) {
       (globalThis as { reportError?: (e: unknown) => void }).reportError?.(
         answered

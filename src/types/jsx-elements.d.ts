@@ -112,7 +112,7 @@ export interface UcxUserSyncAttributes {
   'vendor-name'?: string | number;
   /** Partial MSAL configuration merged over the defaults. */
   msalConfig?: Elements.UcxUserSync['msalConfig'];
-  /** Headers added to every backend call: an object or a (async) function. */
+  /** Headers added to every backend call: an object or a (async) function. A header whose value is undefined or null is not sent (a token the page doesn't have yet). */
   requestHeaders?: Elements.UcxUserSync['requestHeaders'];
   /** Injectable fetch (default `globalThis.fetch`). */
   fetch?: Elements.UcxUserSync['fetch'];

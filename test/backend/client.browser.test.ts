@@ -80,6 +80,22 @@ describe('BackendClient', () => {
     expect(log.every((r) => !('append' in r.headers))).to.equal(true);
   });
 
+  it('leaves out a header whose value is undefined or null (never the text "undefined")', async () => {
+    const s = await scenario({ items: [] });
+    const page: { token?: string } = {}; // no token yet, then one
+    const client = new BackendClient({
+      endpoint: s.endpoint,
+      requestHeaders: () => ({ 'X-CSRF-Token': page.token, 'X-Tenant': null, 'X-Host': 'host' }),
+    });
+    await client.list();
+    page.token = 'csrf-2';
+    await client.list();
+    const log = await s.log();
+    expect(log[0]?.headers).to.include({ 'x-host': 'host' });
+    expect(log[0]?.headers).to.not.have.any.keys('x-csrf-token', 'x-tenant');
+    expect(log[1]?.headers['x-csrf-token']).to.equal('csrf-2');
+  });
+
   it('refuses a list with an id that is a dot segment (. or ..: its URL would be another)', async () => {
     for (const id of ['.', '..']) {
       const s = await scenario({ items: [integration({ id })] });

@@ -235,7 +235,10 @@ export class UcxUserSync extends UcxElement {
   @property({ attribute: 'vendor-name' }) vendorName = DEFAULT_VENDOR_NAME;
   /** Partial MSAL configuration merged over the defaults. */
   @property({ attribute: false }) msalConfig: Record<string, unknown> | undefined;
-  /** Headers added to every backend call: an object or a (async) function. */
+  /**
+   * Headers added to every backend call: an object or a (async) function. A header whose
+   * value is undefined or null is not sent (a token the page doesn't have yet).
+   */
   @property({ attribute: false }) requestHeaders: RequestHeadersHook | undefined;
   /** Injectable fetch (default `globalThis.fetch`). */
   @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
