@@ -15,7 +15,7 @@ import { join, relative, resolve } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 const KB = 1024;
-const budgets = { firstPaint: 30 * KB, filter: 8.75 * KB };
+const budgets = { firstPaint: 30 * KB, filter: 9 * KB };
 // Issue 2 asks for ≤ 5 KB; the engine is at ~8.3 KB (6,139 B once: fixes found by acceptance
 // probes cost ~500 B; the advice for SQL-style and / or / not and for bare conditions,
 // parse-filter.ts, ~870 B, which replaced advice that did not parse or changed the filter's
@@ -25,9 +25,12 @@ const budgets = { firstPaint: 30 * KB, filter: 8.75 * KB };
 // written apart from the parser, which keeps them out of the first paint, ~80 B;
 // `(department Sales)` reported as a missing =, ~20 B; parts a host builds that aren't
 // nodes never widen a filter or throw, phone numbers ignore Unicode spaces, hyphens and
-// format characters, ~180 B; and / or beside a second slip get the general connector advice, ~35 B). The gate
-// stops regressions at 8.75 KB (8.5 KB until those) and the report shows the distance to
-// the goal.
+// format characters, ~180 B; and / or beside a second slip get the general connector advice, ~35 B;
+// advice that gave a filter that does not parse or means something else, ~260 B: a
+// condition's value with spaces underlined whole, a name that is no field named before its
+// missing =, `filter=` before a filter, conditions one a line or after commas, `==`, a text
+// of odd spaces only, a second filter in (!). The gate stops regressions at 9 KB (8.75 KB
+// until those, 8.5 KB before) and the report shows the distance to the goal.
 const filterGoal = 5 * KB;
 const lazyOnly = ['@azure/msal-browser', '@microsoft/microsoft-graph-client'];
 // The filter engine (~4 KB gzip with the summaries' words): the rows' summaries load with the

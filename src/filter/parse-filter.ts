@@ -24,7 +24,8 @@ const nots = (part: string): string => (NOTS.exec(part) as RegExpExecArray)[0];
  */
 const tidy = (c: string): string => {
   const i = c.indexOf('=');
-  return i < 0 ? c : `${c.slice(0, i).trimEnd()}=${c.slice(i + 1).trimStart()}`;
+  // (`department == Sales` is SQL's equality too, not a value that starts with =.)
+  return i < 0 ? c : `${c.slice(0, i).trimEnd()}=${c.slice(i + 1).replace(/^\s*=?\s*/, '')}`;
 };
 
 /**
@@ -59,8 +60,15 @@ export function parseFilter(text: string, options?: ParseOptions): ParseResult {
 /** Parses, or fails only for an unknown field: the structure is what was meant. */
 const fits = (text: string, options: ParseOptions): boolean => {
   const r = parse(text, options);
-  return r.ok || r.error.code.startsWith('unknown-field');
+  return r.ok || misnamed(text, r);
 };
+
+/**
+ * Fails only for a field name that is no field, in a condition (`(dept=a)`); not a word
+ * alone in parentheses (`(Development)`), which is no condition at all.
+ */
+const misnamed = (text: string, r: ParseResult & { ok: false }): boolean =>
+  r.error.code.startsWith('unknown-field') && text[r.error.offset + r.error.length] === '=';
 
 function advise(
   text: string,
@@ -71,7 +79,9 @@ function advise(
   // Only for the errors whose advice may lead astray, and only within the length limit:
   // like the parser, nothing past it is read.
   if (
-    !/^(missing-parentheses|trailing-text|operand-needs-parentheses|leading-text)$/.test(code) ||
+    !/^(missing-parentheses|trailing-text|operand-needs-parentheses|leading-text|not-with-several)$/.test(
+      code,
+    ) ||
     typeof text !== 'string' ||
     text.length > limit(options.maxLength, MAX_LENGTH)
   ) {
@@ -198,15 +208,20 @@ function rewrite(text: string, words: Word[]): string | undefined {
  */
 function secondFilter(text: string, code: string, options: ParseOptions): ParseResult | undefined {
   const open = text.indexOf('(');
-  if (
-    code !== 'missing-parentheses' ||
-    open < 0 ||
-    !/^\s*[^()=\s]+\s*=[^()]*$/.test(text.slice(0, open))
-  ) {
+  const lead = text.slice(0, open);
+  if (code !== 'missing-parentheses' || open < 0 || !/^\s*[^()=\s]+\s*=[^()]*$/.test(lead)) {
     return;
   }
-  const rest = parse(text.slice(open), options);
-  if (!rest.ok && !/^(unknown-field|multiple-filters)/.test(rest.error.code)) return;
+  const after = text.slice(open);
+  const rest = parse(after, options);
+  if (!rest.ok && rest.error.code !== 'multiple-filters' && !misnamed(after, rest)) return;
+  // `filter=(department=Sales)`: a name for the filter, not a condition, before it.
+  const label = /^(\s*)(\S[^=]*=)\s*$/.exec(lead);
+  if (label) {
+    const o = (label[1] as string).length;
+    const name = label[2] as string;
+    return failure(text, Code.leadingText, o, name.length, { text: name });
+  }
   return failure(text, Code.multipleFilters, open, text.trimEnd().length - open, {});
 }
 
@@ -223,11 +238,20 @@ function bareCondition(
   const { code, offset, length, params } = result.error;
   const rest = params?.['text'];
   if (code !== 'missing-parentheses' || typeof rest !== 'string') return;
-  // (Parsed once: it fits, or its error is the one placed below.)
+  // `department=Sales, location=NYC`, one condition a line: in parentheses, one value
+  // ("Sales, location=NYC") that nobody meant. They are filters to combine.
+  const next = /[\n,;]\s*(?=[a-z][\w.-]*\s*=)/i.exec(rest);
+  if (next && rest.indexOf('=') < next.index) {
+    const o = offset + next.index + next[0].length;
+    return failure(text, Code.multipleFilters, o, offset + length - o, {});
+  }
+  // (Parsed once: it fits, or its error is the one placed below.) A name alone that is no
+  // field (`dept`, `x`) gets that error: not (dept), which is unknown too.
   const inner = parse(`(${rest})`, options);
-  if (inner.ok || inner.error.code.startsWith('unknown-field')) return;
+  const unknown = !inner.ok && inner.error.code.startsWith('unknown-field');
+  if (inner.ok || (unknown && rest.includes('='))) return;
   const tidied = tidy(rest);
-  if (fits(`(${tidied})`, options)) {
+  if (!unknown && fits(`(${tidied})`, options)) {
     return failure(text, Code.missingParentheses, offset, length, { text: tidied });
   }
   const at0 = inner.error.offset - 1;

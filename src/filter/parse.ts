@@ -194,6 +194,12 @@ function skipWs(p: number): number {
   return p;
 }
 
+/** Back from p past whitespace, not before `from`. */
+function skipBack(p: number, from: number): number {
+  while (p > from && isWs(code(p - 1))) p--;
+  return p;
+}
+
 /**
  * From p on (step 1) or back from p (step -1), past whitespace in a value, raw or escaped
  * (`\20`): where it ends. Every \ in a value that parsed starts an escape.
@@ -267,6 +273,12 @@ function parse(source: string, options: ParseOptions, maxLength: number): RawRes
 
   pos = skipWs(0);
   if (pos === n) fail(Code.empty, 0, n);
+  // Nothing but odd spaces and invisible characters (a pasted no-break space, a BOM): the
+  // first is named, as between filters (not taken for a field name).
+  if (!/[^\s\p{Cf}]/u.test(t.slice(pos))) {
+    const w = width(t, pos);
+    fail(Code.invisibleCharacter, pos, w, { char: codePoint(t.slice(pos, pos + w)) });
+  }
   if (code(pos) === 41) fail(Code.unmatchedCloseParen, pos, 1);
   if (code(pos) !== 40) {
     // `filter: (department=x)`, an emoji or a pasted BOM before a filter: remove it (no
@@ -382,8 +394,12 @@ function parse(source: string, options: ParseOptions, maxLength: number): RawRes
       // A no-break space, a zero-width space (pasted from a document): not a space here.
       const ch = t.slice(p, p + width(t, p));
       if (INVISIBLE.test(ch)) fail(Code.invisibleCharacter, p, ch.length, { char: codePoint(ch) });
-      // Not a component: underline the run up to whitespace or a parenthesis.
-      const q = until(t, p + 1, ' \t\n\r()');
+      // Not a component: underline the run up to whitespace or a parenthesis; a condition's
+      // up to the parenthesis (`location=New York`: its value may have spaces). In (! after
+      // its filter, putting it in parentheses would give (! two filters.
+      let q = until(t, p + 1, ' \t\n\r()');
+      if (t.slice(p, q).includes('=')) q = skipBack(until(t, q, '()'), q);
+      if (kind === 33 && count) fail(Code.notWithSeveral, p, q - p);
       fail(Code.operandNeedsParentheses, p, q - p, { text: t.slice(p, q) });
     }
   }
@@ -427,8 +443,10 @@ function item(open: number): FilterNode {
   if (c !== 61) {
     const name = t.slice(start, p);
     const field = { field: name };
-    // Not `=`: say what is wrong with the name or the operator.
-    if (p >= n) fail(Code.missingOperator, start, len, field);
+    // Not `=`: say what is wrong with the name or the operator. A name that is no field is
+    // named first: `(dept)` needs department, not (dept=value).
+    const known = lower.includes(name.toLowerCase());
+    if (p >= n) noOperator(name, start, known);
     if (isWs(c)) {
       const q = skipWs(p);
       // `(department )`, `(department Sales)`: the = is what is missing, not a space too many
@@ -436,9 +454,9 @@ function item(open: number): FilterNode {
       if (
         (q >= n && !cut) ||
         code(q) === 41 ||
-        (lower.includes(name.toLowerCase()) && /[()]/.test(t.charAt(until(t, q, '=()'))))
+        (known && /[()]/.test(t.charAt(until(t, q, '=()'))))
       )
-        fail(Code.missingOperator, start, len, field);
+        noOperator(name, start, known);
       fail(
         q < n && '=~<>!:;'.includes(t.charAt(q))
           ? Code.whitespaceBeforeEquals
@@ -458,7 +476,7 @@ function item(open: number): FilterNode {
     }
     const op = '~><!'.indexOf(t.charAt(p));
     if (op >= 0 && len && code(p + 1) === 61) fail(Code.unsupportedApprox + op, p, 2, field);
-    if ((c === 41 || c === 40) && len) fail(Code.missingOperator, start, len, field);
+    if ((c === 41 || c === 40) && len) noOperator(name, start, known);
     const w = width(t, p);
     fail(Code.invalidFieldCharacter, p, w, { char: shown(t.slice(p, p + w)) });
   }
@@ -470,6 +488,12 @@ function item(open: number): FilterNode {
     unknownAt = start;
   }
   return value(open, p + 1, name);
+}
+
+/** A name with no = after it: an unknown field's error if it is none, else missing-operator. */
+function noOperator(name: string, start: number, known: boolean): never {
+  if (!known) throw (thrown = unknownField(name, start));
+  return fail(Code.missingOperator, start, name.length, { field: name });
 }
 
 /** `and` / `or` before another condition (`… and location=NYC`), `&&`, `||`, in a raw value. */

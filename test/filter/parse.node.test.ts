@@ -270,6 +270,29 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['(!(department=a) (department=b))', 'not-with-several', 17, 1, /one filter/],
   ['(!department=Temp)', 'operand-needs-parentheses', 2, 15, /'department=Temp'.*parentheses/],
   ['(&(department=a)x)', 'operand-needs-parentheses', 16, 1, /'x'/],
+  // A condition whole, its value's spaces too: the advice must give a filter that parses.
+  ['(!location=New York)', 'operand-needs-parentheses', 2, 17, /'location=New York' at 3/],
+  ['(&(department=a)officeLocation=Bldg 1 )', 'operand-needs-parentheses', 16, 21, /Bldg 1'/],
+  // In (! after its filter: parentheses would give (! two filters.
+  ['(!(department=x)department=y)', 'not-with-several', 16, 12, /one filter/],
+  // A name with no = that is no field: the name is the first slip, not the =.
+  ['(dept)', 'unknown-field', 1, 4, /did you mean department\?/],
+  ['dept', 'unknown-field', 0, 4, /did you mean department\?/],
+  ['not', 'unknown-field-no-suggestion', 0, 3, /unknown field 'not'/],
+  // A name for the filter before it, not a condition: remove it.
+  ['filter=(department=Sales)', 'leading-text', 0, 7, /remove 'filter=' before the filter/],
+  [' ldapFilter = (&(department=a)(location=b))', 'leading-text', 1, 12, /'ldapFilter ='/],
+  // Conditions one a line, or after a comma: in one pair of parentheses they would be one
+  // value ("Sales, location=NYC"); they are filters to combine.
+  ['department=Sales\nlocation=NYC', 'multiple-filters', 17, 12, /\(&…\)/],
+  ['department=Sales, location=NYC', 'multiple-filters', 18, 12, /second filter at 19/],
+  ['department=Sales; location=NYC ', 'multiple-filters', 18, 12, /second filter/],
+  // SQL's == is an equality, not a value that starts with =.
+  ['department == Sales', 'missing-parentheses', 0, 19, /add parentheses: \(department=Sales\)$/],
+  // Nothing but an odd space or an invisible character: named, not taken for a field.
+  ['\u00a0', 'invisible-character', 0, 1, /^remove U\+00A0 at 1/],
+  [' \u3000 ', 'invisible-character', 1, 1, /U\+3000 at 2/],
+  ['\ufeff\n', 'invisible-character', 0, 1, /U\+FEFF/],
   ['(department =Sales)', 'whitespace-before-equals', 11, 1, /space at 12/],
   ['(department\t\t=Sales)', 'whitespace-before-equals', 11, 2, /space/],
   ['(depart ment=Sales)', 'whitespace-in-field', 7, 1, /space/],
