@@ -490,9 +490,17 @@ function item(open: number): FilterNode {
   return value(open, p + 1, name);
 }
 
-/** A name with no = after it: an unknown field's error if it is none, else missing-operator. */
+/**
+ * A name with no = after it: missing-operator for a field; for a name that is no field, its
+ * error (unknown-field: (dept) needs department, not (dept=value)), with `missing: '='` so
+ * an editor can say more (`(Sales)` is a value without its field).
+ */
 function noOperator(name: string, start: number, known: boolean): never {
-  if (!known) throw (thrown = unknownField(name, start));
+  if (!known) {
+    const failure = unknownField(name, start);
+    (failure[3] as Params).missing = '=';
+    throw (thrown = failure);
+  }
   return fail(Code.missingOperator, start, name.length, { field: name });
 }
 

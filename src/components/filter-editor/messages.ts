@@ -19,7 +19,10 @@ export function problemMessage(
   const field = p('field');
   const text = p('text');
   const max = p('max');
-  switch (problem.code) {
+  // A name that is no field with no = after it (`(Sales)`, `(lo` while typing): said as a
+  // name missing its =, whose case below tells a value from a field not finished.
+  const unknownName = problem.code.startsWith('unknown-field') && p('missing') === '=';
+  switch (unknownName ? 'missing-operator' : problem.code) {
     case 'empty':
       return msg('The filter is empty: write one, e.g. (department=Sales).', {
         id: 'filter-editor.error.empty',
@@ -143,7 +146,7 @@ export function problemMessage(
       });
     }
     case 'whitespace-in-field':
-      return msg("Remove this space: a field name can't contain spaces.", {
+      return msg('Remove this space: a field name can’t contain spaces.', {
         id: 'filter-editor.error.whitespace-in-field',
       });
     case 'whitespace-before-equals':
@@ -151,7 +154,7 @@ export function problemMessage(
         id: 'filter-editor.error.whitespace-before-equals',
       });
     case 'invalid-field-character':
-      return msg(str`'${p('char')}' can't appear in a field name.`, {
+      return msg(str`'${p('char')}' can’t appear in a field name.`, {
         id: 'filter-editor.error.invalid-field-character',
       });
     case 'unknown-field':
