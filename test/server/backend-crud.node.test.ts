@@ -233,7 +233,7 @@ describe('reference backend: request validation', () => {
     ).items;
     const messages = items.map((i) => i.statusMessage);
     expect(messages).toContain('Ultima sincronizzazione completata: 248 utenti.');
-    expect(messages).toContain('Disattivata. Questa integrazione è gestita da Imagicle Support.');
+    expect(messages).toContain('Spenta. Questa integrazione è gestita da Imagicle Support.');
     // English stays English; the stored text is not changed by an Italian read.
     const english = (
       (await fetch(backend.be.endpoint, { headers: { 'Accept-Language': 'en-GB,it;q=0.8' } }).then(

@@ -32,7 +32,7 @@ const TEXTS: readonly (readonly [RegExp, Replacement])[] = [
   [/^Consent confirmed\.$/, 'Consenso confermato.'],
   [
     /^Switched off\. (.+) manages this integration\.$/,
-    'Disattivata. Questa integrazione è gestita da $1.',
+    'Spenta. Questa integrazione è gestita da $1.',
   ],
   [
     /^Synchronizing Webex users\. Configured and monitored by (.+)\.$/,

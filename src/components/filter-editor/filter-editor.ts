@@ -1047,18 +1047,18 @@ export class UcxFilterEditor extends LitElement {
       case 'substring': {
         const field = why.field;
         return msg(
-          str`The builder can't show this filter: the value for ${field} has a * in the middle (like a*b*c); the builder only offers is, starts with, ends with and contains. Keep editing it as text.`,
+          str`The builder can’t show this filter: the value for ${field} has a * in the middle (like a*b*c); the builder only offers is, starts with, ends with and contains. Keep editing it as text.`,
           { id: 'filter-editor.notice.substring' },
         );
       }
       case 'not-of-group':
         return msg(
-          "The builder can't show this filter: it applies ! to a group of conditions; the builder only negates single conditions. Keep editing it as text.",
+          'The builder can’t show this filter: it applies ! to a group of conditions; the builder only negates single conditions. Keep editing it as text.',
           { id: 'filter-editor.notice.not-of-group' },
         );
       case 'double-not':
         return msg(
-          "The builder can't show this filter: it contains !(!…); remove the double negation or keep editing it as text.",
+          'The builder can’t show this filter: it contains !(!…); remove the double negation or keep editing it as text.',
           { id: 'filter-editor.notice.double-not' },
         );
     }
@@ -1490,7 +1490,14 @@ export class UcxFilterEditor extends LitElement {
             ${op('\\28 \\29 \\2a \\5c', msg('write ( ) * \\ inside a value', { id: 'filter-editor.help.op.escapes' }))}
           </tbody>
         </table>
-        <p>${msg('Examples (select one to insert it):', { id: 'filter-editor.help.examples' })}</p>
+        <p>
+          ${msg(
+            'Examples (select one to add it to the filter; to one already there, joined with AND):',
+            {
+              id: 'filter-editor.help.examples',
+            },
+          )}
+        </p>
         <ul class="examples">
           ${exampleMeanings().map((meaning, i) => {
             const ex = FILTER_EXAMPLES[i]!;
@@ -1765,15 +1772,20 @@ function stop(e: Event): void {
   e.stopPropagation();
 }
 
-/** The part of the window `el` can be seen in: clipped by every scrolling box around it. */
+/**
+ * The part of the window `el` can be seen in: clipped by every scrolling box around it, less
+ * the scroll padding such a box declares for what covers its edges (a dialog's sticky header
+ * and footer: the suggestions must not open under its Cancel and Create).
+ */
 function visibleBounds(el: Element): { top: number; bottom: number } {
   let top = 0;
   let bottom = innerHeight;
   for (let n: Element | null = el.parentElement; n;) {
-    if (getComputedStyle(n).overflowY !== 'visible') {
+    const style = getComputedStyle(n);
+    if (style.overflowY !== 'visible') {
       const r = n.getBoundingClientRect();
-      top = Math.max(top, r.top);
-      bottom = Math.min(bottom, r.bottom);
+      top = Math.max(top, r.top + (parseFloat(style.scrollPaddingTop) || 0));
+      bottom = Math.min(bottom, r.bottom - (parseFloat(style.scrollPaddingBottom) || 0));
     }
     n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || null);
   }

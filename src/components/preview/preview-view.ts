@@ -175,7 +175,15 @@ class View {
 
   render() {
     if (this.s.phase === 'idle' && !this.s.waiting) return nothing;
-    return html`<section class="preview" part="preview" aria-labelledby="preview-title">
+    // A preview of filters since changed keeps its figures (what they were), muted under a
+    // warning, so they aren't read as the new filters' (data-stale, preview.styles.ts).
+    const stale = this.s.stale && this.s.phase === 'done';
+    return html`<section
+      class="preview"
+      part="preview"
+      aria-labelledby="preview-title"
+      data-stale=${stale ? 'true' : nothing}
+    >
       <h3 id="preview-title">${msg('Preview', { id: 'preview.title' })}</h3>
       ${this.renderFilterLine()} ${this.renderCount()} ${this.renderRunning()}
       ${this.renderImpact()} ${this.renderErrors()} ${this.renderClauses()} ${this.renderTable()}
@@ -231,6 +239,14 @@ class View {
               str`Partial result (cancelled): ${this.#number(r.count)} matching users among the first ${this.#number(r.scanned)} checked.`,
               { id: 'preview.partial' },
             );
+    } else if (r && this.s.filter === null) {
+      // No filters (said on the line above): the directory's users, all of them.
+      text =
+        r.count === 1
+          ? msg('1 user in the directory.', { id: 'preview.count-all-one' })
+          : msg(str`${this.#number(r.count)} users in the directory.`, {
+              id: 'preview.count-all',
+            });
     } else if (r) {
       text =
         r.count === 1

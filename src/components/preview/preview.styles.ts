@@ -25,10 +25,20 @@ export const previewStyles = css`
   .partial {
     color: var(--_warning);
   }
-  .muted,
-  .stale {
+  .muted {
     color: var(--_muted);
     font-size: 0.875rem;
+  }
+  .stale {
+    padding-inline-start: var(--_space);
+    border-inline-start: 3px solid var(--_warning);
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  /* The figures of filters since changed: muted, not bold or coloured, under the warning. */
+  [data-stale] :is(.count, .impact, .impact .added, .impact .removed, table) {
+    color: var(--_muted);
+    font-weight: normal;
   }
   .running {
     display: flex;

@@ -458,7 +458,7 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(textareaOf(el).value).to.equal('(department=a*b*c)');
     const notice = part(el, 'notice')!;
     expect(notice.getAttribute('role')).to.equal('status');
-    expect(visibleText(notice)).to.contain("The builder can't show this filter");
+    expect(visibleText(notice)).to.contain('The builder can’t show this filter');
     expect(visibleText(notice)).to.contain('a*b*c');
     await expectAccessible(el);
     // ! over a group is not shown either.

@@ -297,7 +297,8 @@ describe('<ucx-user-sync> preview of matching users (create)', () => {
     pv.button.click();
     const count = await pv.counted();
     expect(count.dataset.count).to.equal('2000');
-    expect(count.textContent).to.contain('2000 utenti corrispondono');
+    // No filters (said above it): the directory's users, not users who match filters.
+    expect(count.textContent).to.contain('2000 utenti nella directory.');
     const headers = [...pv.table()!.querySelectorAll('th')].map((th) => th.textContent!.trim());
     expect(headers).to.deep.equal(['Nome', 'Email', 'Reparto', 'Ufficio', 'Città', 'Telefono']);
   });

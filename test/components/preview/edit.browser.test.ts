@@ -152,9 +152,16 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     const pv = previewParts(m.edit);
     pv.button.click();
     await pv.impacted();
+    const weight = (el: HTMLElement | null) => getComputedStyle(el!).fontWeight;
+    expect([weight(pv.count()), weight(pv.impact())]).to.deep.equal(['600', '600']);
     p.editor.value = '';
     await typeFilter(p.editor, '(department=Marketing)');
     await waitFor(() => pv.text().includes('The filters changed'), 'the stale note');
+    // The old figures stay, muted: not read as the new filters' (bold is for a current one).
+    expect([weight(pv.count()), weight(pv.impact())]).to.deep.equal(['400', '400']);
+    expect(getComputedStyle(pv.count()!).color).to.equal(
+      getComputedStyle(pv.preview().shadowRoot!.querySelector('.muted')!).color,
+    );
     p.submit.click();
     const confirm = await waitFor(() => pv.removal(), 'the confirmation');
     expect(confirm.textContent).to.contain(`removes ${expectedCount('(department=Sales)')} users`);
