@@ -255,6 +255,11 @@ function bareCondition(
     return failure(text, Code.missingParentheses, offset, length, { text: tidied });
   }
   const at0 = inner.error.offset - 1;
+  // `department=`: its value is missing, at the ) the advice would add; said at the = it
+  // follows (not "add parentheses: (department=)", which is still wrong).
+  if (inner.error.code === 'empty-value' && at0 === rest.length) {
+    return failure(text, Code.emptyValue, offset + at0 - 1, 1, { ...inner.error.params });
+  }
   // Only an error inside the condition itself (not at the parentheses added around it).
   if (at0 < 0 || at0 + inner.error.length > rest.length) return;
   return failure(text, codeOf(inner.error.code), offset + at0, inner.error.length, {

@@ -287,6 +287,9 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['department=Sales\nlocation=NYC', 'multiple-filters', 17, 12, /\(&…\)/],
   ['department=Sales, location=NYC', 'multiple-filters', 18, 12, /second filter at 19/],
   ['department=Sales; location=NYC ', 'multiple-filters', 18, 12, /second filter/],
+  // A bare condition with no value: said at its =, not "add parentheses: (department=)".
+  ['department=', 'empty-value', 10, 1, /'department' has an empty value/],
+  ['dept=', 'empty-value', 4, 1, /'dept' has an empty value/],
   // SQL's == is an equality, not a value that starts with =.
   ['department == Sales', 'missing-parentheses', 0, 19, /add parentheses: \(department=Sales\)$/],
   // Nothing but an odd space or an invisible character: named, not taken for a field.

@@ -1208,10 +1208,17 @@ export class UcxFilterEditor extends LitElement {
       <div part="base" class="base">
         ${this.renderHeader()}
         <p id="hint" part="hint" class="hint">
-          ${msg(
-            'Optional. Choose which users to synchronize, in LDAP filter syntax, e.g. (department=Sales). Leave it empty to include all users.',
-            { id: 'filter-editor.hint' },
-          )}
+          ${
+            this.mode === 'builder'
+              ? msg(
+                  'Optional. Choose which users to synchronize: add conditions, grouped with AND or OR. With none, all users are included.',
+                  { id: 'filter-editor.hint-builder' },
+                )
+              : msg(
+                  'Optional. Choose which users to synchronize, in LDAP filter syntax, e.g. (department=Sales). Leave it empty to include all users.',
+                  { id: 'filter-editor.hint' },
+                )
+          }
         </p>
         ${
           this.mode === 'builder' && this.root

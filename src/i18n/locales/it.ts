@@ -106,6 +106,7 @@
 'filter-editor.help.operator': `Operatore`,
 'filter-editor.help.operators': `Operatori`,
 'filter-editor.hint': `Facoltativo. Scegli quali utenti sincronizzare, con la sintassi dei filtri LDAP, ad es. (department=Sales). Lascialo vuoto per includere tutti gli utenti.`,
+'filter-editor.hint-builder': `Facoltativo. Scegli quali utenti sincronizzare: aggiungi condizioni, raggruppate con AND o OR. Senza condizioni vengono inclusi tutti gli utenti.`,
 'filter-editor.invalid-title': `Filtri LDAP non validi`,
 'filter-editor.label': `Filtri dell’origine dati`,
 'filter-editor.mode': `Modalità di modifica`,

@@ -70,6 +70,9 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(modeRadio(el, 'builder').checked).to.equal(true);
     expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
     expect(part(el, 'builder')).to.exist;
+    // The hint speaks of conditions, not of the LDAP syntax the builder spares the admin.
+    expect(visibleText(part(el, 'hint'))).to.contain('add conditions, grouped with AND or OR');
+    expect(visibleText(part(el, 'hint'))).not.to.contain('LDAP');
     // A first, empty row is ready; it is left out until it has a value, so all users still.
     expect(rows(el)).to.have.length(1);
     expect(el.value).to.equal('');
