@@ -273,14 +273,14 @@ function parse(source: string, options: ParseOptions, maxLength: number): RawRes
 
   pos = skipWs(0);
   if (pos === n) fail(Code.empty, 0, n);
-  // Nothing but odd spaces and invisible characters (a pasted no-break space, a BOM): the
-  // first is named, as between filters (not taken for a field name).
-  if (!/[^\s\p{Cf}]/u.test(t.slice(pos))) {
-    const w = width(t, pos);
-    fail(Code.invisibleCharacter, pos, w, { char: codePoint(t.slice(pos, pos + w)) });
-  }
   if (code(pos) === 41) fail(Code.unmatchedCloseParen, pos, 1);
   if (code(pos) !== 40) {
+    // Nothing but odd spaces and invisible characters (a pasted no-break space, a BOM): the
+    // first is named, as between filters (not taken for a field name).
+    if (!/[^\s\p{Cf}]/u.test(t.slice(pos))) {
+      const w = width(t, pos);
+      fail(Code.invisibleCharacter, pos, w, { char: codePoint(t.slice(pos, pos + w)) });
+    }
     // `filter: (department=x)`, an emoji or a pasted BOM before a filter: remove it (no
     // operator or = in it, so it isn't a filter missing its parentheses).
     const q = t.indexOf('(', pos);
