@@ -1,6 +1,7 @@
 import * as Code from './code.js';
 import type { CodeIndex, Params } from './codes.js';
 import { codeOf, problem, publish } from './messages.js';
+import { DEFAULT_FIELDS } from './fields.js';
 import { MAX_LENGTH, at, limit, parseSyntax } from './parse.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
@@ -239,17 +240,18 @@ function bareCondition(
   const rest = params?.['text'];
   if (code !== 'missing-parentheses' || typeof rest !== 'string') return;
   // `department=Sales, location=NYC`, one condition a line: in parentheses, one value
-  // ("Sales, location=NYC") that nobody meant. They are filters to combine.
-  const next = /[\n,;]\s*(?=[a-z][\w.-]*\s*=)/i.exec(rest);
-  if (next && rest.indexOf('=') < next.index) {
-    const o = offset + next.index + next[0].length;
-    return failure(text, Code.multipleFilters, o, offset + length - o, {});
+  // ("Sales, location=NYC") that nobody meant. They are filters to combine: a condition on
+  // a configured field after the separator (not `OU=Sales` in `manager=CN=Bob,OU=Sales`).
+  const next = /^[a-z][\w.-]*[ \t]*=/i.test(rest) ? nextCondition(rest, options) : undefined;
+  if (next !== undefined) {
+    const end = rest.replace(/[\s,;)]+$/, '').length;
+    return failure(text, Code.multipleFilters, offset + next, end - next, {});
   }
   // (Parsed once: it fits, or its error is the one placed below.) A name alone that is no
   // field (`dept`, `x`) gets that error: not (dept), which is unknown too.
   const inner = parse(`(${rest})`, options);
   const unknown = !inner.ok && inner.error.code.startsWith('unknown-field');
-  if (inner.ok || (unknown && rest.includes('='))) return;
+  if (inner.ok || misnamed(`(${rest})`, inner)) return;
   const tidied = tidy(rest);
   if (!unknown && fits(`(${tidied})`, options)) {
     return failure(text, Code.missingParentheses, offset, length, { text: tidied });
@@ -265,6 +267,19 @@ function bareCondition(
   return failure(text, codeOf(inner.error.code), offset + at0, inner.error.length, {
     ...inner.error.params,
   });
+}
+
+/**
+ * Where a second condition starts in a bare one's text, after a line break, a comma or a
+ * semicolon: a configured field's name and =. Linear (no run of spaces is read twice).
+ */
+function nextCondition(rest: string, options: ParseOptions): number | undefined {
+  const names = (options.fields ?? DEFAULT_FIELDS).map((f) => f.name.toLowerCase());
+  for (const m of rest.matchAll(/[\n,;][^\S\n]*([a-z][\w.-]*)[ \t]*=/gi)) {
+    if (names.includes((m[1] as string).toLowerCase()))
+      return m.index + m[0].indexOf(m[1] as string);
+  }
+  return undefined;
 }
 
 /** The error at offset of text, with its 1-based position as the parser gives it. */

@@ -194,12 +194,6 @@ function skipWs(p: number): number {
   return p;
 }
 
-/** Back from p past whitespace, not before `from`. */
-function skipBack(p: number, from: number): number {
-  while (p > from && isWs(code(p - 1))) p--;
-  return p;
-}
-
 /**
  * From p on (step 1) or back from p (step -1), past whitespace in a value, raw or escaped
  * (`\20`): where it ends. Every \ in a value that parsed starts an escape.
@@ -395,10 +389,14 @@ function parse(source: string, options: ParseOptions, maxLength: number): RawRes
       const ch = t.slice(p, p + width(t, p));
       if (INVISIBLE.test(ch)) fail(Code.invisibleCharacter, p, ch.length, { char: codePoint(ch) });
       // Not a component: underline the run up to whitespace or a parenthesis; a condition's
-      // up to the parenthesis (`location=New York`: its value may have spaces). In (! after
-      // its filter, putting it in parentheses would give (! two filters.
+      // with the words of its value (`location=New York`), to a parenthesis, a line's end or
+      // the next condition (`location=NYC location=Rome` are two). In (! after its filter,
+      // putting it in parentheses would give (! two filters.
       let q = until(t, p + 1, ' \t\n\r()');
-      if (t.slice(p, q).includes('=')) q = skipBack(until(t, q, '()'), q);
+      if (t.slice(p, q).includes('=')) {
+        const words = CONDITION_WORDS.exec(t.slice(q, until(t, q, '()\n\r'))) as RegExpExecArray;
+        q += words[0].replace(/[,;]+$/, '').length;
+      }
       if (kind === 33 && count) fail(Code.notWithSeveral, p, q - p);
       fail(Code.operandNeedsParentheses, p, q - p, { text: t.slice(p, q) });
     }
@@ -498,11 +496,21 @@ function item(open: number): FilterNode {
 function noOperator(name: string, start: number, known: boolean): never {
   if (!known) {
     const failure = unknownField(name, start);
-    (failure[3] as Params).missing = '=';
-    throw (thrown = failure);
+    // (Not a number or a dotted name, `(12345)`, `(john.doe)`: a value, not an OID or a
+    // field with a wrong character; said as a name missing its =.)
+    if (failure[0] === Code.unknownField || failure[0] === Code.unknownFieldNoSuggestion) {
+      (failure[3] as Params).missing = '=';
+      throw (thrown = failure);
+    }
   }
   return fail(Code.missingOperator, start, name.length, { field: name });
 }
+
+/**
+ * The words after a condition's first that are still its value: each after spaces, unless it
+ * starts another condition (`name=`, `name =`). Linear: spaces and words don't overlap.
+ */
+const CONDITION_WORDS = /^(?:[ \t]+(?![a-z][\w.-]*[ \t]*=)[^\s()]+)*/i;
 
 /** `and` / `or` before another condition (`… and location=NYC`), `&&`, `||`, in a raw value. */
 const JOINED_IN_VALUE = /\s(and|or)\s+[a-z][\w.-]*\s*=|&&|\|\|/i;

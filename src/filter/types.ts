@@ -156,7 +156,10 @@ export interface FilterProblem<C extends string> {
   /** Start of the place to underline, in UTF-16 code units, within [0, text.length]. */
   offset: number;
   length: number;
-  /** Values a translation needs (`field`, `suggestion`, `position` (1-based), …). */
+  /**
+   * Values a translation needs (`field`, `suggestion`, `position` (1-based), …). `missing: '='`
+   * on an unknown field: a name alone, with no = after it (`(Sales)`, a value without its field).
+   */
   params: Record<string, string | number>;
 }
 

@@ -273,12 +273,32 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   // A condition whole, its value's spaces too: the advice must give a filter that parses.
   ['(!location=New York)', 'operand-needs-parentheses', 2, 17, /'location=New York' at 3/],
   ['(&(department=a)officeLocation=Bldg 1 )', 'operand-needs-parentheses', 16, 21, /Bldg 1'/],
+  // …but not over the next condition: `location=NYC location=Rome` are two, so are lines.
+  ['(|location=NYC location=Rome)', 'operand-needs-parentheses', 2, 12, /'location=NYC' at 3/],
+  [
+    '(&\n  location=NYC\n  department=Sales\n)',
+    'operand-needs-parentheses',
+    5,
+    12,
+    /'location=NYC'/,
+  ],
+  [
+    '(&(department=a)location=New York, department=Sales)',
+    'operand-needs-parentheses',
+    16,
+    17,
+    /York' at/,
+  ],
   // In (! after its filter: parentheses would give (! two filters.
   ['(!(department=x)department=y)', 'not-with-several', 16, 12, /one filter/],
   // A name with no = that is no field: the name is the first slip, not the =.
   ['(dept)', 'unknown-field', 1, 4, /did you mean department\?/],
   ['dept', 'unknown-field', 0, 4, /did you mean department\?/],
   ['not', 'unknown-field-no-suggestion', 0, 3, /unknown field 'not'/],
+  ['dept)(location=NYC)', 'unknown-field', 0, 4, /did you mean department\?/],
+  // A number or a dotted name alone: a value without its field, not an OID or a bad character.
+  ['(12345)', 'missing-operator', 1, 5, /has no =/],
+  ['(john.doe)', 'missing-operator', 1, 8, /has no =/],
   // A name for the filter before it, not a condition: remove it.
   ['filter=(department=Sales)', 'leading-text', 0, 7, /remove 'filter=' before the filter/],
   [' ldapFilter = (&(department=a)(location=b))', 'leading-text', 1, 12, /'ldapFilter ='/],
@@ -287,6 +307,9 @@ const errors: [string, FilterErrorCode, number, number, RegExp][] = [
   ['department=Sales\nlocation=NYC', 'multiple-filters', 17, 12, /\(&…\)/],
   ['department=Sales, location=NYC', 'multiple-filters', 18, 12, /second filter at 19/],
   ['department=Sales; location=NYC ', 'multiple-filters', 18, 12, /second filter/],
+  ['department=Sales,location=NYC)', 'multiple-filters', 17, 12, /second filter at 18/],
+  // A comma in a value, before a name that is no field (a DN, R&D, ou=…): one value.
+  ['department=R&D, ou=x', 'missing-parentheses', 0, 20, /\(department=R&D, ou=x\)$/],
   // A bare condition with no value: said at its =, not "add parentheses: (department=)".
   ['department=', 'empty-value', 10, 1, /'department' has an empty value/],
   ['dept=', 'empty-value', 4, 1, /'dept' has an empty value/],

@@ -1499,7 +1499,7 @@ export class UcxFilterEditor extends LitElement {
         </table>
         <p>
           ${msg(
-            'Examples (select one to add it to the filter; to one already there, joined with AND):',
+            'Examples (select one to add it: at the cursor where it fits, else joined with AND):',
             {
               id: 'filter-editor.help.examples',
             },
@@ -1775,6 +1775,13 @@ function defaultLabel(): string {
   return msg('Data source filters', { id: 'filter-editor.label' });
 }
 
+/** A computed scroll padding in pixels: a length, or a percentage of the box ('auto': 0). */
+function padding(value: string, height: number): number {
+  const n = parseFloat(value);
+  if (Number.isNaN(n)) return 0;
+  return value.endsWith('%') ? (n * height) / 100 : n;
+}
+
 function stop(e: Event): void {
   e.stopPropagation();
 }
@@ -1785,14 +1792,16 @@ function stop(e: Event): void {
  * and footer: the suggestions must not open under its Cancel and Create).
  */
 function visibleBounds(el: Element): { top: number; bottom: number } {
-  let top = 0;
-  let bottom = innerHeight;
+  // The window first, less the page's own scroll padding (a site's sticky header).
+  const page = getComputedStyle(document.documentElement);
+  let top = padding(page.scrollPaddingTop, innerHeight);
+  let bottom = innerHeight - padding(page.scrollPaddingBottom, innerHeight);
   for (let n: Element | null = el.parentElement; n;) {
     const style = getComputedStyle(n);
-    if (style.overflowY !== 'visible') {
+    if (n !== document.documentElement && style.overflowY !== 'visible') {
       const r = n.getBoundingClientRect();
-      top = Math.max(top, r.top + (parseFloat(style.scrollPaddingTop) || 0));
-      bottom = Math.min(bottom, r.bottom - (parseFloat(style.scrollPaddingBottom) || 0));
+      top = Math.max(top, r.top + padding(style.scrollPaddingTop, r.height));
+      bottom = Math.min(bottom, r.bottom - padding(style.scrollPaddingBottom, r.height));
     }
     n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || null);
   }

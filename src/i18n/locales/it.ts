@@ -92,7 +92,7 @@
 'filter-editor.field.phoneNumber': `Numero di telefono`,
 'filter-editor.format': `Formatta`,
 'filter-editor.help': `Aiuto: campi, operatori ed esempi`,
-'filter-editor.help.examples': `Esempi (selezionane uno per aggiungerlo al filtro; a uno già presente, unito con AND):`,
+'filter-editor.help.examples': `Esempi (selezionane uno per aggiungerlo: al cursore dove ci sta, altrimenti unito con AND):`,
 'filter-editor.help.field': `Campo`,
 'filter-editor.help.fields': `Campi`,
 'filter-editor.help.meaning': `Significato`,

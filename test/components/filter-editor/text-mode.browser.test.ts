@@ -158,6 +158,9 @@ describe('ucx-filter-editor: text mode', () => {
       ['(Sales)', "'Sales' is not a field name: write the field first, e.g. (department=Sales)."],
       ['(&(department=Sales)(lo', "'lo' is not a field name: did you mean location?"],
       ['(departmnt)', "'departmnt' is not a field name: did you mean department?"],
+      // A number or a dotted name is a value too, not an OID or a field with a wrong character.
+      ['(12345)', "'12345' is not a field name: write the field first, e.g. (department=12345)."],
+      ['(dept)(', "'dept' is not a field name: did you mean department?"],
       // Not "remove this space", which would give (departmentSales).
       ['(department Sales)', "'department' has no =: write (department=value) or (department=*)."],
     ];
