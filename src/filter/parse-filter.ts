@@ -1,7 +1,7 @@
 import * as Code from './code.js';
 import type { CodeIndex, Params } from './codes.js';
 import { codeOf, problem, publish } from './messages.js';
-import { DEFAULT_FIELDS } from './fields.js';
+import { DEFAULT_FIELDS, fieldNames } from './fields.js';
 import { MAX_LENGTH, at, limit, parseSyntax } from './parse.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
@@ -274,7 +274,7 @@ function bareCondition(
  * semicolon: a configured field's name and =. Linear (no run of spaces is read twice).
  */
 function nextCondition(rest: string, options: ParseOptions): number | undefined {
-  const names = (options.fields ?? DEFAULT_FIELDS).map((f) => f.name.toLowerCase());
+  const [, names] = fieldNames(options.fields ?? DEFAULT_FIELDS); // (in lower case, cached)
   for (const m of rest.matchAll(/[\n,;][^\S\n]*([a-z][\w.-]*)[ \t]*=/gi)) {
     if (names.includes((m[1] as string).toLowerCase()))
       return m.index + m[0].indexOf(m[1] as string);

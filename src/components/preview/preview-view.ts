@@ -175,19 +175,24 @@ class View {
 
   render() {
     if (this.s.phase === 'idle' && !this.s.waiting) return nothing;
-    // A preview of filters since changed keeps its figures (what they were), muted under a
-    // warning, so they aren't read as the new filters' (data-stale, preview.styles.ts).
-    const stale = this.s.stale && this.s.phase === 'done';
     return html`<section
       class="preview"
       part="preview"
       aria-labelledby="preview-title"
-      data-stale=${stale ? 'true' : nothing}
+      data-stale=${this.#stale ? 'true' : nothing}
     >
       <h3 id="preview-title">${msg('Preview', { id: 'preview.title' })}</h3>
       ${this.renderFilterLine()} ${this.renderCount()} ${this.renderRunning()}
       ${this.renderImpact()} ${this.renderErrors()} ${this.renderClauses()} ${this.renderTable()}
     </section>`;
+  }
+
+  /**
+   * A finished preview of filters since changed: it keeps its figures (what they were), muted
+   * under a warning, so they aren't read as the new filters' (data-stale, preview.styles.ts).
+   */
+  get #stale(): boolean {
+    return this.s.stale && this.s.phase === 'done';
   }
 
   private renderFilterLine() {
@@ -200,7 +205,7 @@ class View {
         }
       </p>
       ${
-        this.s.stale && this.s.phase === 'done'
+        this.#stale
           ? html`<p class="stale">
               ${msg('The filters changed since this preview. Select Preview to update it.', {
                 id: 'preview.stale',

@@ -940,42 +940,46 @@ describe('ucx-filter-editor: text mode, edges an admin reaches', () => {
     expect(popup.top).to.be.at.least(seen.top - 1);
     expect(popup.bottom).to.be.at.most(seen.bottom + 1);
   });
-  it('opens the suggestions above the caret rather than under a sticky footer', async () => {
-    // A dialog whose footer (Cancel, Create) stays at its bottom declares it as scroll
-    // padding: the room below the caret ends there.
-    const lines = Array.from({ length: 8 }, (_, i) => `  (department=D${i})`).join('\n');
-    const box = await fixture<HTMLDivElement>(
-      html`<div style="block-size: 500px; overflow: auto; scroll-padding-block-end: 120px">
-        <div style="block-size: 600px"></div>
-        <ucx-filter-editor .value=${`(|\n${lines}\n`}></ucx-filter-editor>
-        <div style="block-size: 400px"></div>
-        <footer style="position: sticky; bottom: 0; block-size: 120px; background: Canvas">
-          Cancel, Create
-        </footer>
-      </div>`,
-    );
-    const el = box.querySelector<UcxFilterEditor>('ucx-filter-editor')!;
-    const footer = box.querySelector('footer')!;
-    const ta = textareaOf(el);
-    ta.focus();
-    ta.setSelectionRange(ta.value.length, ta.value.length);
-    // The caret's line a little above the footer, as at the end of a long filter in a
-    // dialog: the whole box has room for the list below it, the part the footer leaves not.
-    const caretLine =
-      ta.getBoundingClientRect().bottom - box.getBoundingClientRect().top + box.scrollTop;
-    box.scrollTop = caretLine - (500 - 230);
-    await sendKeys({ type: '(' });
-    await el.updateComplete;
-    await new Promise((r) => requestAnimationFrame(r));
-    const popup = el.shadowRoot!.querySelector('[role="listbox"]')!.getBoundingClientRect();
-    expect(popup.height).to.be.greaterThan(50);
-    // (The box, within the window, has room for it below the caret's line, under the footer.)
-    const roomBelow =
-      Math.min(innerHeight, box.getBoundingClientRect().bottom) - ta.getBoundingClientRect().bottom;
-    expect(roomBelow).to.be.greaterThan(popup.height);
-    expect(popup.bottom).to.be.at.most(footer.getBoundingClientRect().top + 1);
-    expect(popup.top).to.be.at.least(box.getBoundingClientRect().top - 1);
-  });
+  // The footer's scroll padding as a length, or as a percentage of the box (24% of 500px).
+  for (const padding of ['120px', '24%']) {
+    it(`opens the suggestions above the caret rather than under a sticky footer (${padding})`, async () => {
+      // A dialog whose footer (Cancel, Create) stays at its bottom declares it as scroll
+      // padding: the room below the caret ends there.
+      const lines = Array.from({ length: 8 }, (_, i) => `  (department=D${i})`).join('\n');
+      const box = await fixture<HTMLDivElement>(
+        html`<div style="block-size: 500px; overflow: auto; scroll-padding-block-end: ${padding}">
+          <div style="block-size: 600px"></div>
+          <ucx-filter-editor .value=${`(|\n${lines}\n`}></ucx-filter-editor>
+          <div style="block-size: 400px"></div>
+          <footer style="position: sticky; bottom: 0; block-size: 120px; background: Canvas">
+            Cancel, Create
+          </footer>
+        </div>`,
+      );
+      const el = box.querySelector<UcxFilterEditor>('ucx-filter-editor')!;
+      const footer = box.querySelector('footer')!;
+      const ta = textareaOf(el);
+      ta.focus();
+      ta.setSelectionRange(ta.value.length, ta.value.length);
+      // The caret's line a little above the footer, as at the end of a long filter in a
+      // dialog: the whole box has room for the list below it, the part the footer leaves not.
+      const caretLine =
+        ta.getBoundingClientRect().bottom - box.getBoundingClientRect().top + box.scrollTop;
+      box.scrollTop = caretLine - (500 - 230);
+      await sendKeys({ type: '(' });
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(r));
+      const popup = el.shadowRoot!.querySelector('[role="listbox"]')!.getBoundingClientRect();
+      expect(popup.height).to.be.greaterThan(50);
+      // (The box, within the window, has room for it below the caret's line, under the footer.)
+      const roomBelow =
+        Math.min(innerHeight, box.getBoundingClientRect().bottom) -
+        ta.getBoundingClientRect().bottom;
+      expect(roomBelow).to.be.greaterThan(popup.height);
+      expect(popup.bottom).to.be.at.most(footer.getBoundingClientRect().top + 1);
+      expect(popup.top).to.be.at.least(box.getBoundingClientRect().top - 1);
+    });
+  }
 });
 
 describe('ucx-filter-editor: a page that allows no fields', () => {
