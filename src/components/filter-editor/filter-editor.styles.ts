@@ -168,6 +168,15 @@ export const filterEditorStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* The text field while the builder is shown: out of sight and out of reach (no focus, no
+     accessibility tree) and taking no room, but with its box: Firefox drops a text field's
+     editing history (Ctrl+Z) when its box is rebuilt, as display: none, a change of position
+     or of overflow does, or when the textarea itself is squeezed (hence the block wrapper). */
+  .text-field[data-parked] {
+    visibility: hidden;
+    block-size: 0;
+    overflow: clip; /* (a long filter's box must not lengthen a dialog's scrolling) */
+  }
   .field:focus-within {
     outline: 2px solid var(--_focus);
     outline-offset: 1px;

@@ -1204,6 +1204,7 @@ export class UcxFilterEditor extends LitElement {
     const r = this.result;
     const invalid = !!r && !r.ok;
     const warnings = this.#warningTexts(r); // (once per render: the text field and the list)
+    const building = this.mode === 'builder' && !!this.root;
     return html`
       <div part="base" class="base">
         ${this.renderHeader()}
@@ -1220,11 +1221,8 @@ export class UcxFilterEditor extends LitElement {
                 )
           }
         </p>
-        ${
-          this.mode === 'builder' && this.root
-            ? this.renderBuilder(this.root)
-            : this.renderText(r, warnings.length > 0)
-        }
+        ${this.renderText(r, warnings.length > 0, building)}
+        ${building ? this.renderBuilder(this.root as BuilderGroup) : nothing}
         ${this.renderProblems(r, warnings)}
         <div id="notice" part="notice" class="notice" role="status">${this.notice}</div>
         <p id="summary" part="summary" class="summary">
@@ -1280,7 +1278,16 @@ export class UcxFilterEditor extends LitElement {
     `;
   }
 
-  private renderText(r: ParseResult | undefined, warnings: boolean): TemplateResult {
+  /**
+   * The text field, also while the builder is shown (parked out of sight then): the same
+   * textarea comes back with its editing history, so Ctrl+Z after a look at the builder
+   * still undoes the typing before it.
+   */
+  private renderText(
+    r: ParseResult | undefined,
+    warnings: boolean,
+    hidden: boolean,
+  ): TemplateResult {
     // Invalid as parsed, or as a backend found it (describeSentProblem).
     const sent = this.#sentMessage;
     const invalid = (!!r && !r.ok) || sent !== undefined;
@@ -1297,7 +1304,7 @@ export class UcxFilterEditor extends LitElement {
     const open = this.suggestions.length > 0;
     const canFormat = !!r && r.ok && !this.isDisabled && !this.readonly;
     return html`
-      <div part="toolbar" class="toolbar">
+      <div part="toolbar" class="toolbar" ?hidden=${hidden}>
         <button
           type="button"
           part="format-button"
@@ -1307,41 +1314,43 @@ export class UcxFilterEditor extends LitElement {
           ${msg('Format', { id: 'filter-editor.format' })}
         </button>
       </div>
-      <div part="field" class=${classMap({ field: true, invalid })}>
-        <pre part="highlight" class="highlight" aria-hidden="true" dir="ltr"><code>${segments.map(
-          (s) => this.renderSegment(s),
-        )}</code></pre>
-        <textarea
-          id="input"
-          part="textarea"
-          dir="ltr"
-          rows="4"
-          spellcheck="false"
-          autocomplete="off"
-          autocapitalize="off"
-          .value=${live(text)}
-          ?disabled=${this.isDisabled}
-          ?readonly=${this.readonly}
-          ?required=${this.required}
-          aria-label=${this.#fieldName() ?? nothing}
-          aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          aria-autocomplete="list"
-          aria-controls=${open ? 'suggestions' : nothing}
-          aria-activedescendant=${open ? `suggestion-${this.activeSuggestion}` : nothing}
-          @input=${this.onTextInput}
-          @change=${this.onTextChange}
-          @keydown=${this.onTextKeydown}
-          @scroll=${this.onTextScroll}
-          @blur=${this.closeSuggestions}
-          @click=${this.closeSuggestions}
-        ></textarea>
-        ${open ? this.renderSuggestions() : nothing}
-        ${
-          sent !== undefined
-            ? html`<span id="sent-problem" class="visually-hidden">${sent}</span>`
-            : nothing
-        }
+      <div class="text-field" ?data-parked=${hidden}>
+        <div part="field" class=${classMap({ field: true, invalid })}>
+          <pre part="highlight" class="highlight" aria-hidden="true" dir="ltr"><code>${segments.map(
+            (s) => this.renderSegment(s),
+          )}</code></pre>
+          <textarea
+            id="input"
+            part="textarea"
+            dir="ltr"
+            rows="4"
+            spellcheck="false"
+            autocomplete="off"
+            autocapitalize="off"
+            .value=${live(text)}
+            ?disabled=${this.isDisabled}
+            ?readonly=${this.readonly}
+            ?required=${this.required}
+            aria-label=${this.#fieldName() ?? nothing}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            aria-autocomplete="list"
+            aria-controls=${open ? 'suggestions' : nothing}
+            aria-activedescendant=${open ? `suggestion-${this.activeSuggestion}` : nothing}
+            @input=${this.onTextInput}
+            @change=${this.onTextChange}
+            @keydown=${this.onTextKeydown}
+            @scroll=${this.onTextScroll}
+            @blur=${this.closeSuggestions}
+            @click=${this.closeSuggestions}
+          ></textarea>
+          ${open ? this.renderSuggestions() : nothing}
+          ${
+            sent !== undefined
+              ? html`<span id="sent-problem" class="visually-hidden">${sent}</span>`
+              : nothing
+          }
+        </div>
       </div>
     `;
   }

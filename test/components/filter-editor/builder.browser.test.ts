@@ -1,7 +1,7 @@
 import { expectAccessible } from '../../support/a11y.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { part, textareaOf, visibleText, type UcxFilterEditor } from './define.js';
+import { part, textareaOf, undo, visibleText, type UcxFilterEditor } from './define.js';
 import { describe, it } from './define.js';
 
 async function editor(value = ''): Promise<UcxFilterEditor> {
@@ -68,7 +68,9 @@ describe('ucx-filter-editor: builder mode', () => {
     await switchTo(el, 'builder');
     expect(el.mode).to.equal('builder');
     expect(modeRadio(el, 'builder').checked).to.equal(true);
-    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+    // The text field is out of sight (and out of the tab order), not gone: see the undo test.
+    expect(textareaOf(el).checkVisibility({ visibilityProperty: true })).to.equal(false);
+    expect(part(el, 'format-button')!.getClientRects()).to.have.length(0);
     expect(part(el, 'builder')).to.exist;
     // The hint speaks of conditions, not of the LDAP syntax the builder spares the admin.
     expect(visibleText(part(el, 'hint'))).to.contain('add conditions, grouped with AND or OR');
@@ -268,6 +270,27 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(rows(el)[0]!.classList.contains('incomplete')).to.equal(false);
     expect(visibleText(rows(el)[0]!)).to.contain('left out');
     expect(el.value).to.equal('');
+  });
+
+  it('a look at the builder and back keeps the text field and its undo history (Ctrl+Z)', async () => {
+    const el = await editor();
+    const ta = textareaOf(el);
+    ta.focus();
+    await sendKeys({ type: '(department=Sales)' });
+    await el.updateComplete;
+    await switchTo(el, 'builder');
+    expect(rows(el)).to.have.length(1);
+    await switchTo(el, 'text');
+    expect(textareaOf(el)).to.equal(ta);
+    expect(ta.value).to.equal('(department=Sales)');
+    ta.focus();
+    for (let i = 0; i < 30 && el.value !== ''; i += 1) {
+      await undo();
+      await el.updateComplete;
+    }
+    // Before, the text field was made anew and Ctrl+Z did nothing.
+    expect(el.value).to.equal('');
+    expect(ta.value).to.equal('');
   });
 
   it('round-trips text → builder → text, with nested groups and negations', async () => {
