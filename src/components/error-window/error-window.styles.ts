@@ -28,8 +28,18 @@ export const errorWindowStyles = css`
   .server-text {
     white-space: pre-wrap;
   }
+  /* One line when it fits (beside its label or under it), not broken at its hyphens. */
   .request-id code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    display: inline-block;
+    max-inline-size: 100%;
+    font-family: var(
+      --ucx-font-family-mono,
+      ui-monospace,
+      SFMono-Regular,
+      Menlo,
+      Consolas,
+      monospace
+    );
     overflow-wrap: anywhere;
   }
   .advice {

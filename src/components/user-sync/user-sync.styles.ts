@@ -181,6 +181,11 @@ export const userSyncListStyles = css`
   .sub code {
     overflow-wrap: break-word;
   }
+  /* A request id on one line when it fits (beside its label or under it). */
+  .request-id code {
+    display: inline-block;
+    max-inline-size: 100%;
+  }
   code {
     font-family: var(
       --ucx-font-family-mono,

@@ -1056,7 +1056,7 @@ export class UcxUserSync extends UcxElement {
 
   private renderRequestId(view: FailureView) {
     return view.requestId
-      ? html`<p>
+      ? html`<p class="request-id">
           ${msg('Request id:', { id: 'user-sync.error.request-id' })}
           <code>${breakable(view.requestId)}</code>
         </p>`

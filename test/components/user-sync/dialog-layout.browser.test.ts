@@ -141,6 +141,68 @@ describe('<ucx-user-sync> dialog layout', () => {
     expect(top()).to.be.closeTo(before.top, 0.5);
   });
 
+  it("writes a failure's request id on one line, in the error window and in the section, on a laptop and a phone", async () => {
+    const id = '168fc713-a195-470d-95a6-ffae6d4831f4';
+    /** The lines the text of `code` takes (the tops of its text's boxes; a <wbr> has none). */
+    const lines = (code: HTMLElement) => {
+      const range = document.createRange();
+      range.selectNodeContents(code);
+      const boxes = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+      return new Set(boxes.map((r) => Math.round(r.top))).size;
+    };
+    /** Whether the id fits its paragraph's width on one line (on a phone it may not). */
+    const fits = (code: HTMLElement) => {
+      code.style.whiteSpace = 'nowrap';
+      const wide = code.getBoundingClientRect().width;
+      code.style.whiteSpace = '';
+      return wide <= (code.parentElement as HTMLElement).clientWidth;
+    };
+    const expectOneLineWhereItFits = (code: HTMLElement, where: string) => {
+      if (fits(code)) expect(lines(code), where).to.equal(1);
+      else expect(lines(code), where).to.be.at.most(2);
+    };
+    for (const width of [1280, 390]) {
+      await setViewport({ width, height: 800 });
+      const m = await mount({
+        items: [],
+        faults: [
+          {
+            method: 'POST',
+            problem: { status: 500, code: 'internal', title: 'Internal', requestId: id },
+          },
+        ],
+      });
+      const p = await fillCreate(m, '(department=Sales)');
+      p.submit.click();
+      await waitFor(() => p.errorDialog().open, 'the error window', 8000);
+      const inWindow = p.errorWindow.shadowRoot!.querySelector<HTMLElement>('.request-id code')!;
+      expect(inWindow.textContent).to.equal(id);
+      // Before, it broke at a hyphen ('168fc713-a195-470d-95a6-' over 'ffae6d4831f4') where
+      // it fits on the line under its label.
+      if (width === 1280) expect(fits(inWindow)).to.equal(true);
+      expectOneLineWhereItFits(inWindow, `the error window at ${width} px`);
+      m.el.remove();
+      // The section's own failure (its list can't be read) writes it the same way.
+      const s = await mount({
+        items: [],
+        faults: [
+          {
+            method: 'GET',
+            problem: { status: 503, code: 'unavailable', title: 'Down', requestId: id },
+          },
+        ],
+      });
+      const inSection = await waitFor(
+        () => s.el.shadowRoot!.querySelector<HTMLElement>('.request-id code'),
+        'the load error',
+        8000,
+      );
+      expect(inSection.textContent).to.equal(id);
+      expectOneLineWhereItFits(inSection, `the section at ${width} px`);
+      s.el.remove();
+    }
+  });
+
   it('writes the footer status on one line, beside the buttons or above them', async () => {
     await setViewport({ width: 900, height: 800 });
     const m = await mount({ items: [] });
