@@ -31,7 +31,8 @@ const budgets = { firstPaint: 30 * KB, filter: 9.25 * KB };
 // missing =, `filter=` before a filter, conditions one a line or after commas, `==`, a text
 // of odd spaces only, a second filter in (!); ~130 B more from that advice's own review: an
 // empty value said at its =, a condition's words up to the next condition, a second
-// condition only on a configured field, found in linear time. The gate stops regressions at
+// condition only on a configured field, found in linear time; ~30 B for an unknown field's
+// message when a host configured no fields (it ended in "use "). The gate stops regressions at
 // 9.25 KB (8.75 KB until those, 8.5 KB before) and the report shows the distance to the goal.
 const filterGoal = 5 * KB;
 const lazyOnly = ['@azure/msal-browser', '@microsoft/microsoft-graph-client'];

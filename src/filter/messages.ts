@@ -79,8 +79,13 @@ export function problem(
   all: Params & { position: number },
 ): FilterProblem<never> {
   const c = codes[code] as FilterErrorCode;
+  // (A host's field list can be empty, `fields: []`: then there is no field to name.)
+  const template =
+    c === 'unknown-field-no-suggestion' && all['fields'] === ''
+      ? "unknown field '{field}': no fields are configured"
+      : FILTER_MESSAGES[c];
   // A param the template has no value for stays as written ({name}); numbers become text.
-  const message = FILTER_MESSAGES[c].replace(/\{(\w+)\}/g, (m, k: string) => `${all[k] ?? m}`);
+  const message = template.replace(/\{(\w+)\}/g, (m, k: string) => `${all[k] ?? m}`);
   return { code: c as never, message, offset, length, params: all };
 }
 

@@ -891,6 +891,18 @@ describe('host fields', () => {
     expect(office.ok && office.filter).toMatchObject({ field: 'officeLocation' });
   });
 
+  it('says so when the host configured no fields at all, rather than "use " and nothing', () => {
+    const r = parseFilter('(department=a)', { fields: [] });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unknown-field-no-suggestion',
+        message: "unknown field 'department': no fields are configured",
+        params: { fields: '' },
+      },
+    });
+  });
+
   it('keeps the default definitions as they are: a host adapts a copy', () => {
     // The parser reads the default names once, so they must not change under it.
     const email = DEFAULT_FIELDS[0] as FieldDefinition;
