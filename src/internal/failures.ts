@@ -13,7 +13,7 @@ export interface FailureView {
   title: string;
   /** Our sentence: what happened and what to do. */
   message: string;
-  /** The server's `detail`, shown as text. */
+  /** The server's `detail` (else its problem `title`, see serverText), shown as text. */
   detail?: string;
   requestId?: string;
   status?: number;
@@ -103,17 +103,38 @@ function askSupport(e: BackendError): string {
       });
 }
 
+/** A problem's `title` that only names its HTTP status, which our sentence already says. */
+const REASON_PHRASE =
+  /^(bad request|unauthori[sz]ed|forbidden|not found|method not allowed|conflict|(payload|content|request entity) too large|unprocessable (entity|content)|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out)$/i;
+
+/** The problem codes of the contract (openapi.yaml), which our own sentences explain. */
+const KNOWN_CODES =
+  /^(invalid-filter|validation-failed|vendor-managed-lock|already-exists|consent-invalid|not-found)$/;
+
+/**
+ * What the server said about it, shown as text: its `detail`; else, for a problem of a kind
+ * this element doesn't know (`maintenance`), its `title`, which names that kind (RFC 9457)
+ * and is all a backend that writes no detail says ("Down for maintenance until 18:00"),
+ * unless the title is only the status's reason phrase, which our sentence already gives.
+ */
+function serverText(e: BackendError): string | undefined {
+  if (e.detail) return e.detail;
+  const title = e.title?.trim();
+  return title && !KNOWN_CODES.test(e.code) && !REASON_PHRASE.test(title) ? title : undefined;
+}
+
 export function describeBackendError(
   e: BackendError,
   op: Operation,
   vendorName: string,
 ): FailureView {
+  const said = serverText(e);
   const base: FailureView = {
     stage: op === 'load' ? 'load' : 'backend',
     code: e.code,
     title: titleFor(op),
     message: '',
-    ...(e.detail ? { detail: e.detail } : {}),
+    ...(said ? { detail: said } : {}),
     ...(e.requestId ? { requestId: e.requestId } : {}),
     ...(e.status ? { status: e.status } : {}),
     retryable: false,
@@ -245,8 +266,7 @@ export function describeBackendError(
         ? { filterErrorRange: { offset: filterField.offset, length: filterField.length } }
         : {}),
       detail:
-        e.detail ??
-        (e.fieldErrors.length ? e.fieldErrors.map((f) => f.message).join(' ') : undefined),
+        e.detail ?? (e.fieldErrors.length ? e.fieldErrors.map((f) => f.message).join(' ') : said),
       retryable: false,
     } as FailureView;
   }

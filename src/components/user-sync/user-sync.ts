@@ -102,6 +102,9 @@ const loadSummaries = (): Promise<void> =>
     },
   ));
 
+/** How long the section waits for an endpoint a host sets after adding it (ms). */
+const NO_ENDPOINT_GRACE = 1000;
+
 /** How long a list that has arrived waits for its rows' summaries (ms). */
 const SUMMARIES_WAIT = 1000;
 
@@ -294,7 +297,16 @@ export class UcxUserSync extends UcxElement {
       const backend = this.#backend();
       // (The endpoint as the client reads it: blank, or a URL object's text, say.)
       if (!backend.endpoint) {
-        throw new BackendError({ kind: 'http', status: 404, code: 'no-endpoint' });
+        // A host often sets endpoint just after adding the element (after an await, in a
+        // framework's next tick): the section keeps loading a moment before it says none is
+        // configured (and fires ucx-error); setting one runs this task anew, which aborts
+        // this wait. No request was made, so the failure has no HTTP status.
+        await new Promise<void>((done) => {
+          const timer = setTimeout(done, NO_ENDPOINT_GRACE);
+          signal.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
+        });
+        if (signal.aborted) throw new BackendError({ kind: 'aborted' });
+        throw new BackendError({ kind: 'http', code: 'no-endpoint' });
       }
       this.#listLang = closestLang(this); // (the backend client sends it as Accept-Language)
       this.#slowLoad = false;

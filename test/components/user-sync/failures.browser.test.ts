@@ -423,6 +423,31 @@ describe('<ucx-user-sync> create failures', () => {
     await expectAccessible(m.el);
   });
 
+  it("a problem with a title and no detail: the title is shown as the server's words, unless it only names the status", async () => {
+    const said = 'Down for maintenance until 18:00';
+    const { text } = await failOnce([
+      { method: 'POST', problem: { status: 503, code: 'maintenance', title: said } },
+    ]);
+    // Before, only our sentence showed: the backend's one required text was dropped.
+    expect(text).to.contain('HTTP 503');
+    expect(text).to.contain(said);
+    const plain = await failOnce([
+      { method: 'POST', problem: { status: 503, code: 'down', title: 'Service Unavailable' } },
+    ]);
+    expect(plain.text).to.contain('HTTP 503');
+    expect(plain.text).not.to.contain('Service Unavailable');
+    // The section's own load error says it too.
+    const m = await mount({
+      items: [],
+      faults: [{ method: 'GET', problem: { status: 503, code: 'maintenance', title: said } }],
+    });
+    const error = await waitFor(
+      () => m.root.querySelector('[part="load-error"]'),
+      'the load error',
+    );
+    expect(deepText(error)).to.contain(said);
+  });
+
   it('5xx with the id only in X-Request-Id shows it', async () => {
     const { text } = await failOnce([
       { method: 'POST', status: 502, raw: '<html>Bad gateway</html>' },

@@ -90,6 +90,46 @@ describe('<ucx-user-sync> in a host page', () => {
     expect(m.root.querySelector('table')).to.equal(null);
   });
 
+  it('given its endpoint just after it is added (after an await), loads without a false "no endpoint"', async () => {
+    const fx = await scenario({ items: [integration()] });
+    for (const later of [
+      () => Promise.resolve(),
+      () => new Promise((r) => setTimeout(r)),
+      () => new Promise((r) => setTimeout(r, 300)), // (a host reading its configuration)
+    ]) {
+      const el = document.createElement('ucx-user-sync') as UcxUserSync;
+      const errors: unknown[] = [];
+      el.addEventListener('ucx-error', (e) => errors.push(e.detail));
+      let saidNone = false;
+      const watch = new MutationObserver(() => {
+        saidNone ||= deepText(el.shadowRoot!).includes('No endpoint is configured');
+      });
+      document.body.append(el);
+      watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+      await later();
+      el.endpoint = fx.endpoint;
+      await waitFor(() => el.shadowRoot!.querySelector('tr[data-id="int-a"]'), 'the rows');
+      watch.disconnect();
+      // Before, it said so at once and fired ucx-error (no-endpoint, with a 404 no server gave).
+      expect(saidNone, 'no "No endpoint is configured" on the way').to.equal(false);
+      expect(errors).to.deep.equal([]);
+      el.remove();
+    }
+    // With none at all, it says so after a moment, as a failure with no HTTP status.
+    const el = document.createElement('ucx-user-sync') as UcxUserSync;
+    const errors: { code: string; status?: number }[] = [];
+    el.addEventListener('ucx-error', (e) => errors.push(e.detail));
+    document.body.append(el);
+    await waitFor(
+      () => deepText(el.shadowRoot!).includes('No endpoint is configured'),
+      'no endpoint',
+    );
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.include({ code: 'no-endpoint' });
+    expect(errors[0]).not.to.have.property('status');
+    el.remove();
+  });
+
   it('takes its endpoint as a URL object, and a blank one as none', async () => {
     const m = await mount({ items: [integration()] });
     const endpoint = m.el.endpoint;
