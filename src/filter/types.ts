@@ -79,6 +79,17 @@ export interface FieldDefinition {
   name: string;
   /** i18n key for the field's label. */
   labelKey: string;
+  /**
+   * The field's visible label, in the page's language (`Job title`): the builder's field
+   * list, the help and the suggestions show it. The five default fields have translated
+   * labels of their own; another field without one shows its name.
+   */
+  label?: string;
+  /**
+   * The field inside a sentence (`job title`: the summary's "users whose job title is
+   * Engineer"). Default: the default fields' translated nouns, else `label`, else the name.
+   */
+  noun?: string;
   /** How the field maps to Graph; absent = never filtered server-side. */
   graph?: GraphFieldDefinition;
   /** `phone` compares ignoring spaces, hyphens, `.`, `(`, `)` (any Unicode space or hyphen). Default `text`. */

@@ -1,9 +1,15 @@
 // Kept apart from messages.ts: the section's list summarizes filters at first
 // paint and needs only these nouns, not every editor message.
 import { msg } from '@lit/localize';
+import type { FieldDefinition } from '../../filter/index.js';
 
-/** The field as a noun inside a sentence ("whose department is …"). */
-export function fieldNoun(name: string): string {
+/**
+ * The field as a noun inside a sentence ("whose department is …"): the host's definition's
+ * `noun`, a default field's translated noun, else the definition's `label`, else the name.
+ */
+export function fieldNoun(name: string, fields?: readonly FieldDefinition[]): string {
+  const own = fields?.find((f) => f?.name === name);
+  if (own?.noun) return own.noun;
   switch (name) {
     case 'email':
       return msg('email', { id: 'filter-editor.noun.email' });
@@ -16,6 +22,6 @@ export function fieldNoun(name: string): string {
     case 'phoneNumber':
       return msg('phone number', { id: 'filter-editor.noun.phoneNumber' });
     default:
-      return name;
+      return own?.label || name;
   }
 }

@@ -1231,7 +1231,7 @@ export class UcxFilterEditor extends LitElement {
               ? msg('Fix the error to see which users the filter selects.', {
                   id: 'filter-editor.summary.invalid',
                 })
-              : summarizeFilter(r && r.ok ? r.filter : undefined)
+              : summarizeFilter(r && r.ok ? r.filter : undefined, this.#fields)
           }
         </p>
         ${this.renderHelp()}
@@ -1405,7 +1405,7 @@ export class UcxFilterEditor extends LitElement {
   private suggestionText(s: Suggestion): string {
     switch (s.kind) {
       case 'field':
-        return fieldLabel(s.key);
+        return fieldLabel(this.#fields.find((f) => f.name === s.key) ?? s.key);
       case 'equals':
         return msg('equals', { id: 'filter-editor.suggest.equals' });
       case 'operator':

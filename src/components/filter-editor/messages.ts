@@ -282,8 +282,9 @@ export function placedMessage(
   return placed(text, problem.offset, problemMessage(problem, fields));
 }
 
-/** Visible label of a field: a translation for the five defaults, else its name. */
+/** Visible label of a field: its definition's `label`, a translation for the five defaults, else its name. */
 export function fieldLabel(field: FieldDefinition | string): string {
+  if (typeof field !== 'string' && field.label) return field.label;
   const name = typeof field === 'string' ? field : field.name;
   switch (name) {
     case 'email':

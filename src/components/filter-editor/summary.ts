@@ -1,14 +1,31 @@
 import { msg, str } from '@lit/localize';
-import type { FilterNode, SubstringNode } from '../../filter/index.js';
+import type { FieldDefinition, FilterNode, SubstringNode } from '../../filter/index.js';
 import { fieldNoun } from './field-noun.js';
+
+/** The field list of the sentence being written (summarizeFilter is synchronous). */
+let nounsFrom: readonly FieldDefinition[] | undefined;
+const noun = (name: string): string => fieldNoun(name, nounsFrom);
 
 /**
  * A plain-language, localized sentence for a filter:
  * `(&(department=Sales)(location=NYC)(!(department=Temp)))` →
  * "Users whose department is Sales and whose location is NYC, except those whose
- * department is Temp". `undefined` (no filter) → "All users".
+ * department is Temp". `undefined` (no filter) → "All users". A host's fields (`fields`)
+ * are named by their `noun` or `label` (see FieldDefinition).
  */
-export function summarizeFilter(node: FilterNode | undefined): string {
+export function summarizeFilter(
+  node: FilterNode | undefined,
+  fields?: readonly FieldDefinition[],
+): string {
+  nounsFrom = fields;
+  try {
+    return summary(node);
+  } finally {
+    nounsFrom = undefined;
+  }
+}
+
+function summary(node: FilterNode | undefined): string {
   if (!node) return msg('All users', { id: 'filter-editor.summary.all' });
   const { positive, negative } = splitTop(node);
   const except = negative.map((n) => clause(n)).join(orJoiner());
@@ -67,16 +84,16 @@ const shown = (value: string): string => (/^\s|\s$/u.test(value) ? `"${value}"` 
 function clause(node: FilterNode): string {
   switch (node.type) {
     case 'equality': {
-      const field = fieldNoun(node.field);
+      const field = noun(node.field);
       const value = shown(node.value);
       return msg(str`whose ${field} is ${value}`, { id: 'filter-editor.summary.is' });
     }
     case 'present': {
-      const field = fieldNoun(node.field);
+      const field = noun(node.field);
       return msg(str`whose ${field} has a value`, { id: 'filter-editor.summary.present' });
     }
     case 'substring': {
-      const field = fieldNoun(node.field);
+      const field = noun(node.field);
       const { initial, any, final } = node;
       if (initial !== undefined && any.length === 0 && final === undefined) {
         return msg(str`whose ${field} starts with ${shown(initial)}`, {
@@ -111,16 +128,16 @@ function clause(node: FilterNode): string {
 function negatedClause(node: FilterNode): string {
   switch (node.type) {
     case 'equality': {
-      const field = fieldNoun(node.field);
+      const field = noun(node.field);
       const value = shown(node.value);
       return msg(str`whose ${field} is not ${value}`, { id: 'filter-editor.summary.is-not' });
     }
     case 'present': {
-      const field = fieldNoun(node.field);
+      const field = noun(node.field);
       return msg(str`whose ${field} is empty`, { id: 'filter-editor.summary.not-present' });
     }
     case 'substring': {
-      const field = fieldNoun(node.field);
+      const field = noun(node.field);
       const { initial, any, final } = node;
       if (initial !== undefined && any.length === 0 && final === undefined) {
         return msg(str`whose ${field} does not start with ${shown(initial)}`, {

@@ -2,6 +2,7 @@ import { expectAccessible } from '../../support/a11y.js';
 import { describedText } from '../../support/dom.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { DEFAULT_FIELDS } from '../../../src/filter/index.js';
 import {
   errorRangeText,
   highlighted,
@@ -637,6 +638,42 @@ describe('ucx-filter-editor: text mode', () => {
       (o) => o.value,
     );
     expect(names).to.include.members(['email', 'department', 'location', 'phoneNumber']);
+  });
+
+  it('a host field is shown by its label, and named in the summary by its noun (else its label), not by its name', async () => {
+    const fields = [
+      ...DEFAULT_FIELDS,
+      { name: 'jobTitle', labelKey: 'x.jobTitle', label: 'Job title', noun: 'job title' },
+      { name: 'costCenter', labelKey: 'x.costCenter', label: 'Cost centre' },
+    ];
+    const el = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor .fields=${fields}></ucx-filter-editor>`,
+    );
+    el.value = '(&(jobTitle=Engineer)(costCenter=42)(department=Sales))';
+    await el.updateComplete;
+    // Before, 'Users whose jobTitle is Engineer…': labelKey was never read, nor anything else.
+    expect(visibleText(part(el, 'summary'))).to.equal(
+      'Users whose job title is Engineer and whose Cost centre is 42 and whose department is Sales',
+    );
+    // The help's field list, the autocomplete and the builder's field select.
+    (part(el, 'help-toggle') as HTMLElement).click();
+    await el.updateComplete;
+    const help = visibleText(part(el, 'help'));
+    expect(help).to.contain('Job title');
+    expect(help).to.contain('Cost centre');
+    el.value = '';
+    // (A label that only repeats the name, 'Job title' for jobTitle, is not said twice.)
+    await typeInto(el, '(co');
+    const options = Array.from(el.shadowRoot!.querySelectorAll('[role="option"]'), (o) =>
+      visibleText(o as HTMLElement),
+    );
+    expect(options).to.deep.equal(['costCenter Cost centre']);
+    el.value = '(jobTitle=Engineer)';
+    el.mode = 'builder';
+    await el.updateComplete;
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="builder-field"]')!;
+    expect(select.selectedOptions[0]!.textContent!.trim()).to.equal('Job title');
+    expect(Array.from(select.options, (o) => o.textContent!.trim())).to.include('Cost centre');
   });
 
   it('a host field whose name no filter can hold is not offered, and the console says why', async () => {
