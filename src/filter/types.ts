@@ -87,7 +87,7 @@ export interface FieldDefinition {
   label?: string;
   /**
    * The field inside a sentence (`job title`: the summary's "users whose job title is
-   * Engineer"). Default: the default fields' translated nouns, else `label`, else the name.
+   * Engineer"). Default: `label`, else the default fields' translated nouns, else the name.
    */
   noun?: string;
   /** How the field maps to Graph; absent = never filtered server-side. */

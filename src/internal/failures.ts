@@ -103,9 +103,9 @@ function askSupport(e: BackendError): string {
       });
 }
 
-/** A problem's `title` that only names its HTTP status, which our sentence already says. */
+/** A problem's `title` that only names its HTTP status (the reason phrases of the statuses a backend answers with), which our sentence already says. */
 const REASON_PHRASE =
-  /^(bad request|unauthori[sz]ed|forbidden|not found|method not allowed|conflict|(payload|content|request entity) too large|unprocessable (entity|content)|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out)$/i;
+  /^(bad request|unauthori[sz]ed|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|precondition failed|(payload|content|request entity) too large|(request-)?uri too long|unsupported media type|unprocessable (entity|content)|locked|too many requests|internal server error|not implemented|bad gateway|service unavailable|gateway time-?out)$/i;
 
 /** The problem codes of the contract (openapi.yaml), which our own sentences explain. */
 const KNOWN_CODES =

@@ -5,11 +5,11 @@ import type { FieldDefinition } from '../../filter/index.js';
 
 /**
  * The field as a noun inside a sentence ("whose department is …"): the host's definition's
- * `noun`, a default field's translated noun, else the definition's `label`, else the name.
+ * `noun`, else its `label`, else a default field's translated noun, else the name.
  */
 export function fieldNoun(name: string, fields?: readonly FieldDefinition[]): string {
   const own = fields?.find((f) => f?.name === name);
-  if (own?.noun) return own.noun;
+  if (own?.noun || own?.label) return own.noun || (own.label as string);
   switch (name) {
     case 'email':
       return msg('email', { id: 'filter-editor.noun.email' });
@@ -22,6 +22,6 @@ export function fieldNoun(name: string, fields?: readonly FieldDefinition[]): st
     case 'phoneNumber':
       return msg('phone number', { id: 'filter-editor.noun.phoneNumber' });
     default:
-      return own?.label || name;
+      return name;
   }
 }

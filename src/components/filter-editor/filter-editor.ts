@@ -682,6 +682,14 @@ export class UcxFilterEditor extends LitElement {
 
   private onTextInput(e: Event): void {
     const ta = e.target as HTMLTextAreaElement;
+    if (this.mode === 'builder') {
+      // The text field out of sight changed: Chromium and WebKit keep one undo history a
+      // page, so Ctrl+Z in the builder can reach the typing done before it. Not the admin's
+      // change: the text goes back, and nothing is said.
+      e.stopPropagation();
+      ta.value = this._value;
+      return;
+    }
     if (ta.value === this._value) return;
     this.value = ta.value;
     this.notice = '';

@@ -305,7 +305,8 @@ export class UcxUserSync extends UcxElement {
           const timer = setTimeout(done, NO_ENDPOINT_GRACE);
           signal.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
         });
-        if (signal.aborted) throw new BackendError({ kind: 'aborted' });
+        // (Removed meanwhile: nothing to say to a page that took it away; back, it loads again.)
+        if (signal.aborted || !this.isConnected) throw new BackendError({ kind: 'aborted' });
         throw new BackendError({ kind: 'http', code: 'no-endpoint' });
       }
       this.#listLang = closestLang(this); // (the backend client sends it as Accept-Language)

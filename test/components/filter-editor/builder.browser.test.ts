@@ -293,6 +293,33 @@ describe('ucx-filter-editor: builder mode', () => {
     expect(ta.value).to.equal('');
   });
 
+  it('Ctrl+Z in the builder never reaches the text field out of sight (one undo history a page in Chromium)', async () => {
+    const el = await editor();
+    const changes: string[] = [];
+    el.addEventListener('ucx-filter-change', (e) => changes.push(e.detail.value));
+    const inputs: Event[] = [];
+    el.addEventListener('input', (e) => inputs.push(e));
+    textareaOf(el).focus();
+    await sendKeys({ type: '(department=Sales)' });
+    await el.updateComplete;
+    changes.length = 0;
+    inputs.length = 0;
+    await switchTo(el, 'builder');
+    const value = rowControls(rows(el)[0]!).value!;
+    value.focus();
+    for (let i = 0; i < 3; i += 1) {
+      await undo();
+      await el.updateComplete;
+    }
+    expect(el.mode).to.equal('builder');
+    expect(el.value).to.equal('(department=Sales)');
+    expect(rowControls(rows(el)[0]!).value!.value).to.equal('Sales');
+    expect(changes, 'no change the admin did not make').to.deep.equal([]);
+    expect(inputs).to.deep.equal([]);
+    await switchTo(el, 'text');
+    expect(textareaOf(el).value).to.equal('(department=Sales)');
+  });
+
   it('round-trips text → builder → text, with nested groups and negations', async () => {
     const text =
       '(|(&(department=Sales)(!(location=NYC)))(email=*@company.com)(!(phoneNumber=*))(officeLocation=*HQ*))';

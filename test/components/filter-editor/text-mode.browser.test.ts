@@ -674,6 +674,16 @@ describe('ucx-filter-editor: text mode', () => {
     const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="builder-field"]')!;
     expect(select.selectedOptions[0]!.textContent!.trim()).to.equal('Job title');
     expect(Array.from(select.options, (o) => o.textContent!.trim())).to.include('Cost centre');
+    // A default field the host relabels is named by that label everywhere, summary included.
+    el.fields = [{ name: 'department', labelKey: 'x.unit', label: 'Business unit' }];
+    el.value = '(department=Sales)';
+    await el.updateComplete;
+    expect(visibleText(part(el, 'summary'))).to.equal('Users whose Business unit is Sales');
+    expect(
+      el
+        .shadowRoot!.querySelector<HTMLSelectElement>('[part="builder-field"]')!
+        .selectedOptions[0]!.textContent!.trim(),
+    ).to.equal('Business unit');
   });
 
   it('a host field whose name no filter can hold is not offered, and the console says why', async () => {

@@ -436,6 +436,11 @@ describe('<ucx-user-sync> create failures', () => {
     ]);
     expect(plain.text).to.contain('HTTP 503');
     expect(plain.text).not.to.contain('Service Unavailable');
+    const long = await failOnce([
+      { method: 'POST', problem: { status: 414, code: 'too-long', title: 'URI Too Long' } },
+    ]);
+    expect(long.text).to.contain('too long for the server');
+    expect(long.text).not.to.contain('URI Too Long');
     // The section's own load error says it too.
     const m = await mount({
       items: [],

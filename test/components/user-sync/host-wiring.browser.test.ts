@@ -115,6 +115,17 @@ describe('<ucx-user-sync> in a host page', () => {
       expect(errors).to.deep.equal([]);
       el.remove();
     }
+    // Taken away again before that moment: nothing is said to the page that took it away.
+    {
+      const gone = document.createElement('ucx-user-sync') as UcxUserSync;
+      const said: unknown[] = [];
+      gone.addEventListener('ucx-error', (e) => said.push(e.detail));
+      document.body.append(gone);
+      await new Promise((r) => setTimeout(r, 200));
+      gone.remove();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(said, 'no ucx-error from a section no longer in the page').to.deep.equal([]);
+    }
     // With none at all, it says so after a moment, as a failure with no HTTP status.
     const el = document.createElement('ucx-user-sync') as UcxUserSync;
     const errors: { code: string; status?: number }[] = [];
