@@ -72,10 +72,12 @@ export interface Problem {
 }
 
 /** Problem codes the element knows (others are shown as a generic failure). */
-export type KnownProblemCode =
-  | 'invalid-filter'
-  | 'vendor-managed-lock'
-  | 'already-exists'
-  | 'consent-invalid'
-  | 'validation-failed'
-  | 'not-found';
+export const KNOWN_PROBLEM_CODES = [
+  'invalid-filter',
+  'vendor-managed-lock',
+  'already-exists',
+  'consent-invalid',
+  'validation-failed',
+  'not-found',
+] as const;
+export type KnownProblemCode = (typeof KNOWN_PROBLEM_CODES)[number];

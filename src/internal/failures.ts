@@ -3,6 +3,7 @@
 // load. Server text stays text.
 import { msg, str } from '@lit/localize';
 import type { BackendError } from '../backend/errors.js';
+import { KNOWN_PROBLEM_CODES } from '../backend/types.js';
 import { getLocale, resolveLocale } from '../i18n/localization.js';
 
 export type Operation = 'create' | 'update' | 'delete' | 'load';
@@ -107,10 +108,6 @@ function askSupport(e: BackendError): string {
 const REASON_PHRASE =
   /^(bad request|unauthori[sz]ed|forbidden|not found|method not allowed|not acceptable|request time-?out|conflict|gone|precondition failed|(payload|content|request entity) too large|(request-)?uri too long|unsupported media type|unprocessable (entity|content)|locked|too many requests|internal server error|not implemented|bad gateway|service unavailable|gateway time-?out)$/i;
 
-/** The problem codes of the contract (openapi.yaml), which our own sentences explain. */
-const KNOWN_CODES =
-  /^(invalid-filter|validation-failed|vendor-managed-lock|already-exists|consent-invalid|not-found)$/;
-
 /**
  * What the server said about it, shown as text: its `detail`; else, for a problem of a kind
  * this element doesn't know (`maintenance`), its `title`, which names that kind (RFC 9457)
@@ -120,7 +117,9 @@ const KNOWN_CODES =
 function serverText(e: BackendError): string | undefined {
   if (e.detail) return e.detail;
   const title = e.title?.trim();
-  return title && !KNOWN_CODES.test(e.code) && !REASON_PHRASE.test(title) ? title : undefined;
+  // (The contract's codes, which our own sentences explain.)
+  const known = (KNOWN_PROBLEM_CODES as readonly string[]).includes(e.code);
+  return title && !known && !REASON_PHRASE.test(title) ? title : undefined;
 }
 
 export function describeBackendError(

@@ -14,6 +14,7 @@ export const tokens = css`
   :host {
     color-scheme: light dark;
     --_font: var(--ucx-font-family, inherit);
+    --_mono: var(--ucx-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     --_text: var(--ucx-color-text, light-dark(#1f2328, #e6edf3));
     --_muted: var(--ucx-color-text-muted, light-dark(#57606a, #9da7b3));
     --_surface: var(--ucx-color-surface, light-dark(#ffffff, #161b22));

@@ -32,14 +32,7 @@ export const errorWindowStyles = css`
   .request-id code {
     display: inline-block;
     max-inline-size: 100%;
-    font-family: var(
-      --ucx-font-family-mono,
-      ui-monospace,
-      SFMono-Regular,
-      Menlo,
-      Consolas,
-      monospace
-    );
+    font-family: var(--_mono);
     overflow-wrap: anywhere;
   }
   .advice {

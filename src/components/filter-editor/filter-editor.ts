@@ -1300,7 +1300,10 @@ export class UcxFilterEditor extends LitElement {
     const sent = this.#sentMessage;
     const invalid = (!!r && !r.ok) || sent !== undefined;
     const text = this._value;
-    const segments = segmentTokens(text, tokenizeFilter(text), r && !r.ok ? r.error : this.#marked);
+    // (Parked, the text is not seen: the builder's keystrokes don't highlight it.)
+    const segments = hidden
+      ? []
+      : segmentTokens(text, tokenizeFilter(text), r && !r.ok ? r.error : this.#marked);
     const describedBy = [
       'hint',
       r && !r.ok ? 'error' : sent !== undefined ? 'sent-problem' : '',

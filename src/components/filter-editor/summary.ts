@@ -2,9 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { FieldDefinition, FilterNode, SubstringNode } from '../../filter/index.js';
 import { fieldNoun } from './field-noun.js';
 
-/** The field list of the sentence being written (summarizeFilter is synchronous). */
-let nounsFrom: readonly FieldDefinition[] | undefined;
-const noun = (name: string): string => fieldNoun(name, nounsFrom);
+type Fields = readonly FieldDefinition[] | undefined;
 
 /**
  * A plain-language, localized sentence for a filter:
@@ -13,29 +11,17 @@ const noun = (name: string): string => fieldNoun(name, nounsFrom);
  * department is Temp". `undefined` (no filter) → "All users". A host's fields (`fields`)
  * are named by their `noun` or `label` (see FieldDefinition).
  */
-export function summarizeFilter(
-  node: FilterNode | undefined,
-  fields?: readonly FieldDefinition[],
-): string {
-  nounsFrom = fields;
-  try {
-    return summary(node);
-  } finally {
-    nounsFrom = undefined;
-  }
-}
-
-function summary(node: FilterNode | undefined): string {
+export function summarizeFilter(node: FilterNode | undefined, fields?: Fields): string {
   if (!node) return msg('All users', { id: 'filter-editor.summary.all' });
   const { positive, negative } = splitTop(node);
-  const except = negative.map((n) => clause(n)).join(orJoiner());
+  const except = negative.map((n) => clause(n, fields)).join(orJoiner());
   if (positive.length === 0) {
     return msg(str`All users except those ${except}`, { id: 'filter-editor.summary.all-except' });
   }
   const main =
     node.type === 'or'
-      ? positive.map((n) => clause(n)).join(orJoiner())
-      : positive.map((n) => clause(n)).join(andJoiner());
+      ? positive.map((n) => clause(n, fields)).join(orJoiner())
+      : positive.map((n) => clause(n, fields)).join(andJoiner());
   if (negative.length === 0) {
     return msg(str`Users ${main}`, { id: 'filter-editor.summary.users' });
   }
@@ -81,19 +67,19 @@ function substringPattern(node: SubstringNode): string {
 const shown = (value: string): string => (/^\s|\s$/u.test(value) ? `"${value}"` : value);
 
 /** A relative clause: "whose department is Sales", "whose email has a value". */
-function clause(node: FilterNode): string {
+function clause(node: FilterNode, fields: Fields): string {
   switch (node.type) {
     case 'equality': {
-      const field = noun(node.field);
+      const field = fieldNoun(node.field, fields);
       const value = shown(node.value);
       return msg(str`whose ${field} is ${value}`, { id: 'filter-editor.summary.is' });
     }
     case 'present': {
-      const field = noun(node.field);
+      const field = fieldNoun(node.field, fields);
       return msg(str`whose ${field} has a value`, { id: 'filter-editor.summary.present' });
     }
     case 'substring': {
-      const field = noun(node.field);
+      const field = fieldNoun(node.field, fields);
       const { initial, any, final } = node;
       if (initial !== undefined && any.length === 0 && final === undefined) {
         return msg(str`whose ${field} starts with ${shown(initial)}`, {
@@ -113,31 +99,31 @@ function clause(node: FilterNode): string {
       return msg(str`whose ${field} matches ${pattern}`, { id: 'filter-editor.summary.matches' });
     }
     case 'not':
-      return negatedClause(node.child);
+      return negatedClause(node.child, fields);
     case 'and': {
-      const inner = node.children.map((c) => clause(c)).join(andJoiner());
+      const inner = node.children.map((c) => clause(c, fields)).join(andJoiner());
       return node.children.length > 1 ? `(${inner})` : inner;
     }
     case 'or': {
-      const inner = node.children.map((c) => clause(c)).join(orJoiner());
+      const inner = node.children.map((c) => clause(c, fields)).join(orJoiner());
       return node.children.length > 1 ? `(${inner})` : inner;
     }
   }
 }
 
-function negatedClause(node: FilterNode): string {
+function negatedClause(node: FilterNode, fields: Fields): string {
   switch (node.type) {
     case 'equality': {
-      const field = noun(node.field);
+      const field = fieldNoun(node.field, fields);
       const value = shown(node.value);
       return msg(str`whose ${field} is not ${value}`, { id: 'filter-editor.summary.is-not' });
     }
     case 'present': {
-      const field = noun(node.field);
+      const field = fieldNoun(node.field, fields);
       return msg(str`whose ${field} is empty`, { id: 'filter-editor.summary.not-present' });
     }
     case 'substring': {
-      const field = noun(node.field);
+      const field = fieldNoun(node.field, fields);
       const { initial, any, final } = node;
       if (initial !== undefined && any.length === 0 && final === undefined) {
         return msg(str`whose ${field} does not start with ${shown(initial)}`, {
@@ -161,9 +147,9 @@ function negatedClause(node: FilterNode): string {
       });
     }
     case 'not':
-      return clause(node.child);
+      return clause(node.child, fields);
     default: {
-      const inner = clause(node);
+      const inner = clause(node, fields);
       return msg(str`not ${inner}`, { id: 'filter-editor.summary.not' });
     }
   }

@@ -187,14 +187,7 @@ export const userSyncListStyles = css`
     max-inline-size: 100%;
   }
   code {
-    font-family: var(
-      --ucx-font-family-mono,
-      ui-monospace,
-      SFMono-Regular,
-      Menlo,
-      Consolas,
-      monospace
-    );
+    font-family: var(--_mono);
     font-size: 0.85rem;
     overflow-wrap: anywhere;
   }
