@@ -39,6 +39,18 @@ function logEvent(event: Event): void {
   byId('events').prepend(item);
 }
 
+const englishTexts = new Map<Element, string>();
+const englishTitle = document.title;
+
+/** The host page's own texts in Italian (their `data-it`) or back in English. */
+function translateHostPage(italian: boolean): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-it]')) {
+    if (!englishTexts.has(el)) englishTexts.set(el, el.textContent ?? '');
+    el.textContent = italian ? el.dataset['it']! : englishTexts.get(el)!;
+  }
+  document.title = italian ? 'Integrazioni · Acme UC Admin (demo di ucx-user-sync)' : englishTitle;
+}
+
 async function main(): Promise<void> {
   const config = (await (await fetch('/demo/config.json')).json()) as DemoConfig;
   const element = document.createElement('ucx-user-sync') as UcxUserSync;
@@ -57,8 +69,10 @@ async function main(): Promise<void> {
 
   const lang = byId<HTMLInputElement>('lang-it');
   lang.addEventListener('change', () => {
+    // The whole console changes language, as a host's would: its own texts (data-it) and the
+    // element, which follows the page's lang. The demo controls keep lang="en".
     document.documentElement.lang = lang.checked ? 'it' : 'en';
-    element.lang = lang.checked ? 'it' : 'en';
+    translateHostPage(lang.checked);
   });
 
   const lock = byId<HTMLInputElement>('vendor-lock');

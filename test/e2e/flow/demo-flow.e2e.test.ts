@@ -202,6 +202,21 @@ describe('the demo, end to end', () => {
     expect(await section(page).locator('[part="lock-notice"]').count()).toBe(0);
   });
 
+  it('the Italian switch puts the whole console in Italian, the section included, and back', async () => {
+    const page = w.page;
+    const italian = page.locator('#lang-it');
+    const title = section(page).locator('h2.title');
+    await italian.check();
+    await expect.poll(() => title.innerText()).toMatch(/sincronizzazione degli utenti/);
+    expect(await page.locator('main h1').innerText()).toBe('Integrazioni');
+    expect(await page.getAttribute('html', 'lang')).toBe('it');
+    // The demo's own controls stay English, and say so to a screen reader.
+    expect(await page.getAttribute('aside.devtools', 'lang')).toBe('en');
+    await italian.uncheck();
+    await expect.poll(() => title.innerText()).toMatch(/Users’ Synchronization Integration/);
+    expect(await page.locator('main h1').innerText()).toBe('Integrations');
+  });
+
   it('Preview signs in once and lists matching users from the Graph stand-in under /graph', async () => {
     const page = w.page;
     const dialog = await openCreateForm(page, '(department=Sales)');
