@@ -79,5 +79,6 @@ export const KNOWN_PROBLEM_CODES = [
   'consent-invalid',
   'validation-failed',
   'not-found',
+  'idempotency-key-reused',
 ] as const;
 export type KnownProblemCode = (typeof KNOWN_PROBLEM_CODES)[number];

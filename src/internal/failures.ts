@@ -27,6 +27,8 @@ export interface FailureView {
    * the list is read again a little later too.
    */
   unanswered?: boolean;
+  /** The server refused the request's idempotency key: the next try needs a new one. */
+  newKey?: boolean;
   /** The vendor lock applies (show the contact link). */
   vendorLock: boolean;
   /** A message for the filter field (400 errors[] on `filter`, 413/414). */
@@ -120,6 +122,23 @@ function serverText(e: BackendError): string | undefined {
   // (The contract's codes, which our own sentences explain.)
   const known = (KNOWN_PROBLEM_CODES as readonly string[]).includes(e.code);
   return title && !known && !REASON_PHRASE.test(title) ? title : undefined;
+}
+
+/**
+ * When to try again, from the answer's `Retry-After` ("in 2 minutes"), '' without one. In a
+ * language the package has words for, as the sentence around it: a host's runtime may be in
+ * another, whose text for the sentence falls back to English.
+ */
+function retryWhen(e: BackendError): string {
+  const wait = e.retryAfter ?? 0;
+  const [n, unit] =
+    wait < 60 ? [wait, 'second'] : wait < 5400 ? [wait / 60, 'minute'] : [wait / 3600, 'hour'];
+  return wait
+    ? new Intl.RelativeTimeFormat(resolveLocale(getLocale())).format(
+        Math.ceil(n),
+        unit as Intl.RelativeTimeFormatUnit,
+      )
+    : '';
 }
 
 export function describeBackendError(
@@ -225,7 +244,7 @@ export function describeBackendError(
               id: 'user-sync.failure.invalid-response-load',
             })
           : msg(
-              str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been saved.`,
+              str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been made.`,
               { id: 'user-sync.failure.invalid-response' },
             )
       } ${askSupport(e)}`,
@@ -249,6 +268,20 @@ export function describeBackendError(
         id: 'user-sync.failure.already-exists',
       }),
       refreshList: true,
+    };
+  }
+  if (e.code === 'idempotency-key-reused') {
+    // The server holds this request's key for other data (the dialog sends a new one for
+    // new data, so a backend that compares bodies differently): the next try goes out
+    // with a new key, as a new request.
+    return {
+      ...base,
+      message: msg(
+        'The server had already received this request with other data. Try again: it will be sent as a new request.',
+        { id: 'user-sync.failure.key-reused' },
+      ),
+      retryable: true,
+      newKey: true,
     };
   }
   const filterField = e.fieldErrors.find((f) => f.field === 'filter');
@@ -328,17 +361,7 @@ export function describeBackendError(
   }
   if (status === 429) {
     // The client waited (Retry-After up to 10 s) and tried once; a longer wait is the admin's.
-    // (In a language the package has words for, as the sentence around it: a host's runtime
-    // may be in another, whose text for this sentence falls back to English.)
-    const wait = e.retryAfter ?? 0;
-    const [n, unit] =
-      wait < 60 ? [wait, 'second'] : wait < 5400 ? [wait / 60, 'minute'] : [wait / 3600, 'hour'];
-    const when = wait
-      ? new Intl.RelativeTimeFormat(resolveLocale(getLocale())).format(
-          Math.ceil(n),
-          unit as Intl.RelativeTimeFormatUnit,
-        )
-      : '';
+    const when = retryWhen(e);
     return {
       ...base,
       message: when
@@ -349,6 +372,37 @@ export function describeBackendError(
             id: 'user-sync.failure.rate-limited',
           }),
       retryable: true,
+    };
+  }
+  if ((status === 502 || status === 504) && op !== 'load') {
+    // A gateway's answer: the backend behind it may have done the change, or may still be
+    // doing it. As after a timeout: the same key on a retry, and the list read again later.
+    return {
+      ...base,
+      title: titleFor(op, true),
+      message:
+        op === 'create'
+          ? msg(
+              str`A gateway answered for the server (HTTP ${status}): the integration may have been created all the same. Try again: nothing will be created twice.`,
+              { id: 'user-sync.failure.gateway-create' },
+            )
+          : msg(
+              str`A gateway answered for the server (HTTP ${status}), so the change may or may not have been made. Try again.`,
+              { id: 'user-sync.failure.gateway-change' },
+            ),
+      retryable: true,
+      refreshList: true,
+      unanswered: true,
+    };
+  }
+  if (status === 503 && e.retryAfter) {
+    return {
+      ...base,
+      message: msg(str`The server is unavailable (HTTP 503). Try again ${retryWhen(e)}.`, {
+        id: 'user-sync.failure.unavailable-for',
+      }),
+      retryable: true,
+      refreshList: op !== 'load',
     };
   }
   if (status >= 500) {

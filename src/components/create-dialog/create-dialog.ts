@@ -191,6 +191,8 @@ export class UcxCreateDialog extends UcxElement {
   #listRead: Promise<void> | undefined;
   #provider: ConsentProvider | undefined;
   #keys = new IdempotencyKeys();
+  /** The last create went unanswered (a timeout, the network, a gateway): see show(). */
+  #unansweredCreate = false;
   #abort: AbortController | undefined;
   /** The canonical filter of the last create or save sent ('' for all users). */
   #sentFilter: string | null | undefined;
@@ -230,10 +232,15 @@ export class UcxCreateDialog extends UcxElement {
         // The filter typed before a Cancel or an Escape is kept (what the admin typed is
         // never lost; a second Escape meant for the suggestions closes the dialog). A
         // create clears it. Authorization is asked again: it is agreement to a sign-in.
-        this.source = SOURCES.find((s) => s.creatable)?.id ?? 'entra-id';
-        this.authorized = false;
-        this.#consent = undefined;
-        this.#keys.reset();
+        // Not after a create that went unanswered: the server may have made it, and the
+        // failure said a retry creates nothing twice, so the retry is the same request
+        // (the same consent, the same key) even from a dialog opened anew.
+        if (!this.#unansweredCreate) {
+          this.source = SOURCES.find((s) => s.creatable)?.id ?? 'entra-id';
+          this.authorized = false;
+          this.#consent = undefined;
+          this.#keys.reset();
+        }
       }
       this.footerError = '';
       this.serverFilterError = '';
@@ -389,6 +396,8 @@ export class UcxCreateDialog extends UcxElement {
       return;
     }
     if (this.busy) {
+      // A create sent and not waited for is as one gone unanswered (see show()).
+      if (this.mode === 'create' && this.phase === 'saving') this.#unansweredCreate = true;
       this.#cancelWork();
       this.statusText = () =>
         this.mode === 'create'
@@ -797,6 +806,7 @@ export class UcxCreateDialog extends UcxElement {
     try {
       const created = await delegate.create(body, key, abort.signal);
       if (generation !== this.#generation) return;
+      this.#unansweredCreate = false;
       this.#keys.reset();
       this.#consent = undefined;
       this.#resetPreview();
@@ -973,7 +983,9 @@ export class UcxCreateDialog extends UcxElement {
     // Written again at each render of the failure: its words follow a change of language.
     const describe = () => describeBackendError(error, op, vendorName);
     const view = describe();
+    if (op === 'create') this.#unansweredCreate = !!view.unanswered && !view.dropConsent;
     if (view.dropConsent) this.#consent = undefined;
+    if (view.newKey) this.#keys.reset();
     if (view.refreshList) {
       this.#listRead = Promise.resolve(delegate?.refresh({ unsure: view.unanswered }));
     }

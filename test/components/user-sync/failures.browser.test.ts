@@ -12,6 +12,7 @@ import {
   dialogParts,
   fillCreate,
   mount,
+  openCreate,
   posts,
   typeFilter,
   waitFor,
@@ -382,14 +383,86 @@ describe('<ucx-user-sync> create failures', () => {
       {
         method: 'POST',
         headers: { 'X-Request-Id': '' },
-        problem: { status: 502, code: 'bad-gateway', title: 'Bad Gateway' },
+        problem: { status: 500, code: 'internal', title: 'Internal Server Error' },
       },
     ]);
-    expect(text).to.contain('HTTP 502');
+    expect(text).to.contain('HTTP 500');
     expect(text).to.contain('contact support and say when it happened');
     expect(text).not.to.match(/request id/i);
     await review(p);
     await retrySucceeds(m, p);
+  });
+
+  it('502/504 from a gateway: "may not have been created"; closed and opened again, Create sends the same request', async () => {
+    const { m, p, text, errors } = await failOnce([
+      { method: 'POST', status: 504, raw: '<h1>Gateway Time-out</h1>' },
+    ]);
+    // The backend behind the gateway may have done it: not "was not created".
+    expect(text).to.contain('The integration may not have been created');
+    expect(text).to.contain('HTTP 504');
+    expect(text).to.contain('nothing will be created twice');
+    expect(errors.at(-1)?.detail).to.include({ stage: 'backend', status: 504 });
+    await review(p);
+    // The admin closes the dialog and comes back to it: the retry is still the same request
+    // (the same sign-in, the same key), as the failure promised.
+    p.cancel.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    await openCreate(m);
+    await retrySucceeds(m, p);
+  });
+
+  it('a create cancelled while sent, then the dialog closed and opened again: Create sends the same request', async () => {
+    const m = await mount({ items: [], faults: [{ method: 'POST', hang: true }] });
+    const p = await fillCreate(m, FILTER);
+    p.submit.click();
+    await eventually(async () => (await posts(m)).length === 1, 'the POST at the server', 4000);
+    p.cancel.click(); // Cancel request
+    await m.create.updateComplete;
+    expect(p.status.textContent).to.contain('Cancelled');
+    p.cancel.click(); // Cancel: closes
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    await m.fx.clearFaults();
+    await openCreate(m);
+    await retrySucceeds(m, p);
+  });
+
+  it('a create after a successful one starts afresh: Authorization off, a new sign-in', async () => {
+    const m = await mount(
+      { items: [], faults: [{ method: 'POST', hang: true, times: 1 }] },
+      { timeout: 800 },
+    );
+    const p = await fillCreate(m, FILTER);
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the timeout', 8000);
+    await review(p);
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'created on the retry', 8000);
+    await openCreate(m);
+    expect(p.switch!.getAttribute('aria-checked')).to.equal('false');
+  });
+
+  it('422 idempotency-key-reused: says so, and Try again goes out with a new key', async () => {
+    const { m, p, text } = await failOnce([
+      {
+        method: 'POST',
+        problem: { status: 422, code: 'idempotency-key-reused', title: 'Unprocessable Content' },
+      },
+    ]);
+    expect(text).to.contain('already received this request with other data');
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
+    await waitFor(() => !p.dialog.open, 'closed after Try again', 8000);
+    const sent = await posts(m);
+    expect(sent).to.have.length(2);
+    expect(sent[0]!.idempotencyKey).not.to.equal(sent[1]!.idempotencyKey);
+    expect(await m.fx.items()).to.have.length(1);
+    expect(m.consent.starts).to.equal(1);
+  });
+
+  it('503 with Retry-After: says when to try again', async () => {
+    const { text } = await failOnce([
+      { method: 'POST', status: 503, headers: { 'Retry-After': '600' }, body: {} },
+    ]);
+    expect(text).to.contain('The server is unavailable (HTTP 503). Try again in 10 minutes.');
   });
 
   it("a server's very long detail scrolls in its own box: the message and the request id stay in view", async () => {
