@@ -88,11 +88,19 @@ export const BuilderMode: Story = {
     const editor = d.q<HTMLElement & { mode: string; value: string }>('ucx-filter-editor');
     await userEvent.click(await find(editor, 'input[value="builder"]'));
     await waitFor(() => expect(editor.mode).toBe('builder'));
+    // Two conditions, as an admin builds them: department is Sales AND location starts with NY.
+    const nth = <T extends Element>(part: string, n: number) =>
+      editor.shadowRoot!.querySelectorAll<T>(`[part~="${part}"]`)[n]!;
+    await userEvent.selectOptions(await find(editor, '[part~="builder-field"]'), 'department');
+    await userEvent.type(nth<HTMLInputElement>('builder-value', 0), 'Sales');
     await userEvent.click(await find(editor, '[part~="builder-add-row"]'));
-    const value = await find<HTMLInputElement>(editor, '[part~="builder-value"]');
-    await userEvent.click(value);
-    await userEvent.keyboard('Sales');
-    await waitFor(() => expect(editor.value).toContain('Sales'));
+    await waitFor(() => expect(nth('builder-field', 1)).toBeTruthy());
+    await userEvent.selectOptions(nth('builder-field', 1), 'location');
+    await userEvent.selectOptions(nth('builder-condition', 1), 'startsWith');
+    await userEvent.type(nth<HTMLInputElement>('builder-value', 1), 'NY');
+    await waitFor(() =>
+      expect(editor.value.replace(/\s+/g, '')).toBe('(&(department=Sales)(location=NY*))'),
+    );
     await settled();
   },
 };

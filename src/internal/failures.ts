@@ -44,6 +44,11 @@ export interface FailureView {
   gone?: boolean;
 }
 
+/** The words of the link to the vendor's support, beside a lock's reason. */
+export function contactVendorText(vendorName: string): string {
+  return msg(str`Contact ${vendorName}`, { id: 'user-sync.lock.contact-vendor' });
+}
+
 /** Why + Create is locked (also the answer to a create the backend refused for the lock). */
 export function vendorLockMessage(vendorName: string): string {
   return msg(

@@ -6,6 +6,7 @@ import { dialogStyles } from '../../internal/dialog-styles.js';
 import { tokens } from '../../internal/styles.js';
 import { SOURCES, sourceDefinition } from '../../internal/sources.js';
 import {
+  contactVendorText,
   describeBackendError,
   vendorLockMessage,
   type FailureView,
@@ -25,6 +26,7 @@ import {
 import { focusAfterDialog } from '../../internal/focus-after-dialog.js';
 import { formatCount } from '../../internal/count.js';
 import { closestLang } from '../../internal/lang.js';
+import { safeLink } from '../../internal/safe-link.js';
 import { consentResultOf } from '../../auth/consent-result.js';
 import type {
   ConsentResult,
@@ -128,6 +130,7 @@ class NoAccessToken extends Error {
  * @csspart filter-error - What the backend said is wrong with the filters.
  * @csspart cancel-button - Cancel.
  * @csspart submit-button - Create / Save.
+ * @csspart contact-link - The vendor's contact link beside the lock's reason.
  * @csspart error-window - The failure window (`role="alertdialog"`).
  * @csspart preview-button - *Preview* (matching users through Microsoft Graph).
  * @csspart preview - The preview's box (`<ucx-user-preview>`).
@@ -1139,7 +1142,7 @@ export class UcxCreateDialog extends UcxElement {
         ${
           locked
             ? html`<p class="reason" id="lock-reason">
-                ${vendorLockMessage(this.delegate?.vendorName ?? '')}
+                ${vendorLockMessage(this.delegate?.vendorName ?? '')} ${this.#renderContact()}
               </p>`
             : nothing
         }
@@ -1161,6 +1164,15 @@ export class UcxCreateDialog extends UcxElement {
         support-url=${this.delegate?.supportUrl ?? ''}
       ></ucx-error-window>
     </dialog>`;
+  }
+
+  /** The vendor's support beside the lock's reason, as on the section (where it is set). */
+  #renderContact() {
+    const href = safeLink(this.delegate?.supportUrl ?? '');
+    if (!href) return nothing;
+    return html`<a part="contact-link" href=${href} target="_blank" rel="noopener noreferrer"
+      >${contactVendorText(this.delegate?.vendorName ?? '')}</a
+    >`;
   }
 
   private renderCreateFields() {

@@ -77,6 +77,9 @@ export const filterEditorStyles = css`
   .label {
     font-weight: 600;
   }
+  .required {
+    color: var(--_danger);
+  }
 
   .hint {
     margin-block: 0 calc(var(--_space) / 2);
@@ -240,8 +243,14 @@ export const filterEditorStyles = css`
   .field > textarea:disabled {
     cursor: not-allowed;
   }
-  :host([disabled]) .field {
+  /* Disabled, by its attribute or a disabled fieldset: the text and the mode switch dim. */
+  .disabled .field,
+  .disabled .modes {
     opacity: 0.65;
+  }
+  .modes label:has(input:disabled),
+  .modes input:disabled {
+    cursor: not-allowed;
   }
 
   .token-field {

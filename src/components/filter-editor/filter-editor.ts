@@ -1214,21 +1214,9 @@ export class UcxFilterEditor extends LitElement {
     const warnings = this.#warningTexts(r); // (once per render: the text field and the list)
     const building = this.mode === 'builder' && !!this.root;
     return html`
-      <div part="base" class="base">
+      <div part="base" class="base ${this.isDisabled ? 'disabled' : ''}">
         ${this.renderHeader()}
-        <p id="hint" part="hint" class="hint">
-          ${
-            this.mode === 'builder'
-              ? msg(
-                  'Optional. Choose which users to synchronize: add conditions, grouped with AND or OR. With none, all users are included.',
-                  { id: 'filter-editor.hint-builder' },
-                )
-              : msg(
-                  'Optional. Choose which users to synchronize, in LDAP filter syntax, e.g. (department=Sales). Leave it empty to include all users.',
-                  { id: 'filter-editor.hint' },
-                )
-          }
-        </p>
+        <p id="hint" part="hint" class="hint">${this.#hint()}</p>
         ${this.renderText(r, warnings.length > 0, building)}
         ${building ? this.renderBuilder(this.root as BuilderGroup) : nothing}
         ${this.renderProblems(r, warnings)}
@@ -1239,7 +1227,11 @@ export class UcxFilterEditor extends LitElement {
               ? msg('Fix the error to see which users the filter selects.', {
                   id: 'filter-editor.summary.invalid',
                 })
-              : summarizeFilter(r && r.ok ? r.filter : undefined, this.#fields)
+              : this.required && !r
+                ? msg('Enter a filter to see which users it selects.', {
+                    id: 'filter-editor.summary.missing',
+                  })
+                : summarizeFilter(r && r.ok ? r.filter : undefined, this.#fields)
           }
         </p>
         ${this.renderHelp()}
@@ -1247,8 +1239,35 @@ export class UcxFilterEditor extends LitElement {
     `;
   }
 
+  /** What the field is for; "Optional" only where an empty filter (all users) is allowed. */
+  #hint(): string {
+    if (this.required) {
+      return this.mode === 'builder'
+        ? msg(
+            'Required. Choose which users to synchronize: add conditions, grouped with AND or OR.',
+            { id: 'filter-editor.hint-builder-required' },
+          )
+        : msg(
+            'Required. Choose which users to synchronize, in LDAP filter syntax, e.g. (department=Sales).',
+            { id: 'filter-editor.hint-required' },
+          );
+    }
+    return this.mode === 'builder'
+      ? msg(
+          'Optional. Choose which users to synchronize: add conditions, grouped with AND or OR. With none, all users are included.',
+          { id: 'filter-editor.hint-builder' },
+        )
+      : msg(
+          'Optional. Choose which users to synchronize, in LDAP filter syntax, e.g. (department=Sales). Leave it empty to include all users.',
+          { id: 'filter-editor.hint' },
+        );
+  }
+
   private renderHeader(): TemplateResult {
-    const label = this.label ?? defaultLabel();
+    // A required field's asterisk is for the eye: the field itself says it is required.
+    const label = html`${this.label ?? defaultLabel()}${
+      this.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing
+    }`;
     const labelTemplate =
       this.mode === 'text'
         ? html`<label id="label" part="label" class="label" for="input">${label}</label>`

@@ -34,14 +34,13 @@ export interface PreviewViewState {
 
 /**
  * Text that may wrap only where `at` matches (a zero-width pattern), through `<wbr>`s,
- * which add no text: an email before `@` and after a dot, a phone number after a dot or
- * dash, so a narrow table shows `ann.lee@contoso.com` in readable pieces, not mid-word.
+ * which add no text: an email before `@` and after a dot, so a narrow table shows
+ * `ann.lee@contoso.com` in readable pieces, not mid-word. (Phone numbers don't wrap.)
  */
 function breakable(text: string, at: RegExp) {
   return text.split(at).map((piece, i) => (i ? html`<wbr />${piece}` : piece));
 }
 const EMAIL_BREAKS = /(?=@)|(?<=\.)/;
-const PHONE_BREAKS = /(?<=[.-])/;
 
 class View {
   constructor(private readonly s: PreviewViewState) {}
@@ -467,7 +466,7 @@ class View {
         <td>${dash(u.department)}</td>
         <td>${dash(u.officeLocation)}</td>
         <td>${dash(u.city)}</td>
-        <td><span dir="ltr">${breakable(dash(u.phone), PHONE_BREAKS)}</span></td>
+        <td class="phone"><span dir="ltr">${dash(u.phone)}</span></td>
       </tr>`;
     return html`<div
       class="table-wrap"

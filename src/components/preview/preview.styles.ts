@@ -99,12 +99,22 @@ export const previewStyles = css`
   .reason {
     color: var(--_muted);
   }
+  /* Scroll shadows: an edge with more table beyond it is shaded (the covers scroll with the
+     table and hide the shade at either end), so a narrow dialog shows the table goes on. */
   .table-wrap {
+    --_shade: color-mix(in srgb, var(--_text) 28%, transparent);
     overflow: auto;
     max-block-size: 18em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
+    background:
+      linear-gradient(to right, var(--_surface) 40%, transparent) left / 2em 100% no-repeat local,
+      linear-gradient(to left, var(--_surface) 40%, transparent) right / 2em 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, var(--_shade), transparent) left / 0.75em 100%
+        no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, var(--_shade), transparent) right / 0.75em 100%
+        no-repeat scroll,
+      var(--_surface);
   }
   table {
     border-collapse: collapse;
@@ -128,7 +138,8 @@ export const previewStyles = css`
   td {
     overflow-wrap: break-word;
   }
-  th {
+  th,
+  td.phone {
     white-space: nowrap;
   }
 `;

@@ -242,6 +242,10 @@ export const userSyncListStyles = css`
     unicode-bidi: isolate;
     text-align: start;
   }
+  .filter code > span {
+    display: inline-block;
+    max-inline-size: 100%;
+  }
   .status {
     min-inline-size: 7.5rem;
   }

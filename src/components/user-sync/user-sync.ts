@@ -17,6 +17,7 @@ import { safeLink } from '../../internal/safe-link.js';
 import { formatDateTime, prepareDateFormat } from '../../internal/dates.js';
 import { sourceDefinition, sourceIcon } from '../../internal/sources.js';
 import {
+  contactVendorText,
   describeBackendError,
   vendorLockMessage,
   type FailureView,
@@ -169,7 +170,7 @@ const breakable = (text: string) =>
  * @csspart filter - A row's filter text and summary.
  * @csspart edit-button - A row's Edit button.
  * @csspart delete-button - A row's Delete button.
- * @csspart contact-link - The vendor contact link.
+ * @csspart contact-link - The vendor contact link (the lock notice's, and the create dialog's beside its lock reason).
  * @csspart notice - A failure that happened while its dialog was closed.
  * @csspart dialog - The create / edit / delete `<dialog>`s.
  * @csspart dialog-header - A dialog's heading area.
@@ -973,7 +974,7 @@ export class UcxUserSync extends UcxElement {
         mode="create"
         .delegate=${this.#delegate}
         graph-base-url=${this.graphBaseUrl || DEFAULT_GRAPH_BASE_URL}
-        exportparts="dialog, dialog-header, dialog-body, dialog-footer, source-select, switch, filter-editor, filter-error, dialog-status, cancel-button, submit-button, error-window, error-window-header, error-window-body, error-window-footer, ${PREVIEW_PARTS}"
+        exportparts="dialog, dialog-header, dialog-body, dialog-footer, source-select, switch, filter-editor, filter-error, dialog-status, cancel-button, submit-button, contact-link, error-window, error-window-header, error-window-body, error-window-footer, ${PREVIEW_PARTS}"
       ></ucx-create-dialog>
       <ucx-create-dialog
         class="edit-dialog"
@@ -1004,9 +1005,7 @@ export class UcxUserSync extends UcxElement {
     const href = safeLink(this.#supportUrl);
     if (!href) return nothing;
     return html`<a part="contact-link" href=${href} target="_blank" rel="noopener noreferrer"
-      >${msg(str`Contact ${this.#vendorName}`, {
-        id: 'user-sync.lock.contact-vendor',
-      })}</a
+      >${contactVendorText(this.#vendorName)}</a
     >`;
   }
 
@@ -1212,11 +1211,14 @@ export class UcxUserSync extends UcxElement {
     if (!filter)
       return html`<span class="sub">${msg('All users', { id: 'user-sync.filter.all' })}</span>`;
     const summary = this.#summaryOf(filter);
-    // A long one scrolls in its box, which the keyboard must reach to scroll it.
+    // A long one scrolls in its box, which the keyboard must reach to scroll it. Lines break
+    // between conditions (each up to its closing parenthesis is a box of its own), not at a
+    // space inside one's value, unless one is longer than the line.
+    const text = filter.split(/(?<=\))(?=.)/).map((piece) => html`<span>${piece}</span>`);
     const code =
       filter.length > 600
-        ? html`<code dir="ltr" class="long" tabindex="0">${filter}</code>`
-        : html`<code dir="ltr">${filter}</code>`;
+        ? html`<code dir="ltr" class="long" tabindex="0">${text}</code>`
+        : html`<code dir="ltr">${text}</code>`;
     return html`${code}${
       summary === null ? nothing : html`<span class="sub">${breakable(summary)}</span>`
     }`;

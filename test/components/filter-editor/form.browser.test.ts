@@ -79,6 +79,25 @@ describe('ucx-filter-editor: form association', () => {
     expect(el.validity.valid).to.equal(true);
   });
 
+  it('required says so: no "Optional" in the hint, an asterisk by the label, no "All users" for a blank', async () => {
+    const el = await fixture<UcxFilterEditor>(
+      html`<ucx-filter-editor required></ucx-filter-editor>`,
+    );
+    const text = () => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+    expect(text()).to.contain('Required.');
+    expect(text()).not.to.contain('Optional');
+    expect(part(el, 'summary')!.textContent).to.contain(
+      'Enter a filter to see which users it selects.',
+    );
+    expect(part(el, 'label')!.textContent).to.contain('*');
+    expect(textareaOf(el).required).to.equal(true);
+    el.required = false;
+    await el.updateComplete;
+    expect(text()).to.contain('Optional.');
+    expect(part(el, 'summary')!.textContent).to.contain('All users');
+    expect(part(el, 'label')!.textContent).not.to.contain('*');
+  });
+
   it('disabled (also by a disabled fieldset) disables the controls and leaves validation', async () => {
     const fieldset = await fixture<HTMLFieldSetElement>(html`
       <form>
@@ -91,6 +110,8 @@ describe('ucx-filter-editor: form association', () => {
     fieldset.disabled = true;
     await el.updateComplete;
     expect(textareaOf(el).disabled).to.equal(true);
+    // Looks disabled too, the mode switch included (its selected segment kept full colour).
+    expect(Number(getComputedStyle(part(el, 'mode-switch')!).opacity)).to.be.lessThan(1);
     expect(el.willValidate).to.equal(false);
     expect(fieldset.form!.checkValidity()).to.equal(true);
   });

@@ -315,6 +315,13 @@ describe('<ucx-user-sync> create failures', () => {
       expect(said).to.include('lock-reason');
     }
     expect(deepText(m.create.shadowRoot!.getElementById('lock-reason')!)).to.contain(reason);
+    // Whom to ask, as on the section's lock notice.
+    const contact = m.create.shadowRoot!.querySelector<HTMLAnchorElement>(
+      '#lock-reason [part~="contact-link"]',
+    )!;
+    expect(contact.textContent).to.contain('Contact Imagicle Support');
+    const onSection = m.root.querySelector<HTMLAnchorElement>('[part~="contact-link"]')!;
+    expect(contact.href).to.equal(onSection.href);
     p.submit.click();
     preview.click();
     await m.create.updateComplete;

@@ -238,6 +238,59 @@ describe('<ucx-user-sync> section', () => {
     m.el.style.inlineSize = '';
   });
 
+  it('a filter over several lines breaks between its conditions, not inside one', async () => {
+    // Values with spaces, where a line could also break (and did, inside a condition).
+    const conditions = Array.from(
+      { length: 12 },
+      (_, i) => `(department=Sales and Marketing ${i + 1})`,
+    );
+    const filter = `(|${conditions.join('')})`;
+    const m = await mount({ items: [integration({ filter })] });
+    /** The lines a stretch of the code's text takes (the distinct tops of its boxes). */
+    const linesOf = (code: HTMLElement, from: number, to: number) => {
+      const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let at = 0;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const end = at + n.data.length;
+        if (from >= at && from <= end) range.setStart(n, from - at);
+        if (to >= at && to <= end) range.setEnd(n, to - at);
+        at = end;
+      }
+      const boxes = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+      return new Set(boxes.map((r) => Math.round(r.top))).size;
+    };
+    let checked = 0;
+    for (const width of ['1200px', '1000px', '900px', '800px', '360px', '320px']) {
+      m.el.style.inlineSize = width;
+      await new Promise((r) => requestAnimationFrame(r));
+      const code = $(m.root, 'td.filter code');
+      expect(code.textContent).to.equal(filter); // (copied as it is)
+      expect(linesOf(code, 0, filter.length), `several lines at ${width}`).to.be.greaterThan(1);
+      // Each condition that fits on a line is on one line: none is split where the line ran
+      // out (the first, with the "(|" before it, may not fit on a narrow one).
+      const fits = (text: string) => {
+        const probe = document.createElement('span');
+        probe.style.cssText = 'white-space: nowrap; display: inline; max-inline-size: none';
+        probe.textContent = text;
+        code.append(probe);
+        const wide = probe.getBoundingClientRect().width;
+        probe.remove();
+        return wide <= code.clientWidth;
+      };
+      for (const condition of conditions) {
+        const from = filter.indexOf(condition);
+        if (!fits(filter.slice(from === 2 ? 0 : from, from + condition.length))) continue;
+        checked++;
+        expect(linesOf(code, from, from + condition.length), `${condition} at ${width}`).to.equal(
+          1,
+        );
+      }
+    }
+    expect(checked, 'conditions that fit on a line').to.be.greaterThan(10);
+    m.el.style.inlineSize = '';
+  });
+
   it("shows a server's right-to-left texts in their own direction, aligned as the row is", async () => {
     const m = await mount({
       items: [integration({ displayName: 'شركة مصر!', statusMessage: 'הסנכרון נכשל (קוד 5).' })],
