@@ -319,6 +319,7 @@ export class UcxCreateDialog extends UcxElement {
     if (this.phase === 'saving') {
       this.#interrupted = true;
       const create = this.mode === 'create';
+      if (create) this.#unansweredCreate = true; // (as a Cancel while sent: see show())
       this.statusText = () =>
         create
           ? msg(
@@ -360,6 +361,13 @@ export class UcxCreateDialog extends UcxElement {
     if (this.busy) return;
     this.authorized = !this.authorized;
     if (this.authorized) this.footerError = '';
+    else if (this.mode === 'create') {
+      // Agreement withdrawn: the next Preview or Create signs in anew (another organization,
+      // say), and is a new request, also after one that went unanswered (see show()).
+      this.#consent = undefined;
+      this.#keys.reset();
+      this.#unansweredCreate = false;
+    }
   };
 
   /**

@@ -133,8 +133,8 @@ export const previewStyles = css`
     vertical-align: top;
     border-block-start: 1px solid var(--_border);
   }
-  /* Words stay whole (emails and phone numbers break at their <wbr>s); a word longer
-     than the table can give breaks only then. */
+  /* Words stay whole (emails break at their <wbr>s, phone numbers not at all); a word
+     longer than the table can give breaks only then. */
   td {
     overflow-wrap: break-word;
   }

@@ -314,6 +314,24 @@ describe('<ucx-user-sync> edit and delete', () => {
     await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'the row gone');
   });
 
+  it('a delete a gateway answered for (502): "may not have been deleted"; Try again finds it gone and counts it as deleted', async () => {
+    const m = await mount({
+      items: [integration()],
+      faults: [{ method: 'DELETE', status: 502, raw: '<h1>Bad Gateway</h1>' }],
+    });
+    $(m.root, 'tr[data-id="int-a"] .delete').click();
+    const p = dialogParts(m.confirm);
+    await waitFor(() => p.dialog.open, 'the confirmation');
+    p.submit.click();
+    await waitFor(() => p.errorDialog().open, 'the error window', 8000);
+    expect(deepText(p.errorWindow)).to.contain('The integration may not have been deleted');
+    await m.fx.setItems([]); // the backend behind the gateway did delete it
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
+    await waitFor(() => !p.dialog.open, 'closed as deleted', 8000);
+    expect(p.errorDialog().open).to.equal(false);
+    await waitFor(() => !m.root.querySelector('tr[data-id="int-a"]'), 'the row gone');
+  });
+
   it('never sends PATCH or DELETE for the vendor-managed row, whatever else happens', async () => {
     const m = await mount({ items: [vendorWebex(), integration()] });
     expect(

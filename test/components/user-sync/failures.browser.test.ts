@@ -433,7 +433,7 @@ describe('<ucx-user-sync> create failures', () => {
     await retrySucceeds(m, p);
   });
 
-  it('a create after a successful one starts afresh: Authorization off, a new sign-in', async () => {
+  it('a create after a successful one starts afresh: Authorization off, a new sign-in, a new key', async () => {
     const m = await mount(
       { items: [], faults: [{ method: 'POST', hang: true, times: 1 }] },
       { timeout: 800 },
@@ -446,6 +446,32 @@ describe('<ucx-user-sync> create failures', () => {
     await waitFor(() => !p.dialog.open, 'created on the retry', 8000);
     await openCreate(m);
     expect(p.switch!.getAttribute('aria-checked')).to.equal('false');
+    p.switch!.click();
+    await m.create.updateComplete;
+    await typeFilter(p.editor, '(department=Marketing)');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'the second create', 8000);
+    const sent = await posts(m);
+    expect(m.consent.starts).to.equal(2);
+    expect(sent.at(-1)!.idempotencyKey).not.to.equal(sent[0]!.idempotencyKey);
+  });
+
+  it('after a create gone unanswered, Authorization off and on again signs in anew: a new request', async () => {
+    const { m, p } = await failOnce([{ method: 'POST', hang: true }], { timeout: 800 });
+    await review(p);
+    p.cancel.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    await openCreate(m);
+    expect(p.switch!.getAttribute('aria-checked')).to.equal('true'); // (kept: see above)
+    p.switch!.click(); // off: the agreement to the sign-in withdrawn
+    await m.create.updateComplete;
+    p.switch!.click();
+    await m.create.updateComplete;
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'created', 8000);
+    const sent = await posts(m);
+    expect(m.consent.starts).to.equal(2);
+    expect(sent.at(-1)!.idempotencyKey).not.to.equal(sent[0]!.idempotencyKey);
   });
 
   it('422 idempotency-key-reused: says so, and Try again goes out with a new key', async () => {
