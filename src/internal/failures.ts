@@ -44,11 +44,6 @@ export interface FailureView {
   gone?: boolean;
 }
 
-/** The words of the link to the vendor's support, beside a lock's reason. */
-export function contactVendorText(vendorName: string): string {
-  return msg(str`Contact ${vendorName}`, { id: 'user-sync.lock.contact-vendor' });
-}
-
 /** Why + Create is locked (also the answer to a create the backend refused for the lock). */
 export function vendorLockMessage(vendorName: string): string {
   return msg(
@@ -166,6 +161,16 @@ export function describeBackendError(
     dropConsent: false,
   };
   const status = e.status ?? 0;
+  // A change the server may have made all the same (no answer came, or a gateway's): "may
+  // not have been", a retry that is the same request, and the list read again later too.
+  const mayHaveBeenDone = (message: string): FailureView => ({
+    ...base,
+    title: titleFor(op, true),
+    message,
+    retryable: true,
+    refreshList: true,
+    unanswered: true,
+  });
   if (e.code === 'request-headers-failed') {
     // The page's own hook threw before anything was sent: not the network's fault.
     return {
@@ -189,46 +194,41 @@ export function describeBackendError(
         retryable: true,
       };
     }
-    return {
-      ...base,
-      title: titleFor(op, true),
-      message:
-        op === 'create'
-          ? msg(
-              'Couldn’t reach the server, or the connection broke before it answered. Check the connection and try again: nothing will be created twice.',
-              { id: 'user-sync.failure.network-create' },
-            )
-          : msg(
-              'Couldn’t reach the server, or the connection broke before it answered, so the change may or may not have been made. Check the connection and try again.',
-              { id: 'user-sync.failure.network-change' },
-            ),
-      retryable: true,
-      refreshList: true,
-      unanswered: true,
-    };
+    return mayHaveBeenDone(
+      op === 'create'
+        ? msg(
+            'Couldn’t reach the server, or the connection broke before it answered. Check the connection and try again: nothing will be created twice.',
+            { id: 'user-sync.failure.network-create' },
+          )
+        : msg(
+            'Couldn’t reach the server, or the connection broke before it answered, so the change may or may not have been made. Check the connection and try again.',
+            { id: 'user-sync.failure.network-change' },
+          ),
+    );
   }
   if (e.kind === 'timeout') {
-    return {
-      ...base,
-      title: titleFor(op, true),
-      message:
-        op === 'create'
-          ? msg(
-              'The server is taking too long to answer. Try again: nothing will be created twice.',
-              { id: 'user-sync.failure.timeout' },
-            )
-          : op === 'load'
-            ? msg('The server is taking too long to answer. Try again.', {
-                id: 'user-sync.failure.timeout-load',
-              })
-            : msg(
-                'The server is taking too long to answer, so the change may or may not have been made. Try again.',
-                { id: 'user-sync.failure.timeout-change' },
-              ),
-      retryable: true,
-      refreshList: op !== 'load',
-      unanswered: op !== 'load',
-    };
+    if (op === 'load') {
+      return {
+        ...base,
+        message: msg('The server is taking too long to answer. Try again.', {
+          id: 'user-sync.failure.timeout-load',
+        }),
+        retryable: true,
+      };
+    }
+    return mayHaveBeenDone(
+      op === 'create'
+        ? msg(
+            'The server is taking too long to answer. Try again: nothing will be created twice.',
+            {
+              id: 'user-sync.failure.timeout',
+            },
+          )
+        : msg(
+            'The server is taking too long to answer, so the change may or may not have been made. Try again.',
+            { id: 'user-sync.failure.timeout-change' },
+          ),
+    );
   }
   if (e.kind === 'busy') {
     return {
@@ -381,24 +381,18 @@ export function describeBackendError(
   }
   if ((status === 502 || status === 504) && op !== 'load') {
     // A gateway's answer: the backend behind it may have done the change, or may still be
-    // doing it. As after a timeout: the same key on a retry, and the list read again later.
-    return {
-      ...base,
-      title: titleFor(op, true),
-      message:
-        op === 'create'
-          ? msg(
-              str`A gateway answered for the server (HTTP ${status}): the integration may have been created all the same. Try again: nothing will be created twice.`,
-              { id: 'user-sync.failure.gateway-create' },
-            )
-          : msg(
-              str`A gateway answered for the server (HTTP ${status}), so the change may or may not have been made. Try again.`,
-              { id: 'user-sync.failure.gateway-change' },
-            ),
-      retryable: true,
-      refreshList: true,
-      unanswered: true,
-    };
+    // doing it, as after a timeout.
+    return mayHaveBeenDone(
+      op === 'create'
+        ? msg(
+            str`A gateway answered for the server (HTTP ${status}): the integration may have been created all the same. Try again: nothing will be created twice.`,
+            { id: 'user-sync.failure.gateway-create' },
+          )
+        : msg(
+            str`A gateway answered for the server (HTTP ${status}), so the change may or may not have been made. Try again.`,
+            { id: 'user-sync.failure.gateway-change' },
+          ),
+    );
   }
   if (status === 503 && e.retryAfter) {
     return {

@@ -6,7 +6,6 @@ import { dialogStyles } from '../../internal/dialog-styles.js';
 import { tokens } from '../../internal/styles.js';
 import { SOURCES, sourceDefinition } from '../../internal/sources.js';
 import {
-  contactVendorText,
   describeBackendError,
   vendorLockMessage,
   type FailureView,
@@ -26,7 +25,7 @@ import {
 import { focusAfterDialog } from '../../internal/focus-after-dialog.js';
 import { formatCount } from '../../internal/count.js';
 import { closestLang } from '../../internal/lang.js';
-import { safeLink } from '../../internal/safe-link.js';
+import { vendorContactLink } from '../../internal/vendor-contact.js';
 import { consentResultOf } from '../../auth/consent-result.js';
 import type {
   ConsentResult,
@@ -1150,7 +1149,8 @@ export class UcxCreateDialog extends UcxElement {
         ${
           locked
             ? html`<p class="reason" id="lock-reason">
-                ${vendorLockMessage(this.delegate?.vendorName ?? '')} ${this.#renderContact()}
+                ${vendorLockMessage(this.delegate?.vendorName ?? '')}
+                ${vendorContactLink(this.delegate?.supportUrl ?? '', this.delegate?.vendorName ?? '')}
               </p>`
             : nothing
         }
@@ -1172,15 +1172,6 @@ export class UcxCreateDialog extends UcxElement {
         support-url=${this.delegate?.supportUrl ?? ''}
       ></ucx-error-window>
     </dialog>`;
-  }
-
-  /** The vendor's support beside the lock's reason, as on the section (where it is set). */
-  #renderContact() {
-    const href = safeLink(this.delegate?.supportUrl ?? '');
-    if (!href) return nothing;
-    return html`<a part="contact-link" href=${href} target="_blank" rel="noopener noreferrer"
-      >${contactVendorText(this.delegate?.vendorName ?? '')}</a
-    >`;
   }
 
   private renderCreateFields() {

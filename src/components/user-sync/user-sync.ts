@@ -13,11 +13,10 @@ import { Task, TaskStatus } from '@lit/task';
 import { UcxElement } from '../../internal/ucx-element.js';
 import { tokens } from '../../internal/styles.js';
 import { closestLang } from '../../internal/lang.js';
-import { safeLink } from '../../internal/safe-link.js';
+import { vendorContactLink } from '../../internal/vendor-contact.js';
 import { formatDateTime, prepareDateFormat } from '../../internal/dates.js';
 import { sourceDefinition, sourceIcon } from '../../internal/sources.js';
 import {
-  contactVendorText,
   describeBackendError,
   vendorLockMessage,
   type FailureView,
@@ -1001,17 +1000,10 @@ export class UcxUserSync extends UcxElement {
     return this.#vendorName === DEFAULT_VENDOR_NAME ? DEFAULT_SUPPORT_URL : '';
   }
 
-  private renderContact() {
-    const href = safeLink(this.#supportUrl);
-    if (!href) return nothing;
-    return html`<a part="contact-link" href=${href} target="_blank" rel="noopener noreferrer"
-      >${contactVendorText(this.#vendorName)}</a
-    >`;
-  }
-
   private renderLockNotice() {
     return html`<p class="lock" id="lock-reason" part="lock-notice">
-      ${vendorLockMessage(this.#vendorName)} ${this.renderContact()}
+      ${vendorLockMessage(this.#vendorName)}
+      ${vendorContactLink(this.#supportUrl, this.#vendorName)}
     </p>`;
   }
 
@@ -1178,7 +1170,7 @@ export class UcxUserSync extends UcxElement {
         ${
           vendor
             ? html`<span class="sub">${msg('Read-only', { id: 'user-sync.read-only' })}</span>
-                ${this.renderContact()}`
+                ${vendorContactLink(this.#supportUrl, this.#vendorName)}`
             : html`<div class="actions">
                 <button
                   class="btn edit"

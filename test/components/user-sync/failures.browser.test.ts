@@ -64,6 +64,15 @@ async function retrySucceeds(m: Mounted, p: ReturnType<typeof dialogParts>, cons
   expect(m.consent.starts).to.equal(consentStarts);
 }
 
+/** Create, after a first one: it signs in again and goes out with a key of its own. */
+async function createsAsNewRequest(m: Mounted, p: ReturnType<typeof dialogParts>) {
+  p.submit.click();
+  await waitFor(() => !p.dialog.open, 'the dialog to close after creating', 8000);
+  const sent = await posts(m);
+  expect(m.consent.starts).to.equal(2);
+  expect(sent.at(-1)!.idempotencyKey).not.to.equal(sent[0]!.idempotencyKey);
+}
+
 describe('<ucx-user-sync> create failures', () => {
   it('network down: "couldn’t reach the server", form intact, retry creates one integration with the same key', async () => {
     const { m, p, text, errors } = await failOnce([{ method: 'POST', drop: true, times: 50 }]);
@@ -434,13 +443,7 @@ describe('<ucx-user-sync> create failures', () => {
   });
 
   it('a create after a successful one starts afresh: Authorization off, a new sign-in, a new key', async () => {
-    const m = await mount(
-      { items: [], faults: [{ method: 'POST', hang: true, times: 1 }] },
-      { timeout: 800 },
-    );
-    const p = await fillCreate(m, FILTER);
-    p.submit.click();
-    await waitFor(() => p.errorDialog().open, 'the timeout', 8000);
+    const { m, p } = await failOnce([{ method: 'POST', hang: true }], { timeout: 800 });
     await review(p);
     p.submit.click();
     await waitFor(() => !p.dialog.open, 'created on the retry', 8000);
@@ -449,11 +452,7 @@ describe('<ucx-user-sync> create failures', () => {
     p.switch!.click();
     await m.create.updateComplete;
     await typeFilter(p.editor, '(department=Marketing)');
-    p.submit.click();
-    await waitFor(() => !p.dialog.open, 'the second create', 8000);
-    const sent = await posts(m);
-    expect(m.consent.starts).to.equal(2);
-    expect(sent.at(-1)!.idempotencyKey).not.to.equal(sent[0]!.idempotencyKey);
+    await createsAsNewRequest(m, p);
   });
 
   it('after a create gone unanswered, Authorization off and on again signs in anew: a new request', async () => {
@@ -467,11 +466,7 @@ describe('<ucx-user-sync> create failures', () => {
     await m.create.updateComplete;
     p.switch!.click();
     await m.create.updateComplete;
-    p.submit.click();
-    await waitFor(() => !p.dialog.open, 'created', 8000);
-    const sent = await posts(m);
-    expect(m.consent.starts).to.equal(2);
-    expect(sent.at(-1)!.idempotencyKey).not.to.equal(sent[0]!.idempotencyKey);
+    await createsAsNewRequest(m, p);
   });
 
   it('422 idempotency-key-reused: says so, and Try again goes out with a new key', async () => {

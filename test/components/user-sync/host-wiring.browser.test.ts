@@ -50,6 +50,32 @@ describe('<ucx-user-sync> in a host page', () => {
     elsewhere.remove();
   });
 
+  it('moved in the page while creating, then closed and opened again: Create sends the same request', async () => {
+    const m = await mount({ items: [], faults: [{ method: 'POST', hang: true }] });
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'creating');
+    while (!(await m.fx.log()).some((r) => r.method === 'POST')) {
+      await new Promise((r) => setTimeout(r, 50)); // until the POST is at the server
+    }
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(m.el); // the move aborts the POST: the server may have it
+    await m.create.updateComplete;
+    p.cancel.click();
+    await waitFor(() => !p.dialog.open, 'the dialog to close');
+    $(m.root, '.create').click();
+    await waitFor(() => p.dialog.open, 'the dialog to open again');
+    expect(p.switch!.getAttribute('aria-checked')).to.equal('true');
+    p.submit.click();
+    await waitFor(() => !p.dialog.open, 'created', 8000);
+    const sent = (await m.fx.log()).filter((r) => r.method === 'POST');
+    expect(sent).to.have.length(2);
+    expect(sent[1]!.idempotencyKey).to.equal(sent[0]!.idempotencyKey);
+    expect(m.consent.starts).to.equal(1);
+    elsewhere.remove();
+  });
+
   it('moved in the page while deleting: the confirmation is modal again and says the DELETE was cut off', async () => {
     const m = await mount({
       items: [integration()],
