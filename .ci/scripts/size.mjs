@@ -15,7 +15,7 @@ import { join, relative, resolve } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 const KB = 1024;
-const budgets = { firstPaint: 30 * KB, filter: 9.25 * KB };
+const budgets = { firstPaint: 30 * KB, filter: 9.5 * KB };
 // Issue 2 asks for ≤ 5 KB; the engine is at ~8.3 KB (6,139 B once: fixes found by acceptance
 // probes cost ~500 B; the advice for SQL-style and / or / not and for bare conditions,
 // parse-filter.ts, ~870 B, which replaced advice that did not parse or changed the filter's
@@ -32,8 +32,13 @@ const budgets = { firstPaint: 30 * KB, filter: 9.25 * KB };
 // of odd spaces only, a second filter in (!); ~130 B more from that advice's own review: an
 // empty value said at its =, a condition's words up to the next condition, a second
 // condition only on a configured field, found in linear time; ~30 B for an unknown field's
-// message when a host configured no fields (it ended in "use "). The gate stops regressions at
-// 9.25 KB (8.75 KB until those, 8.5 KB before) and the report shows the distance to the goal.
+// message when a host configured no fields (it ended in "use "); ~190 B for trees a host builds
+// by hand that the parser never gives (an acceptance probe): one that holds itself ran out of
+// memory or never returned, an empty AND matched everyone, an empty value, an empty substring
+// part or a lone surrogate wrote text that doesn't parse back (and the surrogate made a Graph
+// URL throw), a getter that throws went through formatFilter and toGraphQuery. The gate stops
+// regressions at 9.5 KB (9.25 KB until those, 8.75 KB before, 8.5 KB before that) and the
+// report shows the distance to the goal.
 const filterGoal = 5 * KB;
 const lazyOnly = ['@azure/msal-browser', '@microsoft/microsoft-graph-client'];
 // The filter engine (~4 KB gzip with the summaries' words): the rows' summaries load with the

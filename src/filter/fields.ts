@@ -51,6 +51,14 @@ export const DEFAULT_FIELDS: readonly FieldDefinition[] = Object.freeze([
  * (`heads[c]` is the last field whose lower-case name starts with char code c < 128,
  * `next[k]` the one before field k with the same first character; -1 ends the chain).
  */
+/**
+ * A field's name; empty for a JavaScript host's slip (a null entry, a name that isn't text
+ * or not one a filter can hold, `-x`): such a field matches nothing, so no filter names it
+ * that formatFilter couldn't write back.
+ */
+const nameOf = (f: FieldDefinition | null | undefined): string =>
+  isFieldName(f?.name) ? f.name : '';
+
 export type FieldNames = [names: string[], lower: string[], heads: number[], next: number[]];
 
 /** Per list: its names when cached (see FieldNames). */
@@ -65,10 +73,9 @@ export function fieldNames(fields: readonly FieldDefinition[]): FieldNames {
   if (
     !cached ||
     cached[0].length !== fields.length ||
-    cached[0].some((name, i) => name !== (fields[i]?.name ?? ''))
+    cached[0].some((name, i) => name !== nameOf(fields[i]))
   ) {
-    // (A null entry, a JavaScript host's slip, is a field with no name: it matches nothing.)
-    const names = fields.map((f) => f?.name ?? '');
+    const names = fields.map(nameOf);
     const lower = names.map((name) => name.toLowerCase());
     const heads = new Array<number>(128).fill(-1);
     const next = lower.map((name, k) => {
@@ -135,8 +142,8 @@ export function suggestField(name: string, fields?: FieldListOption): string | u
   let best: string | undefined;
   let bestScore = Infinity;
   for (const f of fieldsOf(fields)) {
-    if (!f?.name) continue; // (a null entry, or one without a name: no field to suggest)
-    for (const candidate of [f.name, f.graph?.property ?? '']) {
+    if (!nameOf(f)) continue; // (a null entry, or one without a name: no field to suggest)
+    for (const candidate of [f.name, String(f.graph?.property ?? '')]) {
       const c = candidate.toLowerCase();
       // Far longer than the candidate: neither near it nor an abbreviation of it. Skipped
       // before the distance, whose cost grows with the name (a pasted 8 KB word).

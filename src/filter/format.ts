@@ -1,9 +1,10 @@
-import { DEFAULT_FIELDS, findField, isFieldName } from './fields.js';
-import type { FieldDefinition, FilterNode, ItemNode } from './types.js';
+import { DEFAULT_FIELDS, findField } from './fields.js';
+import type { FieldDefinition, FilterNode } from './types.js';
+import { childrenOf, isCyclic, isItemNode } from './well-formed.js';
 
 /**
  * Escapes exactly `*`, `(`, `)`, `\` and NUL (lowercase hex); every other character stays raw.
- * Text only: a node's value that isn't text throws, and formatFilter writes that node `()`.
+ * (formatFilter writes only values that are text: isItemNode.)
  */
 const escape = (value: string): string =>
   value.replace(/[*()\\\0]/g, (c) => '\\' + c.charCodeAt(0).toString(16).padStart(2, '0'));
@@ -14,7 +15,7 @@ export function escapeFilterValue(value: string): string {
   return escape(String(value ?? ''));
 }
 
-const OPS = { __proto__: null, and: '&', or: '|', not: '!' } as unknown as Record<string, string>;
+const OPS: Record<string, string> = { and: '&', or: '|', not: '!' };
 
 /**
  * The canonical text of a filter: canonical field names (a name of `fields` in any case is
@@ -22,16 +23,24 @@ const OPS = { __proto__: null, and: '&', or: '|', not: '!' } as unknown as Recor
  * `pretty: true` puts every component on its own line, indented two spaces per level (up to
  * 32 levels; deeper ones stay there, so the size stays linear). Iterative, so any depth is fine.
  * A part that is not a node of this module (an `approx` node, null, a field name with `(`
- * in it) is written `()`, which no filter parser accepts: dropped, it would widen the
- * filter (`(&(a=b)(c~=d))` as `(&(a=b))`), and written as it came, it could change the
- * filter's structure.
+ * in it, an empty value or set: what parseFilter never gives) is written `()`, which no
+ * filter parser accepts: dropped, it would widen the filter (`(&(a=b)(c~=d))` as
+ * `(&(a=b))`), and written as it came, it could change the filter's structure or not read
+ * back. A tree that holds itself (`a.children.push(a)`) is all `()`.
  */
 export function formatFilter(
   node: FilterNode,
   options?: { pretty?: boolean; fields?: readonly FieldDefinition[] },
 ): string {
-  const pretty = options?.pretty === true;
-  const fields = options?.fields ?? DEFAULT_FIELDS;
+  try {
+    // (A tree that holds itself has no text: its walk would never end.)
+    return isCyclic(node) ? '()' : write(node, options?.pretty === true, options?.fields);
+  } catch {
+    return '()'; // (a host's node whose getter throws, a revoked Proxy: no text either)
+  }
+}
+
+function write(node: FilterNode, pretty: boolean, fields = DEFAULT_FIELDS): string {
   const parts: string[] = [];
   // Stack of nodes to write, with their depth; a set's closing ) is marked by its depth
   // written ~depth (negative), never by a value in the stack, where a host's string child
@@ -43,14 +52,9 @@ export function formatFilter(
     const d = depths.pop() as number;
     const depth = d < 0 ? ~d : d;
     let line = pretty ? '  '.repeat(Math.min(depth, 32)) : '';
-    let children: unknown;
+    let children: unknown[] | undefined;
     if (d < 0) line += ')';
-    else if (
-      OPS[top?.type] &&
-      Array.isArray(
-        (children = top.type === 'not' ? [top.child] : (top as { children: unknown }).children),
-      )
-    ) {
+    else if ((children = childrenOf(top))) {
       line += '(' + OPS[top.type];
       stack.push(0);
       depths.push(~depth);
@@ -58,27 +62,15 @@ export function formatFilter(
         stack.push(children[i]);
         depths.push(depth + 1);
       }
-    } else {
-      try {
-        const item = top as ItemNode;
-        if (
-          !/^(?:equality|present|substring)$/.test(item.type) ||
-          !isFieldName(item.field) ||
-          (item.type === 'substring' && !Array.isArray(item.any))
-        ) {
-          throw 0;
-        }
-        line += `(${findField(fields, item.field)?.name ?? item.field}=${
-          item.type === 'present'
-            ? '*'
-            : item.type === 'equality'
-              ? escape(item.value)
-              : [item.initial ?? '', ...item.any, item.final ?? ''].map(escape).join('*')
-        })`;
-      } catch {
-        line += '()';
-      }
-    }
+    } else if (isItemNode(top)) {
+      line += `(${findField(fields, top.field)?.name ?? top.field}=${
+        top.type === 'present'
+          ? '*'
+          : top.type === 'equality'
+            ? escape(top.value)
+            : [top.initial ?? '', ...top.any, top.final ?? ''].map(escape).join('*')
+      })`;
+    } else line += '()';
     parts.push(line);
   }
   return parts.join(pretty ? '\n' : '');

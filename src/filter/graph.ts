@@ -1,4 +1,5 @@
-import { fieldsOf, findField, type FieldListOption } from './fields.js';
+import { fieldsOf, findField, isFieldName, type FieldListOption } from './fields.js';
+import { isCyclic, isItemNode } from './well-formed.js';
 import type { FieldDefinition, FilterNode, GraphFieldDefinition, UserRecord } from './types.js';
 
 export interface GraphQuery {
@@ -51,7 +52,7 @@ export function graphUserToRecord(user: GraphUser, fields?: FieldListOption): Us
   // (no list, or null, is the default list; a null entry is skipped, as toGraphQuery does)
   for (const f of fieldsOf(fields)) {
     const g = f?.graph;
-    if (!g) continue;
+    if (!g || !isFieldName(f.name)) continue; // (a name no filter can hold: no key of a record)
     let v = u[g.property];
     if (g.collection) v = Array.isArray(v) ? v[0] : undefined;
     record[f.name] = typeof v === 'string' ? v : null;
@@ -128,6 +129,13 @@ export function translations(
   fields: readonly FieldDefinition[],
 ): Map<FilterNode, Translation | undefined> {
   const done = new Map<FilterNode, Translation | undefined>();
+  // A tree that holds itself, or a host's part whose getter throws (a revoked Proxy):
+  // nothing translated, it all stays in the residual.
+  try {
+    if (isCyclic(node)) return done;
+  } catch {
+    return done;
+  }
   const graphOf = (n: FilterNode): GraphFieldDefinition | undefined => {
     const def = 'field' in n ? findField(fields, n.field) : undefined;
     return def?.compare === 'phone' ? undefined : def?.graph;
@@ -191,7 +199,7 @@ export function translations(
       }
       return [filter, advanced, exact, true];
     }
-    if (!g) return undefined;
+    if (!g || !isItemNode(n)) return undefined;
     const p = g.property;
     if (n.type === 'equality') {
       const v = literal(n.value);

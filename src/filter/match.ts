@@ -1,4 +1,5 @@
-import { DEFAULT_FIELDS, findField, isFieldName } from './fields.js';
+import { DEFAULT_FIELDS, findField } from './fields.js';
+import { childrenOf, isCyclic, isItemNode } from './well-formed.js';
 import type { FieldDefinition, FilterNode, ItemNode, UserRecord } from './types.js';
 
 /** Values of the fields a filter uses, already folded, `undefined` when absent or empty. */
@@ -85,31 +86,29 @@ export function compileFilter(
   const NEXT = -3;
   const stack: [FilterNode, number, number][] = [[node, -1, -2]];
   // A tree with a part this module doesn't make (an `approx` node, null, a value that
-  // isn't text) matches nobody: read some other way, it could match more users than meant.
-  let invalid = false;
+  // isn't text, an empty AND) matches nobody: read some other way, it could match more
+  // users than meant. So does a tree that holds itself, whose walk would never end.
+  let invalid = true;
   try {
-    while (stack.length) {
+    invalid = isCyclic(node);
+    while (stack.length && !invalid) {
       const [n, t0, f0] = stack.pop() as [FilterNode, number, number];
       const t = t0 === NEXT ? tests.length - 1 : t0;
       const f = f0 === NEXT ? tests.length - 1 : f0;
-      let test: Test | undefined;
-      if (n.type === 'not') {
+      const kids = childrenOf(n) as FilterNode[] | undefined;
+      if (n.type === 'not' && kids) {
         stack.push([n.child, f, t]);
-      } else if (n.type === 'and' || n.type === 'or') {
+      } else if (kids) {
         const and = n.type === 'and';
-        const last = n.children.length - 1;
-        if (last < 0) test = () => and;
-        n.children.forEach((c, i) => {
+        const last = kids.length - 1;
+        kids.forEach((c, i) => {
           stack.push([c, i === last || !and ? t : NEXT, i === last || and ? f : NEXT]);
         });
-      } else if (
-        (n.type === 'equality' || n.type === 'present' || n.type === 'substring') &&
-        // A field name formatFilter can't write (`a(b`, `__proto__`, not text) is no field:
-        // read as a key, `__proto__` would find every record's prototype, a non-empty value.
-        isFieldName(n.field)
-      ) {
+      } else if (isItemNode(n)) {
         // The record's key is the field's name as defined (a node may spell it in any case,
-        // as formatFilter and toGraphQuery read it).
+        // as formatFilter and toGraphQuery read it). (A field name formatFilter can't write,
+        // `a(b`, `__proto__`, is no item: read as a key, `__proto__` would find every
+        // record's prototype, a non-empty value.)
         const def = findField(fields, n.field);
         const name = def?.name ?? n.field;
         let index = names.indexOf(name);
@@ -117,12 +116,9 @@ export function compileFilter(
           index = names.push(name) - 1;
           folds.push(def?.compare === 'phone' ? foldPhone : foldText);
         }
-        test = itemTest(n, index, folds[index] as Fold);
-      } else invalid = true;
-      if (test) {
-        tests.push(test);
+        tests.push(itemTest(n, index, folds[index] as Fold));
         next.push(t, f);
-      }
+      } else invalid = true;
     }
   } catch {
     invalid = true;

@@ -73,8 +73,9 @@ export interface GraphFieldDefinition {
 
 export interface FieldDefinition {
   /**
-   * Canonical name, as written back by formatFilter. Matched case-insensitively. An LDAP
-   * attribute name (RFC 4512 `descr`): a letter, then letters, digits and `-` (ASCII).
+   * Canonical name, as written back by formatFilter. Matched case-insensitively. As LDAP
+   * attribute names are (RFC 4512 `descr` or an OID): ASCII letters, digits, `-` and `.`,
+   * starting with a letter or digit; a field named otherwise is left out.
    */
   name: string;
   /** i18n key for the field's label. */

@@ -197,6 +197,18 @@ describe('parts that are not nodes of this module (a JavaScript host’s slip)',
     { type: 'equality', field: '__proto__', value: '[object Object]' },
     { type: 'present', field: 'a(b' },
     { type: 'present', field: ['department'] } as unknown as FilterNode,
+    // What parseFilter refuses: `(&)` and `(|)` (no filter parser reads them the same way:
+    // an empty AND matched everyone), an empty value, an empty or missing substring part,
+    // a lone surrogate (which can't be written back, and made a Graph URL throw).
+    { type: 'and', children: [] },
+    { type: 'or', children: [] },
+    { type: 'not', child: { type: 'and', children: [] } },
+    { type: 'equality', field: 'department', value: '' },
+    { type: 'equality', field: 'department', value: 'a\ud800' },
+    { type: 'substring', field: 'department', any: [''] },
+    { type: 'substring', field: 'department', initial: '', any: [], final: '' },
+    { type: 'substring', field: 'department', initial: 'a', any: ['b', ''] },
+    { type: 'present', field: '-x' },
   ];
   it('formatFilter writes them (), which does not parse, instead of dropping them', () => {
     expect(formatFilter(withApprox)).toBe('(&(department=Sales)())');
@@ -240,6 +252,47 @@ describe('parts that are not nodes of this module (a JavaScript host’s slip)',
       advanced: false,
       exact: true,
     });
+  });
+  it('a tree that holds itself is no filter: every function returns, none throws', () => {
+    const and = { type: 'and', children: [sales] } as { type: 'and'; children: FilterNode[] };
+    and.children.push(and);
+    const not = { type: 'not' } as { type: 'not'; child: FilterNode };
+    not.child = { type: 'or', children: [sales, not] };
+    for (const node of [and, not]) {
+      expect(formatFilter(node)).toBe('()');
+      expect(formatFilter(node, { pretty: true })).toBe('()');
+      expect(matchesFilter(node, { department: 'Sales' })).toBe(false);
+      expect(filtersEqual(node, node)).toBe(false);
+      expect(toGraphQuery(node)).toEqual({ advanced: false, exact: false, residual: node });
+    }
+    // A part shared by two paths is no cycle.
+    const shared: FilterNode = { type: 'or', children: [sales, sales] };
+    const twice: FilterNode = { type: 'and', children: [shared, { type: 'not', child: shared }] };
+    expect(formatFilter(twice)).toBe(
+      '(&(|(department=Sales)(department=Sales))(!(|(department=Sales)(department=Sales))))',
+    );
+    expect(matchesFilter(twice, { department: 'Sales' })).toBe(false);
+  });
+  it('a node whose getters throw (a revoked Proxy) throws through no function', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const hostile: FilterNode[] = [
+      proxy as FilterNode,
+      { type: 'and', children: [sales, proxy as FilterNode] } as FilterNode,
+      {
+        get type(): string {
+          throw new Error('no');
+        },
+      } as unknown as FilterNode,
+    ];
+    for (const node of hostile) {
+      expect(formatFilter(node)).toMatch(/\(\)/);
+      expect(matchesFilter(node, { department: 'Sales' })).toBe(false);
+      expect(filtersEqual(node, node)).toBe(false);
+      const query = toGraphQuery(node); // (compared by hand: a matcher would read the proxy)
+      expect(query.exact).toBe(false);
+      expect(query.residual === node).toBe(true);
+    }
   });
   it('matchesFilter reads a missing record as one without values', () => {
     expect(matchesFilter(f('(department=Sales)'), null as unknown as UserRecord)).toBe(false);
@@ -301,9 +354,6 @@ describe('match: short-circuit order on hand-built trees', () => {
   const yes: FilterNode = { type: 'present', field: 'email' };
   const no: FilterNode = { type: 'equality', field: 'email', value: 'nobody' };
   const cases: [FilterNode, boolean][] = [
-    [{ type: 'and', children: [] }, true],
-    [{ type: 'or', children: [] }, false],
-    [{ type: 'not', child: { type: 'and', children: [] } }, false],
     [{ type: 'and', children: [yes, { type: 'or', children: [no, yes] }, yes] }, true],
     [{ type: 'and', children: [yes, { type: 'or', children: [no, no] }, yes] }, false],
     [
@@ -559,6 +609,38 @@ describe('a host list with a null entry (a JavaScript host’s slip)', () => {
       ok: false,
       error: { code: 'unknown-field', params: { suggestion: 'department' } },
     });
+  });
+});
+
+describe('a host field whose name no filter can hold (a JavaScript host’s slip)', () => {
+  const graph = DEFAULT_FIELDS[1]!.graph;
+  const odd = [
+    { name: '-x', labelKey: 'x', graph: { ...graph, property: 'p' } },
+    { name: '.y', labelKey: 'y', graph: { ...graph, property: 'q' } },
+    { name: 5, labelKey: 'n', graph: { ...graph, property: 7 } },
+  ] as unknown as FieldDefinition[];
+  const fields = [...odd, ...DEFAULT_FIELDS];
+  it('is left out: the parser refuses its name, which the matcher and Graph would read apart', () => {
+    // (`(-x=1)` parsed, then formatFilter wrote `()`, matchesFilter said nobody and
+    // toGraphQuery `p eq '1'`, exact.)
+    expect(parseFilter('(-x=1)', { fields })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-field-no-suggestion', offset: 1, length: 2 },
+    });
+    expect(parseFilter('(.y=1)', { fields })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-field-character', offset: 1 },
+    });
+    expect(graphUserToRecord({ p: 'a', mail: 'm' }, { fields })).toEqual(
+      graphUserToRecord({ mail: 'm' }),
+    );
+  });
+  it('does not stop the other fields working (a name that is not text threw in every parse)', () => {
+    expect(parseFilter('(department=a)', { fields })).toMatchObject({ ok: true });
+    expect(suggestField('dept', { fields })).toBe('department');
+    const node = f('(department=a)');
+    expect(matchesFilter(node, { department: 'A' }, { fields })).toBe(true);
+    expect(toGraphQuery(node, { fields }).filter).toBe("department eq 'a'");
   });
 });
 
