@@ -1149,8 +1149,10 @@ export class UcxCreateDialog extends UcxElement {
         ${
           locked
             ? html`<p class="reason" id="lock-reason">
-                ${vendorLockMessage(this.delegate?.vendorName ?? '')}
-                ${vendorContactLink(this.delegate?.supportUrl ?? '', this.delegate?.vendorName ?? '')}
+                ${`${vendorLockMessage(this.delegate?.vendorName ?? '')} `}${vendorContactLink(
+                  this.delegate?.supportUrl ?? '',
+                  this.delegate?.vendorName ?? '',
+                )}
               </p>`
             : nothing
         }

@@ -988,7 +988,9 @@ export class UcxFilterEditor extends LitElement {
     if (mode === 'builder' && this.mode !== 'builder') {
       // The text stays as typed (its layout, its field-name case) until the builder
       // changes something: a look at the builder and back loses nothing.
+      const before = this.notice;
       if (this.buildFromValue()) this.mode = 'builder';
+      else this.#refusedBuilder(e.target as HTMLInputElement, before);
     } else if (mode === 'text' && this.mode !== 'text') {
       this.notice = this.#droppedNotice();
       this.mode = 'text';
@@ -996,6 +998,31 @@ export class UcxFilterEditor extends LitElement {
     }
     // Puts the radios back when the switch was refused.
     this.requestUpdate();
+  }
+
+  #sayAgain: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The builder refused the filter: focus goes back to the Text radio, which is checked
+   * again (left on an unchecked Builder, arrow keys would read as a choice that didn't
+   * happen), and the reason is said again when it is the same as last time: a live
+   * region speaks only when its text changes, so it is emptied a moment first.
+   */
+  #refusedBuilder(radio: HTMLInputElement, before: string): void {
+    void this.updateComplete.then(() => {
+      if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === radio) {
+        this.renderRoot
+          .querySelector<HTMLInputElement>('input[name="mode"][value="text"]')
+          ?.focus();
+      }
+    });
+    const reason = this.notice;
+    if (!reason || reason !== before) return;
+    this.notice = '';
+    clearTimeout(this.#sayAgain);
+    this.#sayAgain = setTimeout(() => {
+      if (this.mode === 'text' && !this.notice) this.notice = reason;
+    }, 150);
   }
 
   /** What a switch to text left out of the builder's state, in words ('' for nothing). */

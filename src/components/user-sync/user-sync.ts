@@ -339,13 +339,24 @@ export class UcxUserSync extends UcxElement {
     },
     args: () => [this.endpoint, this.revision] as const,
     onComplete: (items) => {
+      // After a load the admin waited for with words (the server was slow, or a Retry), the
+      // status says it is over: emptied without a word, the line would leave them waiting.
+      const sayLoaded = !this.#pollLoad && (this.#slowLoad || this.#retried);
       this.#pollLoad = false;
+      this.#retried = false;
       this.#announceSettled(this.items, items);
+      if (sayLoaded) {
+        this.announcement = () =>
+          items.length
+            ? msg(str`Integrations loaded: ${items.length}.`, { id: 'user-sync.loaded' })
+            : msg('No integrations yet', { id: 'user-sync.empty.title' });
+      }
       this.items = items;
       this.#warmDialogs();
       this.#pollWhilePending();
     },
     onError: (e) => {
+      if (!isAborted(e)) this.#retried = false;
       if (isAborted(e)) {
         // Aborted by a move in the page (disconnect, then connect): load again once back.
         if (this.isConnected) void this.#load.run();
@@ -856,7 +867,11 @@ export class UcxUserSync extends UcxElement {
     this.emit(new UcxErrorEvent({ stage: 'load', code: 'chunk-load-failed', message: message() }));
   }
 
+  /** The load in flight is a Retry's (see the load's onComplete). */
+  #retried = false;
+
   #onRetryLoad = async () => {
+    this.#retried = true;
     await this.refresh();
     await this.updateComplete;
     // Retry left with the error box while loading, and focus with it (to the page's body),
@@ -928,7 +943,7 @@ export class UcxUserSync extends UcxElement {
                     ? 'lock-reason'
                     : loading
                       ? 'announcer'
-                      : 'load-error'
+                      : 'load-error-title'
               }
               @click=${this.#onCreateClick}
             >
@@ -1001,9 +1016,10 @@ export class UcxUserSync extends UcxElement {
   }
 
   private renderLockNotice() {
+    // (The space between the reason and the link is in the reason's text: a space only
+    // between two parts, Chromium leaves out of the button's description, "…integrations.Contact".)
     return html`<p class="lock" id="lock-reason" part="lock-notice">
-      ${vendorLockMessage(this.#vendorName)}
-      ${vendorContactLink(this.#supportUrl, this.#vendorName)}
+      ${`${vendorLockMessage(this.#vendorName)} `}${vendorContactLink(this.#supportUrl, this.#vendorName)}
     </p>`;
   }
 
@@ -1016,8 +1032,10 @@ export class UcxUserSync extends UcxElement {
   private renderLoadError(stale = false) {
     const error = this.#load.error;
     const view = this.#loadFailure(error);
+    // (+ Create's description is the heading: the whole alert, with the server's text, the
+    // request id and Retry, is too much to hear on a button.)
     return html`<div class="load-error" id="load-error" part="load-error" role="alert">
-      <h3>
+      <h3 id="load-error-title">
         ${
           stale
             ? msg('The list could not be refreshed', { id: 'user-sync.load-error.stale' })

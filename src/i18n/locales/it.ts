@@ -346,6 +346,7 @@
 'user-sync.load-error.retry': `Riprova`,
 'user-sync.load-error.stale': `Non è stato possibile aggiornare l’elenco`,
 'user-sync.load-error.title': `Non è stato possibile caricare le integrazioni`,
+'user-sync.loaded': str`Integrazioni caricate: ${0}.`,
 'user-sync.loading': `Caricamento delle integrazioni…`,
 'user-sync.loading-slow': `Caricamento delle integrazioni ancora in corso… Il server è lento a rispondere.`,
 'user-sync.lock.change-refused': str`Questa integrazione è gestita da ${0}: solo loro possono modificarla o eliminarla.`,

@@ -1,5 +1,5 @@
 import { expectAccessible } from '../../support/a11y.js';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { part, textareaOf, undo, visibleText, type UcxFilterEditor } from './define.js';
 import { describe, it } from './define.js';
@@ -527,6 +527,18 @@ describe('ucx-filter-editor: builder mode', () => {
     await switchTo(el, 'builder');
     expect(el.mode).to.equal('text');
     expect(visibleText(part(el, 'notice'))).to.contain('fix the error');
+    // By keyboard: arrows onto Builder, refused. Focus is back on the checked Text radio,
+    // and a second try says the reason again (a live region speaks only when its text
+    // changes, so it is emptied first, then filled).
+    modeRadio(el, 'text').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.mode).to.equal('text');
+    expect(el.shadowRoot!.activeElement).to.equal(modeRadio(el, 'text'));
+    expect(modeRadio(el, 'text').checked).to.equal(true);
+    expect(visibleText(part(el, 'notice'))).to.equal('');
+    await waitUntil(() => visibleText(part(el, 'notice')).includes('fix the error'));
     expect(el.value).to.equal('(department=');
     // The page sets a valid filter: the notice about the old text goes.
     el.value = '(department=Sales)';

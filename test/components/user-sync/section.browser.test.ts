@@ -7,10 +7,11 @@ import { DEFAULT_SUPPORT_URL } from '../../../src/index.js';
 
 describe('<ucx-user-sync> section', () => {
   it('shows a loading state with a status message, then the list', async () => {
-    // (Slow enough that axe, on a busy machine, still sees the loading state.)
+    // (Slow enough that axe, on a busy machine, still sees the loading state; not so slow
+    // that the line says the server is: a third of the timeout.)
     const m = await mount(
       { items: [integration()], faults: [{ method: 'GET', delayMs: 1500 }] },
-      { wait: false },
+      { wait: false, timeout: 10_000 },
     );
     // The live region is in the page first, empty; "Loading…" goes in a frame later, so
     // screen readers announce it (a region born with its text is often not read).
@@ -53,7 +54,8 @@ describe('<ucx-user-sync> section', () => {
     expect(performance.now() - started).to.be.above(300);
     expect(m.root.querySelector('[part="loading"]'), 'still loading').to.exist;
     await waitFor(() => m.root.querySelector('table'), 'the list');
-    expect(status.textContent?.trim()).to.equal('');
+    // Said to be slow, the load says when it is over (emptied, the line left them waiting).
+    expect(status.textContent?.trim()).to.equal('Integrations loaded: 1.');
   });
 
   it('styles the list, the empty state and a load error, though the first render carries only the shell’s rules', async () => {
@@ -394,7 +396,11 @@ describe('<ucx-user-sync> section', () => {
     expect(error.getAttribute('role')).to.equal('alert');
     const create = $(m.root, '.create');
     expect(create.getAttribute('aria-disabled')).to.equal('true');
-    expect(m.root.getElementById(create.getAttribute('aria-describedby')!)).to.equal(error);
+    // Create says why it is unavailable in a sentence, not with the whole alert (the server's
+    // text, the request id and Retry read out on a button).
+    const reason = m.root.getElementById(create.getAttribute('aria-describedby')!)!;
+    expect(error.contains(reason)).to.equal(true);
+    expect(reason.textContent?.trim()).to.equal('The integrations could not be loaded');
     expect(error.textContent).to.contain('HTTP 503');
     expect(error.textContent).to.match(/Request id:\s*fx-\d+/);
     await expectAccessible(m.el);
@@ -427,6 +433,8 @@ describe('<ucx-user-sync> section', () => {
     await m.el.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
     expect(name(m.root.activeElement)).to.equal(name(m.root.querySelector('.title')));
+    // The Retry that worked is said, as the one that failed was (its alert).
+    expect($(m.root, '[role="status"]').textContent?.trim()).to.equal('Integrations loaded: 1.');
   });
 
   it('a Retry that ends after the admin went elsewhere leaves focus where the admin is', async () => {

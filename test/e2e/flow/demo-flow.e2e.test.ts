@@ -189,6 +189,21 @@ describe('the demo, end to end', () => {
       .toBe('true');
     const notice = section(page).locator('[part="lock-notice"]');
     expect(await notice.innerText()).toMatch(/Imagicle Support/);
+    // What a screen reader hears on + Create: the reason, then the contact, as two sentences
+    // (Chromium dropped the space between them: "…integrations.Contact Imagicle Support").
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        role?: { value: string };
+        name?: { value: string };
+        description?: { value: string };
+      }[];
+    };
+    const create = nodes.find((n) => n.role?.value === 'button' && n.name?.value === 'Create');
+    expect(create?.description?.value).toBe(
+      'Users’ synchronization is managed by Imagicle Support: only they can add integrations. Contact Imagicle Support',
+    );
+    await cdp.detach();
     // Create does nothing while locked; the vendor-managed row is read-only.
     await createButton(page).click({ force: true }); // aria-disabled: a click does nothing
     expect(await createDialog(page).count()).toBe(1);
