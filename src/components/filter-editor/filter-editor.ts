@@ -1,3 +1,4 @@
+import { warnPropertyAttributes } from '../../internal/property-attributes.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -576,6 +577,7 @@ export class UcxFilterEditor extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    warnPropertyAttributes(this, ['fields']);
     if (this.defaultValue === undefined) this.defaultValue = this._value;
     // Inner controls' input/change events stop at the shadow root; the element dispatches
     // its own, once per change of `value`, so hosts never see a mode radio's input.

@@ -14,6 +14,7 @@ import { UcxElement } from '../../internal/ucx-element.js';
 import { tokens } from '../../internal/styles.js';
 import { closestLang } from '../../internal/lang.js';
 import { vendorContactLink } from '../../internal/vendor-contact.js';
+import { warnPropertyAttributes } from '../../internal/property-attributes.js';
 import { formatDateTime, prepareDateFormat } from '../../internal/dates.js';
 import { sourceDefinition, sourceIcon } from '../../internal/sources.js';
 import {
@@ -390,6 +391,7 @@ export class UcxUserSync extends UcxElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    warnPropertyAttributes(this, ['requestHeaders', 'fetch', 'consent', 'msalConfig', 'scopes']);
     // Moved in the page (a framework's portal) while the list was loading: the move aborted
     // it (see below), so load it again rather than leave the load unfinished.
     if (this.#loadAborted) void this.#load.run();

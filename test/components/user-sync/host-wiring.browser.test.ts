@@ -10,6 +10,42 @@ const settled = (p: Promise<unknown>, ms = 1000) =>
   Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
 
 describe('<ucx-user-sync> in a host page', () => {
+  it('says in the console when a page set an object or function property as an attribute (as Vue does before the element is defined)', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const fx = await scenario({ items: [integration()] });
+      const el = document.createElement('ucx-user-sync') as UcxUserSync;
+      el.setAttribute('endpoint', fx.endpoint);
+      // What Vue writes for `:request-headers="fn"` and `:scopes="[…]"`: text nothing reads.
+      el.setAttribute('request-headers', '() => ({ Authorization: token })');
+      el.setAttribute('scopes', 'openid,profile');
+      document.body.append(el);
+      await el.updateComplete;
+      expect(warnings).to.deep.equal([
+        '<ucx-user-sync>: the request-headers attribute is not read: set the requestHeaders property (in Vue, .requestHeaders="…").',
+        '<ucx-user-sync>: the scopes attribute is not read: set the scopes property (in Vue, .scopes="…").',
+      ]);
+      // Once: a framework may render the element again and again.
+      el.remove();
+      document.body.append(el);
+      await el.updateComplete;
+      expect(warnings.length).to.equal(2);
+      el.remove();
+      // The filter editor's fields, likewise.
+      const editor = document.createElement('ucx-filter-editor');
+      editor.setAttribute('fields', '[object Object],[object Object]');
+      document.body.append(editor);
+      expect(warnings[2]).to.equal(
+        '<ucx-filter-editor>: the fields attribute is not read: set the fields property (in Vue, .fields="…").',
+      );
+      editor.remove();
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('moved in the page while its list loads (a portal), loads it again instead of failing', async () => {
     const m = await mount({ items: [integration()], latencyMs: 400 }, { wait: false });
     const elsewhere = document.createElement('div');
