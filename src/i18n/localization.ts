@@ -11,6 +11,8 @@ const loaders: Record<string, () => Promise<unknown>> = {
 };
 
 let api: ReturnType<typeof configureLocalization> | undefined;
+/** The runtime is ours (not a host app's, which then owns the locale). */
+let ours = false;
 
 /** The locale msg() currently reads, whoever's runtime loaded it (ours or the host app's). */
 let shown: string = sourceLocale;
@@ -47,6 +49,7 @@ function localization(): ReturnType<typeof configureLocalization> {
           >;
         },
       });
+      ours = true;
     } catch {
       api = hostManaged(); // "lit-localize can only be configured once"
     }
@@ -73,6 +76,16 @@ export function getLocale(): string {
 
 let pending: Promise<void> | undefined;
 let wanted: string | undefined;
+
+/**
+ * The locale the strings are in, or are about to be in (the one being loaded): what the page
+ * shows. The elements ask the backend for its texts in it and write dates in it, so two
+ * sections with different `lang` on one page (which show one language) mix no other.
+ */
+export function displayLocale(): string {
+  watch();
+  return ours ? (wanted ?? shown) : shown;
+}
 
 /** Switches the (page-wide) runtime locale; never throws. */
 export function useLocale(lang: string | null | undefined): Promise<void> {

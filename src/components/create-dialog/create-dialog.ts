@@ -24,7 +24,7 @@ import {
 } from '../../auth/types.js';
 import { focusAfterDialog } from '../../internal/focus-after-dialog.js';
 import { formatCount } from '../../internal/count.js';
-import { closestLang } from '../../internal/lang.js';
+import { displayLang } from '../../internal/lang.js';
 import { vendorContactLink } from '../../internal/vendor-contact.js';
 import { consentResultOf } from '../../auth/consent-result.js';
 import type {
@@ -1259,7 +1259,7 @@ export class UcxCreateDialog extends UcxElement {
     const r = this.removal;
     if (!r) return nothing;
     // Counts written as the preview beside it writes them (1,225).
-    const lang = closestLang(this);
+    const lang = displayLang(this);
     const threshold = formatCount(this.#threshold, lang);
     const removed = formatCount(r.removed, lang);
     return html`<div class="removal" part="removal-confirm" role="alert">

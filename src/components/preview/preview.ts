@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { DEFAULT_GRAPH_BASE_URL, DEFAULT_REMOVAL_CONFIRM_THRESHOLD } from './preview-defaults.js';
 import { UcxElement } from '../../internal/ucx-element.js';
 import { tokens } from '../../internal/styles.js';
-import { closestLang } from '../../internal/lang.js';
+import { displayLang } from '../../internal/lang.js';
 import { parseFilter, type FilterNode } from '../../filter/index.js';
 // Types only: src/graph/ (and the Graph client behind it) is loaded with import() on first use.
 import type {
@@ -315,7 +315,7 @@ export class UcxUserPreview extends UcxElement {
       error: this.error,
       impactError: this.impactError,
       stale: this.stale,
-      lang: closestLang(this),
+      lang: displayLang(this),
       cancel: this.#cancel,
     });
   }

@@ -12,7 +12,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { UcxElement } from '../../internal/ucx-element.js';
 import { tokens } from '../../internal/styles.js';
-import { closestLang } from '../../internal/lang.js';
+import { displayLang } from '../../internal/lang.js';
 import { vendorContactLink } from '../../internal/vendor-contact.js';
 import { warnPropertyAttributes } from '../../internal/property-attributes.js';
 import { formatDateTime, prepareDateFormat } from '../../internal/dates.js';
@@ -310,7 +310,7 @@ export class UcxUserSync extends UcxElement {
         if (signal.aborted || !this.isConnected) throw new BackendError({ kind: 'aborted' });
         throw new BackendError({ kind: 'http', code: 'no-endpoint' });
       }
-      this.#listLang = closestLang(this); // (the backend client sends it as Accept-Language)
+      this.#listLang = displayLang(this); // (the backend client sends it as Accept-Language)
       this.#slowLoad = false;
       // A slow backend: after a third of the client's timeout (10 s by default, at most) the
       // loading line says so, as a dialog's "Still working…" does; not for a read a newer
@@ -540,8 +540,8 @@ export class UcxUserSync extends UcxElement {
         endpoint: this.endpoint,
         timeout: this.timeout,
         fetch: (input, init) => (this.fetch ?? globalThis.fetch).call(globalThis, input, init),
-        // The section's language, so a backend can answer its status texts in it too.
-        language: () => closestLang(this),
+        // The section's language as shown, so a backend can answer its texts in it too.
+        language: () => displayLang(this),
         requestHeaders: async (request) => {
           const hook = this.requestHeaders;
           if (!hook) return {};
@@ -558,7 +558,7 @@ export class UcxUserSync extends UcxElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new language (the section's lang, around it, or the page's): read the list again, so
     // the server's texts follow the element's; quietly, as a poll does.
-    const lang = this.#listLang === undefined ? undefined : closestLang(this);
+    const lang = this.#listLang === undefined ? undefined : displayLang(this);
     if (this.items && lang !== this.#listLang && this.#load.status !== TaskStatus.PENDING) {
       this.#listLang = lang;
       this.#readQuietly();
@@ -608,7 +608,7 @@ export class UcxUserSync extends UcxElement {
     // The rows' dates need Intl, whose first use costs tens of milliseconds: pay it while
     // the list request is in flight, so the list renders without it.
     this.#whenIdle(() => {
-      if (this.isConnected) prepareDateFormat(closestLang(this));
+      if (this.isConnected) prepareDateFormat(displayLang(this));
     });
   }
 
@@ -1135,7 +1135,7 @@ export class UcxUserSync extends UcxElement {
 
   private renderRow(i: Integration, [, filters, status, activity]: Columns, label: string) {
     const def = sourceDefinition(i.source);
-    const lang = closestLang(this);
+    const lang = displayLang(this);
     const vendor = i.managedBy === 'vendor';
     const vendorName = this.#vendorName;
     // Five columns, so the table fits a console's content area: who and what in

@@ -392,6 +392,25 @@ describe('<ucx-user-sync> in a host page', () => {
     ]);
   });
 
+  it('two sections with different lang on one page ask for the language both show', async () => {
+    // One locale a page: the last lang set wins, so both show Italian. The English one asked
+    // for English texts, which then sat among Italian words: it reads its list again.
+    const languages = async (m: {
+      fx: { log(): Promise<{ method: string; headers: Record<string, string> }[]> };
+    }) =>
+      (await m.fx.log()).filter((r) => r.method === 'GET').map((r) => r.headers['accept-language']);
+    const english = await mount({ items: [integration()] }, { lang: 'en' });
+    const italian = await mount({ items: [integration()] }, { lang: 'it-CH' });
+    await waitFor(() => deepText(english.root).includes('Integrazione'), 'both in Italian');
+    for (let i = 0; i < 100 && (await languages(english)).length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await languages(english)).to.deep.equal(['en', 'it']);
+    expect(await languages(italian)).to.deep.equal(['it-CH']); // (its own, region and all)
+    english.el.remove();
+    italian.el.remove();
+  });
+
   it("keeps its own editor's ucx-filter-change inside (a host hears only its own editors)", async () => {
     const m = await mount({ items: [] });
     const heard: EventTarget[] = [];
