@@ -77,6 +77,8 @@ export interface DialogDelegate {
    * what to say, in the language of the moment.
    */
   failedInBackground(dialog: HTMLElement, view: () => FailureView): void;
+  /** Says `text` in the section's status line (the dialog closed: its own line is gone). */
+  announce?(text: () => string): void;
   readonly vendorName: string;
   readonly supportUrl: string;
   /** The section is locked (the vendor manages it): nothing can be created now. */
@@ -206,6 +208,8 @@ export class UcxCreateDialog extends UcxElement {
   #previewText: string | undefined;
   /** The provider had no valid access token: the next Preview signs in again. */
   #tokenStale = false;
+  /** Editing: the text just saved (the dialog closes on it with nothing left unsaved). */
+  #savedFilter: string | undefined;
   /** The admin confirmed saving this filter although it removes many users. */
   #removalConfirmedFor: string | null | undefined;
 
@@ -229,6 +233,7 @@ export class UcxCreateDialog extends UcxElement {
       if (this.mode === 'edit') {
         this.integration = integration;
         this.filterText = integration?.filter ?? '';
+        this.#savedFilter = undefined;
         this.#consent = undefined;
       } else {
         // The filter typed before a Cancel or an Escape is kept (what the admin typed is
@@ -347,6 +352,23 @@ export class UcxCreateDialog extends UcxElement {
     // sign-in does, and its popup closed; a request already sent goes on (see #backendFailed).
     if (this.phase === 'consent') this.#cancelWork();
     this.preview?.cancel();
+    // An edit closed with changes (Cancel, Escape: an Escape meant for the suggestions may
+    // close it) drops them, as Cancel does; said, so no one believes them saved.
+    const integration = this.integration;
+    if (
+      this.mode === 'edit' &&
+      !this.busy &&
+      integration &&
+      this.#savedFilter !== this.filterText &&
+      (integration.filter ?? '') !== this.filterText
+    ) {
+      const name = integration.displayName;
+      this.delegate?.announce?.(() =>
+        msg(str`Changes to the filters of “${name}” were not saved.`, {
+          id: 'user-sync.dialog.edit-discarded',
+        }),
+      );
+    }
     // A trigger that can't take focus back (a host's menu item, hidden since; an Edit button
     // whose row is gone): + Create, rather than the page's body.
     focusAfterDialog(this, this.#trigger);
@@ -948,6 +970,7 @@ export class UcxCreateDialog extends UcxElement {
     try {
       const updated = await delegate.update(integration.id, filter, abort.signal);
       if (generation !== this.#generation) return;
+      this.#savedFilter = this.filterText;
       this.#setPhase('idle');
       this.statusText = '';
       this.#removalConfirmedFor = undefined;

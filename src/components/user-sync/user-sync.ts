@@ -722,6 +722,9 @@ export class UcxUserSync extends UcxElement {
     failedInBackground: (dialog, view) => {
       host.notice = { view, dialog };
     },
+    announce: (text) => {
+      host.announcement = text;
+    },
     get vendorName() {
       return host.#vendorName;
     },

@@ -276,6 +276,7 @@
 'user-sync.dialog.create': `Crea`,
 'user-sync.dialog.create-title': `Crea integrazione`,
 'user-sync.dialog.creating': `Creazione dell’integrazione…`,
+'user-sync.dialog.edit-discarded': str`Le modifiche ai filtri di “${0}” non sono state salvate.`,
 'user-sync.dialog.edit-target': str`Integrazione: ${0}`,
 'user-sync.dialog.edit-title': `Modifica filtri`,
 'user-sync.dialog.filters': `Filtri dell’origine dati`,

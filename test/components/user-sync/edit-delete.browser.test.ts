@@ -37,6 +37,40 @@ describe('<ucx-user-sync> edit and delete', () => {
       'the updated row',
     );
     await waitFor(() => deepActive() === $(m.root, 'tr[data-id="int-a"] .edit'), 'focus on Edit');
+    // Saved: nothing is said to be unsaved.
+    expect($(m.root, '[role="status"]').textContent).not.to.contain('not saved');
+  });
+
+  it('an edit closed with changes says they were not saved; opened again it shows the saved filter', async () => {
+    const m = await mount({ items: [integration()] });
+    const status = $(m.root, '[role="status"]');
+    const edit = $(m.root, 'tr[data-id="int-a"] .edit');
+    const p = dialogParts(m.edit);
+    // Closed unchanged: nothing to say.
+    edit.click();
+    await waitFor(() => p.dialog.open, 'the edit dialog');
+    p.cancel.click();
+    await waitFor(() => !p.dialog.open, 'closed');
+    expect(status.textContent?.trim()).to.equal('');
+    // Changed, then Escape (as a keyboard user meaning to close the suggestions may).
+    edit.click();
+    await waitFor(() => p.dialog.open, 'the edit dialog again');
+    p.editor.value = '';
+    await typeFilter(p.editor, '(department=Marketing)');
+    await sendKeys({ press: 'Escape' });
+    await m.edit.updateComplete;
+    if (p.dialog.open) await sendKeys({ press: 'Escape' }); // (the first closed the suggestions)
+    await waitFor(() => !p.dialog.open, 'closed by Escape');
+    await waitFor(
+      () =>
+        status.textContent?.trim() ===
+        'Changes to the filters of “Entra ID — contoso.com” were not saved.',
+      'said',
+    );
+    expect((await m.fx.log()).filter((r) => r.method === 'PATCH')).to.have.length(0);
+    edit.click();
+    await waitFor(() => p.dialog.open, 'the edit dialog a third time');
+    expect(p.editor.value).to.equal('(department=Sales)');
   });
 
   it('refuses an invalid edited filter without sending anything', async () => {
