@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { UcxElement } from '../../internal/ucx-element.js';
@@ -514,6 +514,39 @@ export class UcxCreateDialog extends UcxElement {
     return this.mode === 'create' && !!this.delegate?.locked;
   }
 
+  /** Says why nothing can be created (the lock's reason) in the dialog's status line. */
+  #sayLocked(): void {
+    const vendor = this.delegate?.vendorName ?? '';
+    const reason = () => vendorLockMessage(vendor);
+    if (textOf(this.statusText) !== reason()) {
+      this.statusText = reason;
+      return;
+    }
+    // Said already: a live region speaks only when its text changes, so it is emptied a
+    // moment first (Create pressed again is answered again).
+    this.statusText = '';
+    setTimeout(() => {
+      if (this.#locked && !this.statusText) this.statusText = reason;
+    }, 150);
+  }
+
+  /** The lock was there at the last render (see willUpdate). */
+  #wasLocked = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The lock arriving while the dialog is open (a list read meanwhile) is said once, not
+    // only shown: Create and Preview turned unavailable under the admin's hands.
+    const locked = this.#locked && this.open;
+    if (locked && !this.#wasLocked) this.#sayLocked();
+    // Lifted: its reason goes from the status line too.
+    const vendor = this.delegate?.vendorName ?? '';
+    if (!locked && this.#wasLocked && textOf(this.statusText) === vendorLockMessage(vendor)) {
+      this.statusText = '';
+    }
+    this.#wasLocked = locked;
+  }
+
   /** While Authorization is off, sends focus to its switch and says true. */
   #askForAuthorization(): boolean {
     if (!this.#needsAuth) return false;
@@ -529,9 +562,10 @@ export class UcxCreateDialog extends UcxElement {
     if (this.busy && !(this.mode === 'create' && this.phase === 'consent')) return;
     if (this.#locked) {
       // Nothing can be created (the reason shows under Create); a sign-in already out is
-      // cancelled, so nothing is sent after it either.
+      // cancelled, so nothing is sent after it either. The reason is said, not only shown
+      // (as Authorization off sends focus to its switch, a press is never met by silence).
       if (this.phase === 'consent') this.#cancelWork();
-      this.statusText = '';
+      this.#sayLocked();
       this.footerError = '';
       return;
     }

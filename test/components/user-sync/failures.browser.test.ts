@@ -324,6 +324,10 @@ describe('<ucx-user-sync> create failures', () => {
       expect(said).to.include('lock-reason');
     }
     expect(deepText(m.create.shadowRoot!.getElementById('lock-reason')!)).to.contain(reason);
+    // Said, not only shown: the buttons turned unavailable under the admin's hands.
+    const status = m.create.shadowRoot!.querySelector('[part~="dialog-status"]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.textContent?.trim()).to.equal(reason);
     // Whom to ask, as on the section's lock notice.
     const contact = m.create.shadowRoot!.querySelector<HTMLAnchorElement>(
       '#lock-reason [part~="contact-link"]',
@@ -331,7 +335,12 @@ describe('<ucx-user-sync> create failures', () => {
     expect(contact.textContent).to.contain('Contact Imagicle Support');
     const onSection = m.root.querySelector<HTMLAnchorElement>('[part~="contact-link"]')!;
     expect(contact.href).to.equal(onSection.href);
+    // Create pressed meanwhile is answered with the reason again (emptied a moment first, so
+    // a screen reader says it again), not met by silence.
     p.submit.click();
+    await m.create.updateComplete;
+    expect(status.textContent?.trim()).to.equal('');
+    await waitFor(() => status.textContent?.trim() === reason, 'the reason said again');
     preview.click();
     await m.create.updateComplete;
     expect(m.consent.starts).to.equal(0);
@@ -344,6 +353,7 @@ describe('<ucx-user-sync> create failures', () => {
     await m.create.updateComplete;
     expect(p.submit.getAttribute('aria-disabled')).to.equal('false');
     expect(m.create.shadowRoot!.getElementById('lock-reason')).to.equal(null);
+    expect(status.textContent?.trim(), 'the reason gone from the status line').to.equal('');
     p.submit.click();
     await waitFor(() => !p.dialog.open, 'the dialog to close after creating', 8000);
     expect(await posts(m)).to.have.length(1);
