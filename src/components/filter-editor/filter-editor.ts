@@ -20,7 +20,13 @@ import { placeInText } from './sent-place.js';
 import { filterEditorStyles } from './filter-editor.styles.js';
 import { tokenizeFilter } from '../../filter/tokenize.js';
 import { segmentTokens, type HighlightSegment } from './tokenizer.js';
-import { fieldLabel, placedMessage, problemMessage, quotedValueWarnings } from './messages.js';
+import {
+  fieldLabel,
+  placed,
+  placedMessage,
+  problemMessage,
+  quotedValueWarnings,
+} from './messages.js';
 import { summarizeFilter } from './summary.js';
 import { suggestionsAt, type Suggestion } from './autocomplete.js';
 import {
@@ -417,8 +423,8 @@ export class UcxFilterEditor extends LitElement {
   /**
    * Says what a backend found wrong in the filter it was sent (the host shows `message`
    * too): until the value changes, the text field is marked invalid for assistive
-   * technology (`aria-invalid`) and describes itself with the message, so focusing it tells
-   * why. Pass the canonical text that was `sent`, and nothing is said when the filter has
+   * technology (`aria-invalid`) and describes itself with the message ("Line 2, column 3: …"
+   * where markSentProblem() gave it a place), so focusing it tells why and where. Pass the canonical text that was `sent`, and nothing is said when the filter has
    * changed since. Validity is not changed, as with markSentProblem(); `showError()` then
    * takes the admin to the text field (from the builder too), which says it.
    */
@@ -1406,7 +1412,13 @@ export class UcxFilterEditor extends LitElement {
           ${open ? this.renderSuggestions() : nothing}
           ${
             sent !== undefined
-              ? html`<span id="sent-problem" class="visually-hidden">${sent}</span>`
+              ? html`<span id="sent-problem" class="visually-hidden"
+                  >${
+                    // Where the backend's problem is, as a problem of ours is said: the
+                    // underline alone is only seen.
+                    this.#marked ? placed(text, this.#marked.offset, sent) : sent
+                  }</span
+                >`
               : nothing
           }
         </div>

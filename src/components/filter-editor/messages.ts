@@ -268,7 +268,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** "Line 2, column 5: message", for the place `offset` in `text`. */
-function placed(text: string, offset: number, message: string): string {
+export function placed(text: string, offset: number, message: string): string {
   const { line, column } = lineColumn(text, offset);
   return msg(str`Line ${line}, column ${column}: ${message}`, { id: 'filter-editor.error.placed' });
 }

@@ -884,6 +884,17 @@ describe('ucx-filter-editor: text mode', () => {
     expect(field.getAttribute('aria-invalid')).to.equal('false');
     expect(description()).not.to.contain('No such department');
   });
+
+  it('a backend problem with a place says where, as a problem of its own does (the underline is only seen)', async () => {
+    const el = await editor('(&(Department=Sales)\n  (location=NYC))');
+    const sent = '(&(department=Sales)(location=NYC))';
+    el.markSentProblem(20, 14, sent);
+    el.describeSentProblem('Location NYC is not allowed.', sent);
+    await el.updateComplete;
+    expect(describedText(textareaOf(el))).to.contain(
+      'Line 2, column 3: Location NYC is not allowed.',
+    );
+  });
 });
 
 describe('ucx-filter-editor: text mode, edges an admin reaches', () => {
