@@ -701,6 +701,7 @@ export class UcxFilterEditor extends LitElement {
     if (ta.value === this._value) return;
     this.value = ta.value;
     this.notice = '';
+    this.inserted = '';
     this.emitInput();
     if (this.inserting) {
       this.closeSuggestions();
@@ -809,6 +810,31 @@ export class UcxFilterEditor extends LitElement {
     ta.setSelectionRange(s.from, s.to);
     this.insertText(s.insert);
     if (s.insert.endsWith('=')) this.#typeOver = { at: ta.selectionStart, text: ta.value };
+    this.inserted = s.insert; // (said: see renderSuggestionsStatus)
+  }
+
+  /** The last completion inserted, until the next change of the text. */
+  @state() private inserted = '';
+
+  /**
+   * What the suggestions' status line says: how many there are when the list opens or
+   * their number changes (a live region speaks when its text changes, so typing that keeps
+   * the list as it is says nothing), then what was inserted. The text field can't be a
+   * combobox (ARIA allows no role on a textarea), so the list's opening is said here.
+   */
+  private renderSuggestionsStatus(): TemplateResult {
+    const n = this.suggestions.length;
+    const said =
+      n === 1
+        ? msg('1 suggestion: Enter to insert it.', { id: 'filter-editor.suggestions.one' })
+        : n > 1
+          ? msg(str`${n} suggestions: Up and Down to choose, Enter to insert.`, {
+              id: 'filter-editor.suggestions.many',
+            })
+          : this.inserted
+            ? msg(str`Inserted ${this.inserted}`, { id: 'filter-editor.suggestions.inserted' })
+            : '';
+    return html`<span class="suggestions-status visually-hidden" role="status">${said}</span>`;
   }
 
   /**
@@ -1269,7 +1295,7 @@ export class UcxFilterEditor extends LitElement {
                 : summarizeFilter(r && r.ok ? r.filter : undefined, this.#fields)
           }
         </p>
-        ${this.renderHelp()}
+        ${this.renderHelp()} ${building ? nothing : this.renderSuggestionsStatus()}
       </div>
     `;
   }

@@ -309,9 +309,13 @@ describe('ucx-filter-editor: text mode', () => {
     expect(options.map((o) => visibleText(o.querySelector('code')))).to.deep.equal(['department']);
     expect(ta.getAttribute('aria-activedescendant')).to.equal(options[0]!.id);
     expect(ta.getAttribute('aria-controls')).to.equal(listbox!.id);
+    // Said, as the text field can't be a combobox: the list's opening, then the insertion.
+    const said = () => visibleText(el.shadowRoot!.querySelector('.suggestions-status'));
+    expect(said()).to.equal('1 suggestion: Enter to insert it.');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(el.value).to.equal('(department=');
+    expect(said()).to.equal('Inserted department=');
     expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.equal(null);
     expect(ta.hasAttribute('aria-activedescendant')).to.equal(false);
     expect(ta.selectionStart).to.equal('(department='.length);
@@ -325,6 +329,10 @@ describe('ucx-filter-editor: text mode', () => {
       await el.updateComplete;
     }
     expect(el.value).to.equal('(dep');
+    // A list of several says how many; typing on that leaves it as it is says nothing new.
+    el.value = '';
+    await typeInto(el, '(');
+    expect(said()).to.match(/^[2-9] suggestions: Up and Down to choose, Enter to insert\.$/);
   });
 
   it('types over the = a completion inserted, once, right after it', async () => {
