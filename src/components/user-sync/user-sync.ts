@@ -326,6 +326,8 @@ export class UcxUserSync extends UcxElement {
       );
       try {
         const items = await backend.list({ signal });
+        // The server has answered: a wait for the summaries' chunk below is not its slowness.
+        clearTimeout(timer);
         if (!summarize) {
           // The rows' summaries (asked for after the first frame: see firstUpdated), waited
           // for a moment so the rows come with them, never longer: a chunk that stalls shows
