@@ -32,7 +32,7 @@ const budgets = { firstPaint: 30 * KB, filter: 9.5 * KB };
 // of odd spaces only, a second filter in (!); ~130 B more from that advice's own review: an
 // empty value said at its =, a condition's words up to the next condition, a second
 // condition only on a configured field, found in linear time; ~30 B for an unknown field's
-// message when a host configured no fields (it ended in "use "); ~190 B for trees a host builds
+// message when a host configured no fields (it ended in "use "); ~200 B for trees a host builds
 // by hand that the parser never gives (an acceptance probe): one that holds itself ran out of
 // memory or never returned, an empty AND matched everyone, an empty value, an empty substring
 // part or a lone surrogate wrote text that doesn't parse back (and the surrogate made a Graph

@@ -47,11 +47,6 @@ export const DEFAULT_FIELDS: readonly FieldDefinition[] = Object.freeze([
 ]);
 
 /**
- * A list's names: as defined, in lower case, and the parser's index by first character
- * (`heads[c]` is the last field whose lower-case name starts with char code c < 128,
- * `next[k]` the one before field k with the same first character; -1 ends the chain).
- */
-/**
  * A field's name; empty for a JavaScript host's slip (a null entry, a name that isn't text
  * or not one a filter can hold, `-x`): such a field matches nothing, so no filter names it
  * that formatFilter couldn't write back.
@@ -59,7 +54,19 @@ export const DEFAULT_FIELDS: readonly FieldDefinition[] = Object.freeze([
 const nameOf = (f: FieldDefinition | null | undefined): string =>
   isFieldName(f?.name) ? f.name : '';
 
-export type FieldNames = [names: string[], lower: string[], heads: number[], next: number[]];
+/**
+ * A list's names: as defined (nameOf), in lower case, and the parser's index by first
+ * character (`heads[c]` is the last field whose lower-case name starts with char code
+ * c < 128, `next[k]` the one before field k with the same first character; -1 ends the
+ * chain); and the names as given, to see whether the list changed.
+ */
+export type FieldNames = [
+  names: string[],
+  lower: string[],
+  heads: number[],
+  next: number[],
+  given: unknown[],
+];
 
 /** Per list: its names when cached (see FieldNames). */
 const lowered = new WeakMap<readonly FieldDefinition[], FieldNames>();
@@ -73,7 +80,7 @@ export function fieldNames(fields: readonly FieldDefinition[]): FieldNames {
   if (
     !cached ||
     cached[0].length !== fields.length ||
-    cached[0].some((name, i) => name !== nameOf(fields[i]))
+    cached[4].some((name, i) => name !== fields[i]?.name)
   ) {
     const names = fields.map(nameOf);
     const lower = names.map((name) => name.toLowerCase());
@@ -85,7 +92,7 @@ export function fieldNames(fields: readonly FieldDefinition[]): FieldNames {
       heads[c] = k;
       return before;
     });
-    lowered.set(fields, (cached = [names, lower, heads, next]));
+    lowered.set(fields, (cached = [names, lower, heads, next, fields.map((f) => f?.name)]));
   }
   return cached;
 }

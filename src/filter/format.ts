@@ -34,13 +34,15 @@ export function formatFilter(
 ): string {
   try {
     // (A tree that holds itself has no text: its walk would never end.)
-    return isCyclic(node) ? '()' : write(node, options?.pretty === true, options?.fields);
+    return isCyclic(node)
+      ? '()'
+      : write(node, options?.pretty === true, options?.fields ?? DEFAULT_FIELDS);
   } catch {
     return '()'; // (a host's node whose getter throws, a revoked Proxy: no text either)
   }
 }
 
-function write(node: FilterNode, pretty: boolean, fields = DEFAULT_FIELDS): string {
+function write(node: FilterNode, pretty: boolean, fields: readonly FieldDefinition[]): string {
   const parts: string[] = [];
   // Stack of nodes to write, with their depth; a set's closing ) is marked by its depth
   // written ~depth (negative), never by a value in the stack, where a host's string child

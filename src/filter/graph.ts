@@ -34,7 +34,8 @@ export function graphUserSelect(fields?: FieldListOption): string {
   const names = ['id', 'displayName', 'userPrincipalName'];
   for (const f of fieldsOf(fields)) {
     const p = f?.graph?.property;
-    if (p && !names.includes(p)) names.push(p);
+    // (Not for a field left out, whose name no filter can hold: see graphUserToRecord.)
+    if (p && isFieldName(f.name) && !names.includes(p)) names.push(p);
   }
   return names.join(',');
 }

@@ -1,4 +1,5 @@
 import { translations } from '../filter/graph.js';
+import { childrenOf, isCyclic, isItemNode } from '../filter/well-formed.js';
 import {
   DEFAULT_FIELDS,
   formatFilter,
@@ -132,7 +133,12 @@ export function reportClauses(
   fields: readonly FieldDefinition[] = DEFAULT_FIELDS,
 ): ClauseReport[] {
   const out: ClauseReport[] = [];
-  if (!node) return out;
+  // (A host's tree that holds itself has no clauses to list: its walk would never end.)
+  try {
+    if (!node || isCyclic(node)) return out;
+  } catch {
+    return out;
+  }
   // Explicit stack (filters may nest deeply); children pushed in reverse keep the order.
   type Forced = 'in-or' | 'in-not' | 'in-not-null';
   type Entry = { n: FilterNode; forced?: Forced; decided?: boolean; advanced?: boolean };
@@ -141,6 +147,9 @@ export function reportClauses(
   const translated = translations(node, fields);
   while (stack.length > 0) {
     const { n, forced, decided, advanced } = stack.pop() as Entry;
+    // A part the engine doesn't make (an empty value or AND, null) matches nobody and is
+    // sent nowhere: no clause to report.
+    if (!isItemNode(n) && !childrenOf(n)) continue;
     if (n.type === 'equality' || n.type === 'present' || n.type === 'substring') {
       const own = ownReport(n, fields);
       const property = lookup(fields, n.field)?.graph?.property ?? n.field;
@@ -165,9 +174,9 @@ export function reportClauses(
         nextDecided = true;
       } else if (n.type === 'not') {
         // A NOT keeps the users without the field: Graph must be able to ask for them.
-        const g = 'field' in n.child ? lookup(fields, n.child.field)?.graph : undefined;
-        nextForced =
-          n.child.type === 'equality' && g?.presence === 'none' ? 'in-not-null' : 'in-not';
+        const c = n.child as FilterNode | undefined; // (absent in a host's slip: see above)
+        const g = isItemNode(c) ? lookup(fields, c.field)?.graph : undefined;
+        nextForced = c?.type === 'equality' && g?.presence === 'none' ? 'in-not-null' : 'in-not';
         nextDecided = true;
       }
     }

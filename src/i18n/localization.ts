@@ -81,10 +81,11 @@ let wanted: string | undefined;
  * The locale the strings are in, or are about to be in (the one being loaded): what the page
  * shows. The elements ask the backend for its texts in it and write dates in it, so two
  * sections with different `lang` on one page (which show one language) mix no other.
+ * Undefined when the runtime isn't ours (a host app's, whose locale we may not have seen
+ * set, or none configured: English only): then each element's own language applies.
  */
-export function displayLocale(): string {
-  watch();
-  return ours ? (wanted ?? shown) : shown;
+export function displayLocale(): string | undefined {
+  return ours ? (wanted ?? shown) : undefined;
 }
 
 /** Switches the (page-wide) runtime locale; never throws. */

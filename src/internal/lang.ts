@@ -33,5 +33,5 @@ export function closestLang(el: Element): string {
 export function displayLang(el: Element): string {
   const own = closestLang(el);
   const shown = displayLocale();
-  return resolveLocale(own) === shown ? own : shown;
+  return shown === undefined || resolveLocale(own) === shown ? own : shown;
 }

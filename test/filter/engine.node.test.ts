@@ -243,6 +243,12 @@ describe('parts that are not nodes of this module (a JavaScript host’s slip)',
     });
     for (const node of odd) expect(toGraphQuery(node)).toMatchObject({ exact: false });
   });
+  it('a field list of null (as { fields: null } a JavaScript host may pass) is the default list', () => {
+    const node = f('(&(DEPARTMENT=Sales)(email=a*))');
+    const fields = null as unknown as FieldDefinition[];
+    expect(formatFilter(node, { fields })).toBe('(&(department=Sales)(email=a*))');
+    expect(formatFilter(node, { fields, pretty: true })).toContain('(department=Sales)');
+  });
   it('a field spelled in another case is read as the field, by every function', () => {
     const node: FilterNode = { type: 'equality', field: 'DEPARTMENT', value: 'Sales' };
     expect(formatFilter(node)).toBe('(department=Sales)');

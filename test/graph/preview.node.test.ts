@@ -502,6 +502,23 @@ describe('previewImpact', () => {
 });
 
 describe('clause reports', () => {
+  it('a host tree that holds itself, or holds parts the engine never makes, lists no such clause and returns', () => {
+    const sales = f('(department=Sales)');
+    const cyclic = { type: 'and', children: [sales] } as { type: 'and'; children: FilterNode[] };
+    cyclic.children.push(cyclic);
+    expect(reportClauses(cyclic)).toEqual([]);
+    const odd = {
+      type: 'and',
+      children: [
+        sales,
+        { type: 'equality', field: 'department', value: '' },
+        { type: 'not' },
+        { type: 'or', children: [] },
+      ],
+    } as unknown as FilterNode;
+    expect(reportClauses(odd).map((r) => r.clause)).toEqual(['(department=Sales)']);
+  });
+
   it('marks each clause graph, browser or unsupported with a reason', () => {
     const reports = reportClauses(
       f(

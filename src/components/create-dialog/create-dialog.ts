@@ -52,6 +52,16 @@ const copyOf = (c: ConsentResult): ConsentResult => ({ ...c, scopes: [...c.scope
 // Status lines said in more than one place (written at render: see lazy-text.ts).
 const waitingForConsent = () =>
   msg('Waiting for Microsoft sign-in…', { id: 'user-sync.dialog.waiting-consent' });
+/**
+ * A filter as Save sends it: null for all users, else its canonical text; invalid text stays
+ * as typed (it can't be sent, and equals no canonical text).
+ */
+function asSent(text: string): string | null {
+  if (text.trim() === '') return null;
+  const r = parseFilter(text);
+  return r.ok ? formatFilter(r.filter) : `\0${text}`;
+}
+
 const consentCancelled = () =>
   msg('Microsoft sign-in was cancelled.', { id: 'user-sync.dialog.consent-cancelled' });
 
@@ -208,8 +218,6 @@ export class UcxCreateDialog extends UcxElement {
   #previewText: string | undefined;
   /** The provider had no valid access token: the next Preview signs in again. */
   #tokenStale = false;
-  /** Editing: the text just saved (the dialog closes on it with nothing left unsaved). */
-  #savedFilter: string | undefined;
   /** The admin confirmed saving this filter although it removes many users. */
   #removalConfirmedFor: string | null | undefined;
 
@@ -233,7 +241,7 @@ export class UcxCreateDialog extends UcxElement {
       if (this.mode === 'edit') {
         this.integration = integration;
         this.filterText = integration?.filter ?? '';
-        this.#savedFilter = undefined;
+        this.#sentFilter = undefined;
         this.#consent = undefined;
       } else {
         // The filter typed before a Cancel or an Escape is kept (what the admin typed is
@@ -354,13 +362,17 @@ export class UcxCreateDialog extends UcxElement {
     this.preview?.cancel();
     // An edit closed with changes (Cancel, Escape: an Escape meant for the suggestions may
     // close it) drops them, as Cancel does; said, so no one believes them saved.
+    // Compared as sent (canonical: a change of layout or case alone is no change), and not
+    // when it is what the last Save sent, which may have been saved (cancelled, timed out)
+    // or was refused, said in the error window: "not saved" would then be untrue or said twice.
     const integration = this.integration;
+    const now = asSent(this.filterText);
     if (
       this.mode === 'edit' &&
       !this.busy &&
       integration &&
-      this.#savedFilter !== this.filterText &&
-      (integration.filter ?? '') !== this.filterText
+      now !== asSent(integration.filter ?? '') &&
+      now !== this.#sentFilter
     ) {
       const name = integration.displayName;
       this.delegate?.announce?.(() =>
@@ -1004,7 +1016,6 @@ export class UcxCreateDialog extends UcxElement {
     try {
       const updated = await delegate.update(integration.id, filter, abort.signal);
       if (generation !== this.#generation) return;
-      this.#savedFilter = this.filterText;
       this.#setPhase('idle');
       this.statusText = '';
       this.#removalConfirmedFor = undefined;

@@ -787,13 +787,20 @@ export class UcxFilterEditor extends LitElement {
   }
 
   private refreshSuggestions(): void {
+    this.inserted = ''; // (asked for anew: what was inserted before is old news)
     const ta = this.textarea;
     if (!ta || ta.selectionStart !== ta.selectionEnd) {
       this.closeSuggestions();
       return;
     }
+    const wasOpen = this.suggestions.length > 0;
     this.suggestions = suggestionsAt(ta.value, ta.selectionStart, this.#fields);
     this.activeSuggestion = 0;
+    if (!wasOpen && this.suggestions.length > 0) {
+      // (Kept while the list stays open, so typing doesn't turn the line into another.)
+      this.#explain = !this.#suggestionsSaid;
+      this.#suggestionsSaid = true;
+    }
   }
 
   private closeSuggestions(): void {
@@ -813,6 +820,10 @@ export class UcxFilterEditor extends LitElement {
     this.inserted = s.insert; // (said: see renderSuggestionsStatus)
   }
 
+  /** The suggestions' keys have been said once; #explain: they are being said now. */
+  #suggestionsSaid = false;
+  #explain = false;
+
   /** The last completion inserted, until the next change of the text. */
   @state() private inserted = '';
 
@@ -824,13 +835,18 @@ export class UcxFilterEditor extends LitElement {
    */
   private renderSuggestionsStatus(): TemplateResult {
     const n = this.suggestions.length;
+    // How to use the list is said while it is open the first time; after that, how many.
     const said =
       n === 1
-        ? msg('1 suggestion: Enter to insert it.', { id: 'filter-editor.suggestions.one' })
+        ? this.#explain
+          ? msg('1 suggestion: Enter to insert it.', { id: 'filter-editor.suggestions.one' })
+          : msg('1 suggestion', { id: 'filter-editor.suggestions.count-one' })
         : n > 1
-          ? msg(str`${n} suggestions: Up and Down to choose, Enter to insert.`, {
-              id: 'filter-editor.suggestions.many',
-            })
+          ? this.#explain
+            ? msg(str`${n} suggestions: Up and Down to choose, Enter to insert.`, {
+                id: 'filter-editor.suggestions.many',
+              })
+            : msg(str`${n} suggestions`, { id: 'filter-editor.suggestions.count' })
           : this.inserted
             ? msg(str`Inserted ${this.inserted}`, { id: 'filter-editor.suggestions.inserted' })
             : '';
@@ -1054,8 +1070,10 @@ export class UcxFilterEditor extends LitElement {
     if (!reason || reason !== before) return;
     this.notice = '';
     clearTimeout(this.#sayAgain);
+    const text = this._value;
     this.#sayAgain = setTimeout(() => {
-      if (this.mode === 'text' && !this.notice) this.notice = reason;
+      // (Not about a text changed meanwhile: a page's value, the admin's typing.)
+      if (this.mode === 'text' && !this.notice && this._value === text) this.notice = reason;
     }, 150);
   }
 

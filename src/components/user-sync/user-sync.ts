@@ -344,16 +344,22 @@ export class UcxUserSync extends UcxElement {
     onComplete: (items) => {
       // After a load the admin waited for with words (the server was slow, or a Retry), the
       // status says it is over: emptied without a word, the line would leave them waiting.
-      const sayLoaded = !this.#pollLoad && (this.#slowLoad || this.#retried);
+      // (Slow: only where "Still loading… slow" was shown, in the first load's place.)
+      const sayLoaded =
+        !this.#pollLoad && ((this.#slowLoad && this.items === undefined) || this.#retried);
       this.#pollLoad = false;
       this.#retried = false;
-      this.#announceSettled(this.items, items);
       if (sayLoaded) {
+        // Old news at the next read (its count may be out of date): gone then.
+        const read = this.revision;
         this.announcement = () =>
-          items.length
-            ? msg(str`Integrations loaded: ${items.length}.`, { id: 'user-sync.loaded' })
-            : msg('No integrations yet', { id: 'user-sync.empty.title' });
+          this.revision !== read
+            ? ''
+            : items.length
+              ? msg(str`Integrations loaded: ${items.length}.`, { id: 'user-sync.loaded' })
+              : msg('No integrations yet', { id: 'user-sync.empty.title' });
       }
+      this.#announceSettled(this.items, items); // (a status that settled says more)
       this.items = items;
       this.#warmDialogs();
       this.#pollWhilePending();

@@ -132,6 +132,8 @@
 'filter-editor.suggest.not': `non (NOT)`,
 'filter-editor.suggest.or': `almeno una (OR)`,
 'filter-editor.suggestions': `Suggerimenti`,
+'filter-editor.suggestions.count': str`${0} suggerimenti`,
+'filter-editor.suggestions.count-one': `1 suggerimento`,
 'filter-editor.suggestions.inserted': str`Inserito ${0}`,
 'filter-editor.suggestions.many': str`${0} suggerimenti: frecce su e giù per scegliere, Invio per inserire.`,
 'filter-editor.suggestions.one': `1 suggerimento: Invio per inserirlo.`,

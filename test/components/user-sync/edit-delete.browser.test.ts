@@ -73,6 +73,28 @@ describe('<ucx-user-sync> edit and delete', () => {
     expect(p.editor.value).to.equal('(department=Sales)');
   });
 
+  it('an edit whose Save was cancelled once sent is not called unsaved when closed (the server may have it)', async () => {
+    const m = await mount({
+      items: [integration()],
+      faults: [{ method: 'PATCH', delayMs: 1500 }],
+    });
+    const status = $(m.root, '[role="status"]');
+    $(m.root, 'tr[data-id="int-a"] .edit').click();
+    const p = dialogParts(m.edit);
+    await waitFor(() => p.dialog.open, 'the edit dialog');
+    p.editor.value = '';
+    await typeFilter(p.editor, '(department=Marketing)');
+    p.submit.click();
+    await waitFor(() => (m.edit as unknown as { busy: boolean }).busy, 'saving');
+    await waitFor(async () => (await m.fx.log()).some((r) => r.method === 'PATCH'), 'sent');
+    p.cancel.click(); // Cancel request: the server may finish it
+    await waitFor(() => !(m.edit as unknown as { busy: boolean }).busy, 'cancelled');
+    p.cancel.click();
+    await waitFor(() => !p.dialog.open, 'closed');
+    await m.el.updateComplete;
+    expect(status.textContent).not.to.contain('not saved');
+  });
+
   it('refuses an invalid edited filter without sending anything', async () => {
     const m = await mount({ items: [integration()] });
     $(m.root, 'tr[data-id="int-a"] .edit').click();
