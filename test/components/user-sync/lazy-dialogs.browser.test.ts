@@ -32,10 +32,17 @@ describe('<ucx-user-sync> loads its dialogs on demand', () => {
     );
     create().focus();
     create().click();
-    await waitUntil(() => customElements.get('ucx-create-dialog'), 'dialogs defined on demand');
+    // (The chunk's modules are compiled by the test server on first request: on a busy
+    // 2-core machine Firefox waited over waitUntil's default second for them, once in CI.)
+    const loading = { timeout: 10_000 };
+    await waitUntil(
+      () => customElements.get('ucx-create-dialog'),
+      'dialogs defined on demand',
+      loading,
+    );
     const dialog = () =>
       el.shadowRoot!.querySelector('ucx-create-dialog')!.shadowRoot?.querySelector('dialog');
-    await waitUntil(() => dialog()?.open, 'the create dialog opened');
+    await waitUntil(() => dialog()?.open, 'the create dialog opened', loading);
     expect(customElements.get('ucx-filter-editor')).to.not.equal(undefined);
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onError);
