@@ -2,7 +2,26 @@ import { expectAccessible } from '../../support/a11y.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { integration, scenario, vendorWebex } from '../../fixture-server/fixture.js';
-import { $, deepActive, deepText, dialogParts, mount, typeFilter, waitFor } from './helpers.js';
+import {
+  $,
+  deepActive,
+  deepText,
+  dialogParts,
+  mount,
+  typeFilter,
+  waitFor,
+  type Mounted,
+} from './helpers.js';
+
+/** Opens the edit dialog of the row int-a and types `filter` in place of its own. */
+async function editTyping(m: Mounted, filter: string): Promise<ReturnType<typeof dialogParts>> {
+  $(m.root, 'tr[data-id="int-a"] .edit').click();
+  const p = dialogParts(m.edit);
+  await waitFor(() => p.dialog.open, 'the edit dialog');
+  p.editor.value = '';
+  await typeFilter(p.editor, filter);
+  return p;
+}
 
 describe('<ucx-user-sync> edit and delete', () => {
   it('edits the filter: prefilled editor, PATCH, row updated, event, focus back on Edit', async () => {
@@ -79,11 +98,7 @@ describe('<ucx-user-sync> edit and delete', () => {
       faults: [{ method: 'PATCH', delayMs: 1500 }],
     });
     const status = $(m.root, '[role="status"]');
-    $(m.root, 'tr[data-id="int-a"] .edit').click();
-    const p = dialogParts(m.edit);
-    await waitFor(() => p.dialog.open, 'the edit dialog');
-    p.editor.value = '';
-    await typeFilter(p.editor, '(department=Marketing)');
+    const p = await editTyping(m, '(department=Marketing)');
     p.submit.click();
     await waitFor(() => (m.edit as unknown as { busy: boolean }).busy, 'saving');
     await waitFor(async () => (await m.fx.log()).some((r) => r.method === 'PATCH'), 'sent');
@@ -97,11 +112,7 @@ describe('<ucx-user-sync> edit and delete', () => {
 
   it('refuses an invalid edited filter without sending anything', async () => {
     const m = await mount({ items: [integration()] });
-    $(m.root, 'tr[data-id="int-a"] .edit').click();
-    const p = dialogParts(m.edit);
-    await waitFor(() => p.dialog.open, 'the edit dialog');
-    p.editor.value = '';
-    await typeFilter(p.editor, '(title=x)');
+    const p = await editTyping(m, '(title=x)');
     p.submit.click();
     await m.edit.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
@@ -117,11 +128,7 @@ describe('<ucx-user-sync> edit and delete', () => {
         { method: 'PATCH', problem: { status: 500, title: 'Boom', requestId: 'req-edit-1' } },
       ],
     });
-    $(m.root, 'tr[data-id="int-a"] .edit').click();
-    const p = dialogParts(m.edit);
-    await waitFor(() => p.dialog.open, 'the edit dialog');
-    p.editor.value = '';
-    await typeFilter(p.editor, '(location=NYC)');
+    const p = await editTyping(m, '(location=NYC)');
     p.submit.click();
     await waitFor(() => p.errorDialog().open, 'the error window');
     const text = deepText(p.errorWindow);
