@@ -1163,8 +1163,10 @@ export class UcxCreateDialog extends UcxElement {
           @ucx-filter-change=${this.#onFilterChange}
         ></ucx-filter-editor>
         ${
+          // Not an alert: the error window says the same as it opens (two at once, a screen
+          // reader reads one over the other), and the field, focused after it, describes it.
           this.serverFilterError
-            ? html`<p class="server-error" role="alert" part="filter-error">
+            ? html`<p class="server-error" part="filter-error">
                 <strong
                   >${msg('Invalid LDAP filters', { id: 'user-sync.dialog.invalid-title' })}</strong
                 >: ${textOf(this.serverFilterError)}

@@ -126,9 +126,11 @@ describe('<ucx-user-sync> create failures', () => {
     expect(text).to.contain('The server found a problem in the filters.');
     expect(text).to.contain('The filter uses a field the directory does not have.');
     await review(p);
-    const alert = m.create.shadowRoot!.querySelector('[part="filter-error"]')!;
-    expect(alert.textContent).to.contain('Invalid LDAP filters');
-    expect(alert.textContent).to.contain('Unknown field “department” for this tenant.');
+    const inline = m.create.shadowRoot!.querySelector('[part="filter-error"]')!;
+    expect(inline.textContent).to.contain('Invalid LDAP filters');
+    expect(inline.textContent).to.contain('Unknown field “department” for this tenant.');
+    // Said once: by the error window as it opened, not also by a live region beside the field.
+    expect(inline.closest('[role="alert"], [role="status"], [aria-live]')).to.equal(null);
     await waitFor(() => p.editor.shadowRoot!.contains(deepActive()), 'focus in the filter field');
     // The focused field itself says it is invalid and why (the alert is in another shadow
     // root, out of aria-describedby's reach).
