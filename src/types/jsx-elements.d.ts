@@ -100,7 +100,7 @@ export interface UcxUserSyncAttributes {
   redirectUri?: Elements.UcxUserSync['redirectUri'];
   /** The page MSAL's popup returns to (serves the redirect bridge). Default `/redirect.html`. */
   'redirect-uri'?: string | number;
-  /** Scopes requested at consent: a list, or one space-separated string as OAuth writes them. */
+  /** Scopes requested at consent: a list, or one space-separated string as OAuth writes them. Compared by content: a new list with the same scopes changes nothing. */
   scopes?: Elements.UcxUserSync['scopes'];
   /** Where the vendor lock and failures point the admin. Unset, with the default vendor name, the vendor's site (`DEFAULT_SUPPORT_URL`); unset with another `vendor-name`, no link. */
   supportUrl?: Elements.UcxUserSync['supportUrl'];
@@ -110,7 +110,7 @@ export interface UcxUserSyncAttributes {
   vendorName?: Elements.UcxUserSync['vendorName'];
   /** Who manages vendor-managed integrations ("Managed by …"). */
   'vendor-name'?: string | number;
-  /** Partial MSAL configuration merged over the defaults. */
+  /** Partial MSAL configuration merged over the defaults. Compared by content (its functions by identity): a new object that says the same keeps the prepared sign-in. */
   msalConfig?: Elements.UcxUserSync['msalConfig'];
   /** Headers added to every backend call: an object or a (async) function. A header whose value is undefined or null is not sent (a token the page doesn't have yet). */
   requestHeaders?: Elements.UcxUserSync['requestHeaders'];

@@ -49,6 +49,7 @@ import {
   DEFAULT_REMOVAL_CONFIRM_THRESHOLD,
 } from '../preview/preview-defaults.js';
 import { userSyncListStyles, userSyncShellStyles } from './user-sync.styles.js';
+import { changedByContent } from '../../internal/same-value.js';
 
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 export const DEFAULT_VENDOR_NAME = 'Imagicle Support';
@@ -226,8 +227,11 @@ export class UcxUserSync extends UcxElement {
   @property() authority = DEFAULT_AUTHORITY;
   /** The page MSAL's popup returns to (serves the redirect bridge). Default `/redirect.html`. */
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
-  /** Scopes requested at consent: a list, or one space-separated string as OAuth writes them. */
-  @property({ attribute: false }) scopes: string[] | string = [
+  /**
+   * Scopes requested at consent: a list, or one space-separated string as OAuth writes them.
+   * Compared by content: a new list with the same scopes changes nothing.
+   */
+  @property({ attribute: false, hasChanged: changedByContent }) scopes: string[] | string = [
     'https://graph.microsoft.com/.default',
   ];
   /**
@@ -237,8 +241,12 @@ export class UcxUserSync extends UcxElement {
   @property({ attribute: 'support-url' }) supportUrl = '';
   /** Who manages vendor-managed integrations ("Managed by …"). */
   @property({ attribute: 'vendor-name' }) vendorName = DEFAULT_VENDOR_NAME;
-  /** Partial MSAL configuration merged over the defaults. */
-  @property({ attribute: false }) msalConfig: Record<string, unknown> | undefined;
+  /**
+   * Partial MSAL configuration merged over the defaults. Compared by content (its functions by
+   * identity): a new object that says the same keeps the prepared sign-in.
+   */
+  @property({ attribute: false, hasChanged: changedByContent }) msalConfig:
+    Record<string, unknown> | undefined;
   /**
    * Headers added to every backend call: an object or a (async) function. A header whose
    * value is undefined or null is not sent (a token the page doesn't have yet).

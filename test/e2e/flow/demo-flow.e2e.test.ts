@@ -99,6 +99,12 @@ describe('the demo, end to end', () => {
     expect(popups).toBe(0); // no sign-in for an invalid filter
     expect(await filterValue(dialog)).toBe('(department=Engineering'); // nothing lost
     page.off('popup', countPopup);
+    // The host page renders again, as a framework does, passing new but equal scopes and MSAL
+    // configuration (React's `scopes={[…]}`): the sign-in the dialog prepared still opens.
+    await section(page).evaluate((el: HTMLElement & { scopes: unknown; msalConfig: unknown }) => {
+      el.scopes = JSON.parse(JSON.stringify(el.scopes)) as unknown;
+      el.msalConfig = JSON.parse(JSON.stringify(el.msalConfig)) as unknown;
+    });
 
     await setFilter(dialog, '(&(department=Engineering)(location=Milan))');
     await submitWithConsent(page, dialog);
