@@ -48,7 +48,7 @@ export interface UcxErrorWindowAttributes {
 export interface UcxFilterEditorAttributes {
   /** The filter text (as typed, or as the builder wrote it). Blank means "all users". */
   value?: Elements.UcxFilterEditor['value'];
-  /** The value a form reset returns to; by default the value the element was first connected with. */
+  /** The value a form reset returns to. As a textarea's: set while the value is untouched (not typed in nor set since the element was made or reset), it is the value too. By default the value the element first renders with (so a value a framework sets just after adding it). */
   defaultValue?: Elements.UcxFilterEditor['defaultValue'];
   /** Form field name. */
   name?: Elements.UcxFilterEditor['name'];

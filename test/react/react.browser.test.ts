@@ -152,4 +152,33 @@ describe('ucx-user-sync/react', () => {
     expect(changes.at(-1)!.detail.valid).to.equal(true);
     expect(changes.at(-1)!.detail.canonical).to.equal(wide);
   });
+
+  it('in a form: reset returns to the value it was rendered with; defaultValue alone starts it', async () => {
+    // The wrapper sets properties just after adding the element: the reset value is the first
+    // rendered one, not the empty one it was connected with.
+    flushSync(() =>
+      root.render(
+        React.createElement(
+          'form',
+          null,
+          React.createElement(UcxFilterEditor, { name: 'a', value: '(department=Sales)' }),
+          React.createElement(UcxFilterEditor, { name: 'b', defaultValue: '(location=NYC)' }),
+        ),
+      ),
+    );
+    const form = host.querySelector('form')!;
+    const [a, b] = [...host.querySelectorAll('ucx-filter-editor')] as UcxFilterEditorElement[];
+    await a!.updateComplete;
+    await b!.updateComplete;
+    // An uncontrolled editor shows its defaultValue, as a textarea does.
+    expect(b!.value).to.equal('(location=NYC)');
+    expect(new FormData(form).get('b')).to.equal('(location=NYC)');
+    a!.value = '(department=Sales)x';
+    b!.value = '';
+    form.reset();
+    expect(a!.value).to.equal('(department=Sales)');
+    expect(b!.value).to.equal('(location=NYC)');
+    expect(new FormData(form).get('a')).to.equal('(department=Sales)');
+    expect(form.checkValidity()).to.equal(true);
+  });
 });

@@ -234,6 +234,7 @@ export class UcxFilterEditor extends LitElement {
       this.#typeOver = undefined;
     }
     this._value = next;
+    this.#dirty = true;
     // Any change, the admin's or the host's, answers a marked problem.
     if (this.#marked || this.#sentMessage !== undefined) {
       this.#marked = undefined;
@@ -243,8 +244,15 @@ export class UcxFilterEditor extends LitElement {
     this.syncFormState();
   }
 
-  /** The value a form reset returns to; by default the value the element was first connected with. */
+  /**
+   * The value a form reset returns to. As a textarea's: set while the value is untouched (not
+   * typed in nor set since the element was made or reset), it is the value too. By default the
+   * value the element first renders with (so a value a framework sets just after adding it).
+   */
   @property({ attribute: false }) defaultValue?: string;
+
+  /** The value was set, by the admin or the page, since the element was made or reset. */
+  #dirty = false;
 
   /** Form field name. */
   @property({ reflect: true }) name = '';
@@ -487,6 +495,7 @@ export class UcxFilterEditor extends LitElement {
 
   formResetCallback(): void {
     this.value = this.defaultValue ?? '';
+    this.#dirty = false;
     this.prominent = false;
     this.notice = '';
     this.closeSuggestions();
@@ -584,7 +593,6 @@ export class UcxFilterEditor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     warnPropertyAttributes(this, ['fields']);
-    if (this.defaultValue === undefined) this.defaultValue = this._value;
     // Inner controls' input/change events stop at the shadow root; the element dispatches
     // its own, once per change of `value`, so hosts never see a mode radio's input.
     this.renderRoot.addEventListener('input', stop);
@@ -601,6 +609,14 @@ export class UcxFilterEditor extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The reset value: by default the value at the first render, not when connected, since
+    // React's wrappers (@lit/react) set properties just after adding the element. Given while
+    // the value is untouched, it is the value too (`<UcxFilterEditor defaultValue=…>`).
+    if (!this.hasUpdated && this.defaultValue === undefined) this.defaultValue = this._value;
+    else if (changed.has('defaultValue') && !this.#dirty && this.defaultValue != null) {
+      this.value = this.defaultValue;
+      this.#dirty = false;
+    }
     // Every render reads the host's labels again (a few nodes; see the focusin listener).
     this.#hostLabel = this.#readHostLabel();
     // A mode the editor doesn't have (`mode="Builder"`, a typo, null): builder in any case,
