@@ -48,7 +48,9 @@ function jsxElements() {
   lines.push(`// ${HEADER('attributes, properties and events of every tag')}`);
   lines.push('// Framework bindings: jsx-react.d.ts, jsx-preact.d.ts, jsx-solid.d.ts.');
   lines.push('');
-  lines.push("import type * as Elements from 'ucx-user-sync';");
+  // By path, not by the package's name: TypeScript's older resolution (node10) reads no
+  // `exports`, so from a linked package (npm link, a workspace) the name resolves nowhere.
+  lines.push("import type * as Elements from '../../dist/index.js';");
   lines.push('');
   lines.push('export type UcxEventHandler<E extends Event> = (event: E) => void;');
   lines.push('');
@@ -116,6 +118,39 @@ function jsxBinding(module, note) {
     `declare module '${module}' {`,
     '  namespace JSX {',
     '    interface IntrinsicElements extends UcxIntrinsicElements {}',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+/**
+ * React's: each tag's own props over React's for any HTML element (title, tabIndex, aria-*,
+ * onClick, a ref typed by the element's class), so a host writes what it writes on a div.
+ */
+function jsxReact() {
+  const tags = elements.map((el) => {
+    const type = exported(el.name) ? `Elements.${el.name}` : 'HTMLElement';
+    return `      ${JSON.stringify(el.tag)}: ReactProps<Ucx.${pascal(el.tag)}Attributes, ${type}>;`;
+  });
+  return [
+    `// ${HEADER('JSX intrinsic elements for react')}`,
+    '// React 19 sets a prop that matches an element property as a property (objects and functions included).',
+    '//   /// <reference types="ucx-user-sync/types/jsx-react" />',
+    '',
+    "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
+    "import type * as Elements from '../../dist/index.js';",
+    "import type * as Ucx from './jsx-elements.js';",
+    '',
+    "/** A tag's own props, then React's for an HTML element of its class (where names meet, the tag's). */",
+    'type ReactProps<Own, E extends HTMLElement> = Own &',
+    '  Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Own> & { part?: string; exportparts?: string };',
+    '',
+    "declare module 'react' {",
+    '  namespace JSX {',
+    '    interface IntrinsicElements {',
+    ...tags,
+    '    }',
     '  }',
     '}',
     '',
@@ -221,10 +256,7 @@ function cssData() {
 
 const files = {
   'src/types/jsx-elements.d.ts': jsxElements(),
-  'src/types/jsx-react.d.ts': jsxBinding(
-    'react',
-    'React 19 sets a prop that matches an element property as a property (objects and functions included).',
-  ),
+  'src/types/jsx-react.d.ts': jsxReact(),
   'src/types/jsx-preact.d.ts': jsxBinding(
     'preact',
     'Preact sets a prop as a property when the element has it, else as an attribute.',

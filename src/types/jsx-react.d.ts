@@ -2,10 +2,26 @@
 // React 19 sets a prop that matches an element property as a property (objects and functions included).
 //   /// <reference types="ucx-user-sync/types/jsx-react" />
 
-import type { UcxIntrinsicElements } from './jsx-elements.js';
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type * as Elements from '../../dist/index.js';
+import type * as Ucx from './jsx-elements.js';
+
+/** A tag's own props, then React's for an HTML element of its class (where names meet, the tag's). */
+type ReactProps<Own, E extends HTMLElement> = Own &
+  Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Own> & {
+    part?: string;
+    exportparts?: string;
+  };
 
 declare module 'react' {
   namespace JSX {
-    interface IntrinsicElements extends UcxIntrinsicElements {}
+    interface IntrinsicElements {
+      'ucx-confirm-dialog': ReactProps<Ucx.UcxConfirmDialogAttributes, Elements.UcxConfirmDialog>;
+      'ucx-create-dialog': ReactProps<Ucx.UcxCreateDialogAttributes, Elements.UcxCreateDialog>;
+      'ucx-error-window': ReactProps<Ucx.UcxErrorWindowAttributes, Elements.UcxErrorWindow>;
+      'ucx-filter-editor': ReactProps<Ucx.UcxFilterEditorAttributes, Elements.UcxFilterEditor>;
+      'ucx-user-preview': ReactProps<Ucx.UcxUserPreviewAttributes, Elements.UcxUserPreview>;
+      'ucx-user-sync': ReactProps<Ucx.UcxUserSyncAttributes, Elements.UcxUserSync>;
+    }
   }
 }
