@@ -581,7 +581,12 @@ export class UcxUserSync extends UcxElement {
     }
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined) {
       // Another collection (another tenant, say): the rows shown are not in it, and an
-      // edit or delete would send their ids to it. Its own list replaces them.
+      // edit or delete would send their ids to it. Its own list replaces them, and an open
+      // dialog closes as Cancel closes it: focus back on its trigger, the filter typed in
+      // the create dialog kept for the next + Create, an edit's changes said to be unsaved.
+      this.createDialog?.close();
+      this.editDialog?.close();
+      this.confirmDialog?.close();
       this.items = undefined;
       this.notice = undefined;
       this.#stopPolling();
@@ -992,18 +997,22 @@ export class UcxUserSync extends UcxElement {
                 ${this.items.length === 0 ? this.renderEmpty() : this.renderList(this.items)}`
         }
       </section>
-      ${loading ? nothing : this.renderDialogs()}`;
+      ${loading && !this.#dialogsRendered ? nothing : this.renderDialogs()}`;
   }
+
+  /** The dialogs are in the page: they stay (a new endpoint's loading keeps what they hold). */
+  #dialogsRendered = false;
 
   /**
    * The dialogs' elements (defined later, see #loadDialogs), after the section's grid, so
    * their empty boxes add no gaps to it. Not in the loading shell:
    * nothing can open them before the list is there, and three fewer elements, with their
    * attribute and property bindings, make the first paint cheaper. Once the list is
-   * there it stays (a refresh keeps the old rows), and so do they; while the first load
-   * is retried nothing can open them either.
+   * there it stays (a refresh keeps the old rows), and so do they, even while another
+   * endpoint's list loads; while the first load is retried nothing can open them either.
    */
   private renderDialogs() {
+    this.#dialogsRendered = true;
     return html`<ucx-create-dialog
         class="create-dialog"
         mode="create"

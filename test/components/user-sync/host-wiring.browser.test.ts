@@ -4,7 +4,16 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { integration, scenario, vendorWebex } from '../../fixture-server/fixture.js';
 import type { UcxUserSync } from '../../../src/components/user-sync/user-sync.js';
-import { $, deepActive, deepText, dialogParts, fillCreate, mount, waitFor } from './helpers.js';
+import {
+  $,
+  deepActive,
+  deepText,
+  dialogParts,
+  fillCreate,
+  mount,
+  openCreate,
+  waitFor,
+} from './helpers.js';
 
 const settled = (p: Promise<unknown>, ms = 1000) =>
   Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
@@ -150,6 +159,19 @@ describe('<ucx-user-sync> in a host page', () => {
     m.el.endpoint = '';
     await waitFor(() => deepText(m.root).includes('No endpoint is configured'), 'no endpoint');
     expect(m.root.querySelector('table')).to.equal(null);
+  });
+
+  it('pointed at another collection with the create dialog open: it closes as Cancel does, focus on + Create, the filter kept', async () => {
+    const m = await mount({ items: [integration()] });
+    const p = await fillCreate(m, '(department=Typed)');
+    const other = await scenario({ items: [] });
+    m.el.endpoint = other.endpoint;
+    await waitFor(() => !p.dialog.open, 'the dialog closed');
+    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create, not the body');
+    await waitFor(() => $(m.root, '.create').getAttribute('aria-disabled') === 'false', 'loaded');
+    const again = await openCreate(m);
+    expect(again.editor.value).to.equal('(department=Typed)');
+    expect((await other.log()).filter((r) => r.method === 'POST')).to.have.length(0);
   });
 
   it('given its endpoint just after it is added (after an await), loads without a false "no endpoint"', async () => {
