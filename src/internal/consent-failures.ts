@@ -9,24 +9,30 @@ import type { FailureView } from './failures.js';
  * The sentence for a consent failure, or undefined for a quiet one (cancelled): localized,
  * where the auth module's consentMessage is the English one hosts may use.
  */
-function consentMessage(f: ConsentFailure): string | undefined {
+function consentMessage(f: ConsentFailure, action: ConsentAction): string | undefined {
   const code = f.code;
+  // The button to press again: the one that asked for the sign-in (an edit signs in only
+  // from Preview; there is no Create to press).
+  const button =
+    action === 'preview'
+      ? msg('Preview', { id: 'preview.action' })
+      : msg('Create', { id: 'user-sync.dialog.create' });
   switch (f.kind) {
     case 'cancelled':
       return undefined;
     case 'popup-blocked':
       return msg(
-        'The browser blocked the Microsoft sign-in window. Allow pop-ups for this site and click Create again.',
+        str`The browser blocked the Microsoft sign-in window. Allow pop-ups for this site and click ${button} again.`,
         { id: 'user-sync.consent.popup-blocked' },
       );
     case 'timed-out':
       return msg(
-        'Microsoft sign-in didn’t finish in time, or its window was closed. Click Create to try again.',
+        str`Microsoft sign-in didn’t finish in time, or its window was closed. Click ${button} to try again.`,
         { id: 'user-sync.consent.timed-out' },
       );
     case 'declined':
       return msg(
-        'The permissions were declined. Users’ synchronization can’t run without them: click Create and accept them.',
+        str`The permissions were declined. Users’ synchronization can’t run without them: click ${button} and accept them.`,
         { id: 'user-sync.consent.declined' },
       );
     case 'admin-approval-required':
@@ -60,7 +66,7 @@ function consentMessage(f: ConsentFailure): string | undefined {
         id: 'user-sync.consent.in-progress',
       });
     case 'not-ready':
-      return msg('Still loading Microsoft sign-in — click Create again.', {
+      return msg(str`Still loading Microsoft sign-in — click ${button} again.`, {
         id: 'user-sync.consent.not-ready',
       });
     default:
@@ -70,8 +76,14 @@ function consentMessage(f: ConsentFailure): string | undefined {
   }
 }
 
-export function consentFailureView(f: ConsentFailure): FailureView | undefined {
-  const message = consentMessage(f);
+/** What asked for the sign-in: Create, or Preview (in either dialog). */
+export type ConsentAction = 'create' | 'preview';
+
+export function consentFailureView(
+  f: ConsentFailure,
+  action: ConsentAction = 'create',
+): FailureView | undefined {
+  const message = consentMessage(f, action);
   if (message === undefined) return undefined;
   return {
     stage: 'consent',

@@ -10,7 +10,7 @@ import {
   vendorLockMessage,
   type FailureView,
 } from '../../internal/failures.js';
-import { consentFailureView } from '../../internal/consent-failures.js';
+import { consentFailureView, type ConsentAction } from '../../internal/consent-failures.js';
 import { DEFAULT_FIELDS, formatFilter, parseFilter } from '../../filter/index.js';
 import { placedMessage } from '../filter-editor/messages.js';
 import { STILL_WORKING_DELAY, sayStillWorkingAfter } from '../../internal/still-working.js';
@@ -614,6 +614,7 @@ export class UcxCreateDialog extends UcxElement {
       return;
     }
 
+    this.#consentAction = 'create';
     const consent = cached ? Promise.resolve(cached) : this.#startConsent(delegate);
     if (!consent) return;
     void this.#continueCreate(base, consent, !cached);
@@ -678,6 +679,7 @@ export class UcxCreateDialog extends UcxElement {
     const delegate = this.delegate;
     if (!delegate) return;
     const cached = this.#tokenStale ? undefined : this.#consent;
+    this.#consentAction = 'preview';
     const consent = cached ? Promise.resolve(cached) : this.#startConsent(delegate);
     if (!consent) return;
     void this.#continuePreview(filter, consent, !cached, this.#focusInFields());
@@ -1031,9 +1033,13 @@ export class UcxCreateDialog extends UcxElement {
     }
   }
 
+  /** What asked for the last sign-in (its failure says which button to press again). */
+  #consentAction: ConsentAction = 'create';
+
   #consentFailed(failure: ConsentFailure): void {
     // Written again at each render of what shows it: its words follow a change of language.
-    const describe = () => consentFailureView(failure);
+    const action = this.#consentAction;
+    const describe = () => consentFailureView(failure, action);
     const view = describe();
     // Whatever happens next, the sign-in is no longer awaited.
     this.statusText = '';

@@ -62,6 +62,17 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     expect(await patches(m)).to.have.length(1);
   });
 
+  it('a declined sign-in from Preview says to press Preview again (an edit has no Create)', async () => {
+    const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
+    const p = await openEdit(m, '(department=Marketing)');
+    m.consent.failNext = { kind: 'declined', code: 'AADSTS65004', retryable: true };
+    previewParts(m.edit).button.click();
+    await waitFor(() => p.errorDialog().open, 'the error window');
+    const text = deepText(p.errorWindow);
+    expect(text).to.contain('click Preview and accept them');
+    expect(text).not.to.contain('Create');
+  });
+
   it('refuses to count users of another organization than the integration’s', async () => {
     const other = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
     const m = await mountWithGraph({
