@@ -248,10 +248,15 @@ export function describeBackendError(
           ? msg(str`The server answered with something this page can’t read (HTTP ${status}).`, {
               id: 'user-sync.failure.invalid-response-load',
             })
-          : msg(
-              str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been made.`,
-              { id: 'user-sync.failure.invalid-response' },
-            )
+          : op === 'create'
+            ? msg(
+                str`The server answered with something this page can’t read (HTTP ${status}): the integration may have been created anyway. Try again: nothing will be created twice.`,
+                { id: 'user-sync.failure.invalid-response-create' },
+              )
+            : msg(
+                str`The server answered with something this page can’t read (HTTP ${status}), so the change may not have been made.`,
+                { id: 'user-sync.failure.invalid-response' },
+              )
       } ${askSupport(e)}`,
       retryable: true,
       refreshList: op !== 'load',

@@ -322,6 +322,7 @@
 'user-sync.failure.gone': `Questa integrazione non esiste più. L’elenco è stato aggiornato.`,
 'user-sync.failure.invalid-filter': `Il server ha trovato un problema nei filtri.`,
 'user-sync.failure.invalid-response': str`Il server ha inviato una risposta che questa pagina non sa leggere (HTTP ${0}), quindi la modifica potrebbe non essere stata applicata.`,
+'user-sync.failure.invalid-response-create': str`Il server ha inviato una risposta che questa pagina non sa leggere (HTTP ${0}): l’integrazione potrebbe essere stata creata comunque. Riprova: non verrà creato nulla due volte.`,
 'user-sync.failure.invalid-response-load': str`Il server ha inviato una risposta che questa pagina non sa leggere (HTTP ${0}).`,
 'user-sync.failure.key-reused': `Il server aveva già ricevuto questa richiesta con altri dati. Riprova: verrà inviata come nuova richiesta.`,
 'user-sync.failure.misconfigured': str`L’endpoint delle integrazioni non è configurato correttamente (HTTP ${0}). Contatta l’amministratore di questa console.`,
