@@ -130,7 +130,14 @@ function serverText(e: BackendError): string | undefined {
  * another, whose text for the sentence falls back to English.
  */
 function retryWhen(e: BackendError): string {
-  const wait = e.retryAfter ?? 0;
+  return retryIn(e.retryAfter ?? 0);
+}
+
+/**
+ * A wait of so many seconds as the language says it ("in 1 second", "tra 2 minuti"); '' for
+ * none. (Also Preview's, for Graph's Retry-After.)
+ */
+export function retryIn(wait: number): string {
   const [n, unit] =
     wait < 60 ? [wait, 'second'] : wait < 5400 ? [wait / 60, 'minute'] : [wait / 3600, 'hour'];
   return wait

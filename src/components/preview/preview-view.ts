@@ -12,6 +12,7 @@ import type {
 } from '../../graph/index.js';
 import type { UserPreviewFailure, UserPreviewImpact } from './preview.js';
 import { formatCount } from '../../internal/count.js';
+import { retryIn } from '../../internal/failures.js';
 export { previewStyles } from './preview.styles.js';
 
 /** What the view shows (the element's state). */
@@ -139,9 +140,9 @@ class View {
           { id: 'preview.error.forbidden' },
         );
       case 'throttled':
-        return e.retryAfterSeconds !== undefined
+        return e.retryAfterSeconds
           ? msg(
-              str`Microsoft Graph is limiting requests (429). Try again in ${this.#number(Math.ceil(e.retryAfterSeconds))} seconds.`,
+              str`Microsoft Graph is limiting requests (429). Try again ${retryIn(e.retryAfterSeconds)}.`,
               { id: 'preview.error.throttled-retry' },
             )
           : msg('Microsoft Graph is limiting requests (429). Try again in a moment.', {

@@ -188,7 +188,7 @@
 'preview.error.network': `Impossibile raggiungere Microsoft Graph. Controlla la connessione e riprova.`,
 'preview.error.not-blocking': `Questo non impedisce di creare o salvare l’integrazione.`,
 'preview.error.throttled': `Microsoft Graph sta limitando le richieste (429). Riprova tra poco.`,
-'preview.error.throttled-retry': str`Microsoft Graph sta limitando le richieste (429). Riprova tra ${0} secondi.`,
+'preview.error.throttled-retry': str`Microsoft Graph sta limitando le richieste (429). Riprova ${0}.`,
 'preview.error.unauthorized': `Microsoft Graph non ha accettato l’accesso, oppure è scaduto. Seleziona Anteprima per accedere di nuovo.`,
 'preview.error.unknown': `L’anteprima non è riuscita.`,
 'preview.error.unknown-status': str`Microsoft Graph ha risposto con un errore (${0}).`,

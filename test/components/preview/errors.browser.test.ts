@@ -69,6 +69,11 @@ describe('<ucx-user-sync> preview: Graph errors are explained and never block Cr
     await createStillWorks(m, p);
   });
 
+  it('429 with a long Retry-After says it in the unit a person would (in 2 minutes)', async () => {
+    const { error } = await previewFails({ status: 429, retryAfter: 90 });
+    expect(error.textContent).to.contain('Try again in 2 minutes.');
+  });
+
   it('429 with a short Retry-After is retried once on its own', async () => {
     const m = await mountWithGraph();
     await fillCreate(m, '(department=Sales)');
