@@ -102,6 +102,16 @@ export const tokens = css`
     animation: ucx-spin 0.8s linear infinite;
     flex: none;
   }
+  /* Forced colours would paint the open quarter, leaving a still ring: the ring is drawn in
+     a button's text colour (every spinner is in a button; currentColor, unforced, would be
+     the theme's) with the quarter kept open. */
+  @media (forced-colors: active) {
+    .spinner {
+      forced-color-adjust: none;
+      border-color: ButtonText;
+      border-inline-end-color: transparent;
+    }
+  }
   @keyframes ucx-spin {
     to {
       transform: rotate(360deg);

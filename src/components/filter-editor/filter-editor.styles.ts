@@ -390,6 +390,8 @@ export const filterEditorStyles = css`
   .help code,
   .example code {
     font-family: var(--_mono);
+    /* (officeLocation, at 320 px with wider letter spacing: breaks rather than widen the dialog) */
+    overflow-wrap: anywhere;
   }
   .examples {
     list-style: none;
@@ -523,14 +525,35 @@ export const filterEditorStyles = css`
   }
 
   /* Forced colors: the textarea shows its own text (the mirror's colours would be forced
-     anyway). The mirror stays laid out, unseen: the suggestions are placed at its caret. The
+     anyway): the mirror's is transparent, unforced, and only the underline of an error's
+     place is drawn, in a system colour (the tint behind it would be forced away). An invalid
+     field's border is dashed (its colour is forced), a disabled one is GrayText. The
      selected mode and suggestion are marked in system colours (backgrounds are forced). */
   @media (forced-colors: active) {
     .field > pre {
-      visibility: hidden;
+      forced-color-adjust: none;
+    }
+    .field > pre,
+    .field > pre * {
+      color: transparent;
+    }
+    .error-range {
+      background: none;
+      text-decoration: underline wavy Highlight;
+      text-decoration-thickness: 2px;
+    }
+    .field.invalid {
+      border-style: dashed;
+      border-width: 2px;
     }
     .field > textarea {
       color: CanvasText;
+    }
+    .disabled .field {
+      border-color: GrayText;
+    }
+    .disabled .field > textarea {
+      color: GrayText;
     }
     .modes label:has(input:checked),
     .suggestions li[aria-selected='true'] {

@@ -1,7 +1,7 @@
 // Windows High Contrast (forced colors): every background is painted as Canvas, so a state
 // shown by a background alone disappears. Chromium emulates it; these check that the
-// Authorization switch, the editing mode, the selected suggestion and an unavailable button
-// still show their state, and that the suggestions sit under the caret.
+// Authorization switch, the editing mode, the selected suggestion, an unavailable button and
+// an invalid filter still show their state, and that the suggestions sit under the caret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
@@ -109,5 +109,24 @@ describe('forced colors', () => {
     expect(await radio.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
     const ring = await styleOf('[part~="mode-switch"] label:has(input:checked)', 'outline-color');
     expect(ring).toBe(await systemColor('highlight', 'color'));
+  });
+
+  it("underlines an error's place in a system colour and dashes the invalid field's border", async () => {
+    const textarea = page.locator('ucx-create-dialog.create-dialog textarea');
+    await textarea.fill('(department=Sales');
+    const range = page.locator('ucx-create-dialog.create-dialog .error-range');
+    await range.waitFor({ state: 'attached' });
+    // Drawn (the mirror was hidden: the place showed nowhere), its text left to the textarea.
+    expect(await range.evaluate((el) => el.checkVisibility({ visibilityProperty: true }))).toBe(
+      true,
+    );
+    expect(await styleOf('.error-range', 'color')).toBe('rgba(0, 0, 0, 0)');
+    expect(await styleOf('.error-range', 'text-decoration-line')).toBe('underline');
+    expect(await styleOf('.error-range', 'text-decoration-color')).toBe(
+      await systemColor('highlight', 'background-color'),
+    );
+    expect(await styleOf('[part~="field"]', 'border-top-style')).toBe('dashed');
+    await textarea.fill('(department=Sales)');
+    expect(await styleOf('[part~="field"]', 'border-top-style')).toBe('solid');
   });
 });
