@@ -146,7 +146,7 @@ export const LockedWhileOpen: Story = {
     await waitFor(() => expect(d.q('.submit')).toHaveAttribute('aria-disabled', 'true'));
     await expect(d.q('.submit')).toHaveAttribute('aria-describedby', 'lock-reason');
     await expect(d.q('#lock-reason').textContent).toContain(
-      say('only they can add integrations', 'solo loro possono aggiungere integrazioni'),
+      say('only they can add integrations', 'può aggiungere integrazioni'),
     );
     await expect(d.dialog.open).toBe(true);
     await settled();

@@ -228,7 +228,7 @@ export function problemMessage(
       });
     case 'invalid-utf8':
       return msg(
-        str`The escapes '${text}' are not valid UTF-8: write the character itself, or all of its bytes.`,
+        str`'${text}' is not valid UTF-8: write the character itself, or all of its bytes.`,
         { id: 'filter-editor.error.invalid-utf8' },
       );
     case 'value-leading-whitespace':
