@@ -99,6 +99,14 @@ export class UcxConfirmDialog extends UcxElement {
     if (this.#interrupted) {
       this.#interrupted = false;
       this.delegate?.refresh({ unsure: true });
+      // And told to the host, as a timeout is (see the create dialog's).
+      this.delegate?.emit(
+        new UcxErrorEvent({
+          stage: 'backend',
+          code: 'interrupted',
+          message: textOf(this.statusText),
+        }),
+      );
     }
   }
 

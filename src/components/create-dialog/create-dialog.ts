@@ -322,6 +322,9 @@ export class UcxCreateDialog extends UcxElement {
     if (this.#interrupted) {
       this.#interrupted = false;
       this.delegate?.refresh({ unsure: true });
+      // And told to the host, as a timeout is (back in the page: a listener on the document
+      // hears it; a section taken away for good says nothing to a page that removed it).
+      this.#reportError('backend', 'interrupted', textOf(this.statusText));
     }
   }
 

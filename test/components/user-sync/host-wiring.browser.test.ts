@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { integration, scenario, vendorWebex } from '../../fixture-server/fixture.js';
 import type { UcxUserSync } from '../../../src/components/user-sync/user-sync.js';
+import type { UcxErrorEvent } from '../../../src/events/error.js';
 import {
   $,
   deepActive,
@@ -17,6 +18,17 @@ import {
 
 const settled = (p: Promise<unknown>, ms = 1000) =>
   Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
+
+/** The ucx-error details a host's listener on the document receives, until stop(). */
+function hostErrors() {
+  const details: UcxErrorEvent['detail'][] = [];
+  const listen = (e: Event) => details.push((e as UcxErrorEvent).detail);
+  document.addEventListener('ucx-error', listen);
+  return {
+    details,
+    stop: () => (document.removeEventListener('ucx-error', listen), details),
+  };
+}
 
 describe('<ucx-user-sync> in a host page', () => {
   it('says in the console when a page set an object or function property as an attribute (as Vue does before the element is defined)', async () => {
@@ -78,10 +90,14 @@ describe('<ucx-user-sync> in a host page', () => {
     p.submit.click();
     await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'creating');
     await new Promise((r) => setTimeout(r, 200)); // the POST is at the server
+    const errors = hostErrors();
     const elsewhere = document.createElement('div');
     document.body.append(elsewhere);
     elsewhere.append(m.el); // disconnect + connect: the move aborts the POST
     await m.create.updateComplete;
+    // The host hears of it, as of a timeout, on the document.
+    expect(errors.stop().map((d) => [d.stage, d.code])).to.deep.equal([['backend', 'interrupted']]);
+    expect(errors.details[0]!.message).to.contain('may or may not have been created');
     expect(p.dialog.open).to.equal(true);
     expect(p.dialog.matches(':modal'), 'modal again (the page behind it inert)').to.equal(true);
     expect(p.body.getAttribute('aria-busy')).to.equal('false');
@@ -131,10 +147,12 @@ describe('<ucx-user-sync> in a host page', () => {
     await waitFor(() => p.dialog.open, 'the confirmation');
     p.submit.click();
     await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'deleting');
+    const errors = hostErrors();
     const elsewhere = document.createElement('div');
     document.body.append(elsewhere);
     elsewhere.append(m.el);
     await m.confirm.updateComplete;
+    expect(errors.stop().map((d) => [d.stage, d.code])).to.deep.equal([['backend', 'interrupted']]);
     expect(p.dialog.matches(':modal')).to.equal(true);
     expect(p.body.getAttribute('aria-busy')).to.equal('false');
     const status = m.confirm.shadowRoot!.querySelector('[role="status"]')!.textContent!;
