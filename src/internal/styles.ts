@@ -19,7 +19,7 @@ export const tokens = css`
     --_muted: var(--ucx-color-text-muted, light-dark(#57606a, #9da7b3));
     --_surface: var(--ucx-color-surface, light-dark(#ffffff, #161b22));
     --_surface-2: var(--ucx-color-surface-raised, light-dark(#f6f8fa, #1f2630));
-    --_border: var(--ucx-color-border, light-dark(#8c959f, #6e7681));
+    --_border: var(--ucx-color-border, light-dark(#818b98, #6e7681));
     --_accent: var(--ucx-color-accent, light-dark(#0b5cad, #4493f8));
     --_on-accent: var(--ucx-color-on-accent, light-dark(#ffffff, #0d1117));
     --_danger: var(--ucx-color-danger, light-dark(#b42318, #ff7b72));

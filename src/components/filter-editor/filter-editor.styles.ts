@@ -26,7 +26,7 @@ export const filterEditorStyles = css`
       --ucx-color-surface-raised,
       var(--ucx-color-surface-alt, light-dark(#f6f8fa, #1f2630))
     );
-    --_border: var(--ucx-color-border, light-dark(#8c959f, #6e7681));
+    --_border: var(--ucx-color-border, light-dark(#818b98, #6e7681));
     --_danger: var(--ucx-color-danger, light-dark(#b42318, #ff7b72));
     --_accent: var(--ucx-color-accent, light-dark(#0b5cad, #4493f8));
     --_on-accent: var(--ucx-color-on-accent, light-dark(#ffffff, #0d1117));

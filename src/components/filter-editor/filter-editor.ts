@@ -168,7 +168,7 @@ interface Numbers {
  * @cssprop [--ucx-color-text-muted=#57606a (dark: #9da7b3)] - Hint and summary colour.
  * @cssprop [--ucx-color-surface=#ffffff (dark: #161b22)] - Background of the field and popups; when dark, also of the editor itself, so its light text stays readable on a light page (`ucx-filter-editor { background: none }` lets a dark page show through).
  * @cssprop [--ucx-color-surface-raised=#f6f8fa (dark: #1f2630)] - Background of notices (the section's raised surface; `--ucx-color-surface-alt`, its older name here, still works).
- * @cssprop [--ucx-color-border=#8c959f (dark: #6e7681)] - Borders.
+ * @cssprop [--ucx-color-border=#818b98 (dark: #6e7681)] - Borders.
  * @cssprop [--ucx-color-danger=#b42318 (dark: #ff7b72)] - Errors and the error underline.
  * @cssprop [--ucx-color-accent=#0b5cad (dark: #4493f8)] - Selected mode, active suggestion, links.
  * @cssprop [--ucx-color-on-accent=#ffffff (dark: #0d1117)] - Text on the accent colour.

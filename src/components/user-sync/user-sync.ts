@@ -206,7 +206,7 @@ const breakable = (text: string) =>
  * @cssprop [--ucx-color-text-muted=#57606a] - Secondary text (dark: #9da7b3).
  * @cssprop [--ucx-color-surface=#ffffff] - Background (dark: #161b22).
  * @cssprop [--ucx-color-surface-raised=#f6f8fa] - Secondary background (dark: #1f2630).
- * @cssprop [--ucx-color-border=#8c959f] - Borders (dark: #6e7681).
+ * @cssprop [--ucx-color-border=#818b98] - Borders (dark: #6e7681).
  * @cssprop [--ucx-color-accent=#0b5cad] - Primary buttons, links, the switch (dark: #4493f8).
  * @cssprop [--ucx-color-on-accent=#ffffff] - Text on the accent (dark: #0d1117).
  * @cssprop [--ucx-color-danger=#b42318] - Failures and Delete (dark: #ff7b72).
