@@ -720,7 +720,8 @@ export class UcxCreateDialog extends UcxElement {
       this.statusText = waitingForConsent;
       this.previewSignIn = true;
       await this.updateComplete;
-      this.preview?.showWaiting(waitingForConsent);
+      // (Said by the dialog's status line above; the preview's line only shows it.)
+      this.preview?.showWaiting(waitingForConsent, { announce: false });
       // The fields, Preview among them, are inert while the popup is out: the keyboard
       // goes to what can be done now (Cancel sign-in), not to the page's body.
       if (focused) this.cancelButton?.focus();

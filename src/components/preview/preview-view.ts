@@ -19,6 +19,8 @@ export { previewStyles } from './preview.styles.js';
 export interface PreviewViewState {
   phase: 'idle' | 'running' | 'done';
   waiting: string;
+  /** The waiting line is not said (the page's own status line says it). */
+  waitingQuiet: boolean;
   filter: string | null;
   clauses: ClauseReport[] | undefined;
   progress: PreviewProgress | undefined;
@@ -218,10 +220,13 @@ class View {
   /** The live count line: always present while the preview is shown, so updates are announced. */
   private renderCount() {
     const r = this.s.result;
-    let text = '';
+    let text: string | TemplateResult = '';
     let partial = false;
     if (this.s.waiting && this.s.phase === 'idle') {
-      text = this.s.waiting;
+      // (Hidden from the accessibility tree, a change of the live region's text is not said.)
+      text = this.s.waitingQuiet
+        ? html`<span aria-hidden="true">${this.s.waiting}</span>`
+        : this.s.waiting;
     } else if (this.s.phase === 'running') {
       const p = this.s.progress;
       text = p

@@ -141,6 +141,8 @@ export class UcxUserPreview extends UcxElement {
   @state() private phase: Phase = 'idle';
   /** The waiting line, or what writes it at each render (it then follows the language). */
   @state() private waiting: string | (() => string) = '';
+  /** The waiting line is shown, not said: the page says it elsewhere (see showWaiting). */
+  @state() private waitingQuiet = false;
   @state() private filter: string | null = null;
   @state() private clauses: ClauseReport[] | undefined;
   @state() private progress: PreviewProgress | undefined;
@@ -183,13 +185,19 @@ export class UcxUserPreview extends UcxElement {
 
   /**
    * Shows a waiting line (e.g. "Waiting for Microsoft sign-in…") before a run; a function
-   * returning it is called at each render, so the line follows a change of language.
+   * returning it is called at each render, so the line follows a change of language. With
+   * `announce: false` it is only shown, for a page whose own status line says the same (two
+   * live regions saying it at once, a screen reader reads one over the other).
    */
-  showWaiting(text: string | (() => string)): void {
+  showWaiting(
+    text: string | (() => string),
+    { announce = true }: { announce?: boolean } = {},
+  ): void {
     this.#generation++;
     this.#abort?.abort();
     this.phase = 'idle';
     this.waiting = text;
+    this.waitingQuiet = !announce;
     void this.#ensureView().catch(() => undefined);
   }
 
@@ -305,6 +313,7 @@ export class UcxUserPreview extends UcxElement {
     return view.renderPreview({
       phase: this.phase,
       waiting: typeof this.waiting === 'function' ? this.waiting() : this.waiting,
+      waitingQuiet: this.waitingQuiet,
       filter: this.filter,
       clauses: this.clauses,
       progress: this.progress,

@@ -14,6 +14,7 @@ function impactText(impact: Partial<UserPreviewImpact>): string {
   const state: PreviewViewState = {
     phase: 'done',
     waiting: '',
+    waitingQuiet: false,
     filter: '(department=Sales)',
     clauses: undefined,
     progress: undefined,

@@ -111,6 +111,12 @@ describe('<ucx-user-sync> text already shown follows a change of language', () =
     await expectSoon(status, 'Waiting for Microsoft sign-in…', 'waiting, in English');
     const previewLine = () => textOf(preview.shadowRoot!.querySelector('[part="preview-count"]'));
     await expectSoon(previewLine, 'Waiting for Microsoft sign-in…', "the preview's waiting line");
+    // Said once, by the dialog's status line: the preview's (a live region too) only shows it.
+    const count = preview.shadowRoot!.querySelector('[part="preview-count"]')!;
+    expect(count.getAttribute('role')).to.equal('status');
+    expect(count.querySelector('[aria-hidden="true"]')?.textContent).to.contain(
+      'Waiting for Microsoft sign-in…',
+    );
 
     m.el.setAttribute('lang', 'it');
     await expectSoon(status, 'In attesa dell’accesso Microsoft…', 'waiting, in Italian');
