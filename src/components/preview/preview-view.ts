@@ -381,26 +381,34 @@ class View {
         id: 'preview.impact-same',
       });
     }
+    // (One user is one: "+1 user will be added", not "+1 users".)
     if (i.removed === 0) {
-      return msg(
-        str`+${added} users will be added, none removed, compared with the saved filters.`,
-        {
-          id: 'preview.impact-added-only',
-        },
-      );
+      return i.added === 1
+        ? msg('+1 user will be added, none removed, compared with the saved filters.', {
+            id: 'preview.impact-added-one',
+          })
+        : msg(str`+${added} users will be added, none removed, compared with the saved filters.`, {
+            id: 'preview.impact-added-only',
+          });
     }
     if (i.added === 0) {
-      return msg(
-        str`None added, −${removed} users will be removed, compared with the saved filters.`,
-        {
-          id: 'preview.impact-removed-only',
-        },
-      );
+      return i.removed === 1
+        ? msg('None added, −1 user will be removed, compared with the saved filters.', {
+            id: 'preview.impact-removed-one',
+          })
+        : msg(
+            str`None added, −${removed} users will be removed, compared with the saved filters.`,
+            { id: 'preview.impact-removed-only' },
+          );
     }
-    return msg(
-      str`+${added} users will be added, −${removed} removed, compared with the saved filters.`,
-      { id: 'preview.impact' },
-    );
+    return i.added === 1
+      ? msg(str`+1 user will be added, −${removed} removed, compared with the saved filters.`, {
+          id: 'preview.impact-one-added',
+        })
+      : msg(
+          str`+${added} users will be added, −${removed} removed, compared with the saved filters.`,
+          { id: 'preview.impact' },
+        );
   }
 
   private renderErrors() {

@@ -43,7 +43,7 @@ function impactText(impact: Partial<UserPreviewImpact>): string {
   return host.querySelector('[part="impact"]')!.textContent!.replace(/\s+/g, ' ').trim();
 }
 
-describe('preview: a cancelled comparison in words', () => {
+describe('preview: the comparison in words (complete or cancelled)', () => {
   after(() => useLocale('en'));
 
   it('says which side has nobody so far, and never +0 or −0', () => {
@@ -61,6 +61,22 @@ describe('preview: a cancelled comparison in words', () => {
     );
   });
 
+  it('a complete comparison says one user as one', () => {
+    const done = { cancelled: false, scanned: 300 };
+    expect(impactText({ ...done, added: 1, removed: 0 })).to.equal(
+      '+1 user will be added, none removed, compared with the saved filters.',
+    );
+    expect(impactText({ ...done, added: 0, removed: 1 })).to.equal(
+      'None added, −1 user will be removed, compared with the saved filters.',
+    );
+    expect(impactText({ ...done, added: 1, removed: 5 })).to.equal(
+      '+1 user will be added, −5 removed, compared with the saved filters.',
+    );
+    expect(impactText({ ...done, added: 2, removed: 0 })).to.equal(
+      '+2 users will be added, none removed, compared with the saved filters.',
+    );
+  });
+
   it('says when nothing was compared before the cancel', () => {
     expect(impactText({})).to.equal('Comparison cancelled before any user was compared.');
   });
@@ -72,6 +88,9 @@ describe('preview: a cancelled comparison in words', () => {
     );
     expect(impactText({})).to.equal(
       'Confronto annullato prima che fosse confrontato alcun utente.',
+    );
+    expect(impactText({ cancelled: false, added: 0, removed: 1 })).to.equal(
+      'Nessuno aggiunto, −1 utente verrà rimosso, rispetto ai filtri salvati.',
     );
   });
 });
