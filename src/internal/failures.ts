@@ -125,27 +125,19 @@ function serverText(e: BackendError): string | undefined {
 }
 
 /**
- * When to try again, from the answer's `Retry-After` ("in 2 minutes"), '' without one. In a
- * language the package has words for, as the sentence around it: a host's runtime may be in
- * another, whose text for the sentence falls back to English.
- */
-function retryWhen(e: BackendError): string {
-  return retryIn(e.retryAfter ?? 0);
-}
-
-/**
- * A wait of so many seconds as the language says it ("in 1 second", "tra 2 minuti"); '' for
- * none. (Also Preview's, for Graph's Retry-After.)
+ * When to try again after a `Retry-After` of so many seconds ("in 1 second", "tra 2 minuti"),
+ * '' for none (or none that makes sense). In a language the package has words for, as the
+ * sentence around it: a host's runtime may be in another, whose text for the sentence falls
+ * back to English. (The backend's answers, and Graph's in Preview.)
  */
 export function retryIn(wait: number): string {
+  if (!(Number.isFinite(wait) && wait > 0)) return ''; // (RelativeTimeFormat throws on Infinity)
   const [n, unit] =
     wait < 60 ? [wait, 'second'] : wait < 5400 ? [wait / 60, 'minute'] : [wait / 3600, 'hour'];
-  return wait
-    ? new Intl.RelativeTimeFormat(resolveLocale(getLocale())).format(
-        Math.ceil(n),
-        unit as Intl.RelativeTimeFormatUnit,
-      )
-    : '';
+  return new Intl.RelativeTimeFormat(resolveLocale(getLocale())).format(
+    Math.ceil(n),
+    unit as Intl.RelativeTimeFormatUnit,
+  );
 }
 
 export function describeBackendError(
@@ -378,7 +370,7 @@ export function describeBackendError(
   }
   if (status === 429) {
     // The client waited (Retry-After up to 10 s) and tried once; a longer wait is the admin's.
-    const when = retryWhen(e);
+    const when = retryIn(e.retryAfter ?? 0);
     return {
       ...base,
       message: when
@@ -406,12 +398,15 @@ export function describeBackendError(
           ),
     );
   }
-  if (status === 503 && e.retryAfter) {
+  if (status === 503 && retryIn(e.retryAfter ?? 0)) {
     return {
       ...base,
-      message: msg(str`The server is unavailable (HTTP 503). Try again ${retryWhen(e)}.`, {
-        id: 'user-sync.failure.unavailable-for',
-      }),
+      message: msg(
+        str`The server is unavailable (HTTP 503). Try again ${retryIn(e.retryAfter ?? 0)}.`,
+        {
+          id: 'user-sync.failure.unavailable-for',
+        },
+      ),
       retryable: true,
       refreshList: op !== 'load',
     };

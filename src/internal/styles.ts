@@ -103,11 +103,15 @@ export const tokens = css`
     flex: none;
   }
   /* Forced colours would paint the open quarter, leaving a still ring: the ring is drawn in
-     a button's text colour (every spinner is in a button; currentColor, unforced, would be
-     the theme's) with the quarter kept open. */
+     a system colour (currentColor, unforced, would be the theme's) with the quarter kept
+     open: the page's text colour, a button's in a button. */
   @media (forced-colors: active) {
     .spinner {
       forced-color-adjust: none;
+      border-color: CanvasText;
+      border-inline-end-color: transparent;
+    }
+    button .spinner {
       border-color: ButtonText;
       border-inline-end-color: transparent;
     }

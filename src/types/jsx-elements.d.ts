@@ -88,7 +88,7 @@ export interface UcxUserPreviewAttributes {
 
 /** Attributes, properties and events of `<ucx-user-sync>`. Users' synchronization integrations: list, create, edit, delete. */
 export interface UcxUserSyncAttributes {
-  /** Base URL of the host's integrations collection (required). */
+  /** Base URL of the host's integrations collection (required). Compared as text: a new URL object for the same address changes nothing. */
   endpoint?: Elements.UcxUserSync['endpoint'];
   /** The Entra application (client) id used for consent. */
   clientId?: Elements.UcxUserSync['clientId'];

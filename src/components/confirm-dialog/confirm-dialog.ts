@@ -91,6 +91,12 @@ export class UcxConfirmDialog extends UcxElement {
     if (this.dialog?.open) this.dialog.close();
   }
 
+  /** Stops a DELETE in flight (it may still be done) and closes: another endpoint is shown. */
+  abandon(): void {
+    if (this.busy) this.#abandon();
+    this.close();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved in the page while open: modal again, and a DELETE the move cut off said (the

@@ -287,6 +287,15 @@ export class UcxCreateDialog extends UcxElement {
   }
 
   /**
+   * Stops what is in flight as Cancel does (a create sent counts as unanswered: the same
+   * request if tried again), then closes: the section moved to another endpoint.
+   */
+  abandon(): void {
+    if (this.busy) this.#onCancel();
+    this.close();
+  }
+
+  /**
    * The header and footer are sticky and their heights change (a wrapped title, a reason,
    * a status line, the removal confirmation): the dialog's scroll padding follows them, so
    * a field that takes focus is scrolled between them, never under one. Observed while
@@ -1059,7 +1068,8 @@ export class UcxCreateDialog extends UcxElement {
       this.statusText = () => describe()?.message ?? '';
       return;
     }
-    void this.#showFailure(() => describe()!);
+    // Try again repeats what asked for the sign-in: Preview's, not a Create or a Save.
+    void this.#showFailure(() => describe()!, action === 'preview' ? this.#onPreview : undefined);
   }
 
   #backendFailed(e: unknown, op: 'create' | 'update'): void {
@@ -1089,13 +1099,16 @@ export class UcxCreateDialog extends UcxElement {
     void this.#showFailure(describe);
   }
 
-  async #showFailure(describe: () => FailureView): Promise<void> {
+  async #showFailure(
+    describe: () => FailureView,
+    retry: () => void = () => this.#onSubmit(),
+  ): Promise<void> {
     const view = describe();
     if (view.filterError) this.serverFilterError = () => describe().filterError ?? '';
     // The backend said where, in the canonical text it was sent: underline it in the editor.
     const range = view.filterErrorRange;
     if (range) this.editor?.markSentProblem?.(range.offset, range.length, this.#sentFilter ?? '');
-    // And said to the field itself: focused, it is invalid and tells why (the alert beside it
+    // And said to the field itself: focused, it is invalid and tells why (the text beside it
     // is in another shadow root, which aria-describedby can't reach).
     if (view.filterError)
       this.editor?.describeSentProblem?.(view.filterError, this.#sentFilter ?? '');
@@ -1119,7 +1132,7 @@ export class UcxCreateDialog extends UcxElement {
     }
     if (choice === 'retry') {
       // A click in the error window: still a user activation for the popup.
-      this.#onSubmit();
+      retry();
       return;
     }
     if (view.filterError || (view.stage === 'backend' && this.serverFilterError)) {

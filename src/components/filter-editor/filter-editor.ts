@@ -502,6 +502,9 @@ export class UcxFilterEditor extends LitElement {
   }
 
   formStateRestoreCallback(stateValue: string | File | FormData | null): void {
+    // (A restore can come before the first render, during the upgrade: the text the page
+    // wrote stays the reset value, as a textarea's default is never the restored text.)
+    if (!this.hasUpdated && this.defaultValue === undefined) this.defaultValue = this._value;
     if (typeof stateValue === 'string') this.value = stateValue;
   }
 

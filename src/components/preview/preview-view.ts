@@ -141,15 +141,16 @@ class View {
           'Microsoft Graph refused the request (403): the preview needs User.Read.All consent. An administrator must grant the User.Read.All permission to this application.',
           { id: 'preview.error.forbidden' },
         );
-      case 'throttled':
-        return e.retryAfterSeconds
-          ? msg(
-              str`Microsoft Graph is limiting requests (429). Try again ${retryIn(e.retryAfterSeconds)}.`,
-              { id: 'preview.error.throttled-retry' },
-            )
+      case 'throttled': {
+        const when = retryIn(e.retryAfterSeconds ?? 0);
+        return when
+          ? msg(str`Microsoft Graph is limiting requests (429). Try again ${when}.`, {
+              id: 'preview.error.throttled-retry',
+            })
           : msg('Microsoft Graph is limiting requests (429). Try again in a moment.', {
               id: 'preview.error.throttled',
             });
+      }
       case 'unsupported-query':
         return msg(
           'Microsoft Graph can’t run this query (400 unsupported query), so these users can’t be previewed.',

@@ -189,15 +189,12 @@ export class UcxUserPreview extends UcxElement {
    * `announce: false` it is only shown, for a page whose own status line says the same (two
    * live regions saying it at once, a screen reader reads one over the other).
    */
-  showWaiting(
-    text: string | (() => string),
-    { announce = true }: { announce?: boolean } = {},
-  ): void {
+  showWaiting(text: string | (() => string), options?: { announce?: boolean } | null): void {
     this.#generation++;
     this.#abort?.abort();
     this.phase = 'idle';
     this.waiting = text;
-    this.waitingQuiet = !announce;
+    this.waitingQuiet = options?.announce === false;
     void this.#ensureView().catch(() => undefined);
   }
 

@@ -219,8 +219,14 @@ const breakable = (text: string) =>
 export class UcxUserSync extends UcxElement {
   static override styles = [tokens, userSyncShellStyles];
 
-  /** Base URL of the host's integrations collection (required). */
-  @property() endpoint = '';
+  /**
+   * Base URL of the host's integrations collection (required). Compared as text: a new URL
+   * object for the same address changes nothing.
+   */
+  @property({
+    hasChanged: (value: unknown, old: unknown) => String(value ?? '') !== String(old ?? ''),
+  })
+  endpoint = '';
   /** The Entra application (client) id used for consent. */
   @property({ attribute: 'client-id' }) clientId = '';
   /** Microsoft authority; never `common`. */
@@ -583,10 +589,11 @@ export class UcxUserSync extends UcxElement {
       // Another collection (another tenant, say): the rows shown are not in it, and an
       // edit or delete would send their ids to it. Its own list replaces them, and an open
       // dialog closes as Cancel closes it: focus back on its trigger, the filter typed in
-      // the create dialog kept for the next + Create, an edit's changes said to be unsaved.
-      this.createDialog?.close();
-      this.editDialog?.close();
-      this.confirmDialog?.close();
+      // the create dialog kept for the next + Create, an edit's changes said to be unsaved,
+      // a request in flight given up (the new endpoint's client aborts it anyway).
+      this.createDialog?.abandon();
+      this.editDialog?.abandon();
+      this.confirmDialog?.abandon();
       this.items = undefined;
       this.notice = undefined;
       this.#stopPolling();

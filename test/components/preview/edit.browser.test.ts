@@ -71,6 +71,12 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     const text = deepText(p.errorWindow);
     expect(text).to.contain('click Preview and accept them');
     expect(text).not.to.contain('Create');
+    // Try again signs in for Preview again: it saves nothing.
+    p.errorWindow.shadowRoot!.querySelector<HTMLButtonElement>('button.retry')!.click();
+    await waitFor(() => m.consent.starts === 2, 'a second sign-in, for Preview');
+    await waitFor(() => previewParts(m.edit).count()?.dataset.count, 'the count');
+    expect(await patches(m)).to.have.length(0);
+    expect(p.dialog.open).to.equal(true);
   });
 
   it('refuses to count users of another organization than the integration’s', async () => {

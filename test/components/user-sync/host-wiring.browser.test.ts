@@ -192,6 +192,28 @@ describe('<ucx-user-sync> in a host page', () => {
     expect((await other.log()).filter((r) => r.method === 'POST')).to.have.length(0);
   });
 
+  it('pointed at another collection while a create is at the server: given up as Cancel does, sent again as the same request', async () => {
+    const m = await mount({ items: [], faults: [{ method: 'POST', hang: true }] });
+    const p = await fillCreate(m, '(department=Sales)');
+    p.submit.click();
+    while (!(await m.fx.log()).some((r) => r.method === 'POST')) {
+      await new Promise((r) => setTimeout(r, 50)); // until the POST is at the server
+    }
+    const other = await scenario({ items: [] });
+    m.el.endpoint = other.endpoint;
+    await waitFor(() => !p.dialog.open, 'the dialog closed');
+    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
+    await waitFor(() => $(m.root, '.create').getAttribute('aria-disabled') === 'false', 'loaded');
+    const again = await openCreate(m);
+    expect(again.body.hasAttribute('inert'), 'not busy any more').to.equal(false);
+    again.submit.click();
+    await waitFor(() => !again.dialog.open, 'created at the new endpoint', 8000);
+    const [first] = (await m.fx.log()).filter((r) => r.method === 'POST');
+    const [sent] = (await other.log()).filter((r) => r.method === 'POST');
+    expect(sent!.idempotencyKey).to.equal(first!.idempotencyKey);
+    expect(m.consent.starts).to.equal(1);
+  });
+
   it('given its endpoint just after it is added (after an await), loads without a false "no endpoint"', async () => {
     const fx = await scenario({ items: [integration()] });
     for (const later of [
