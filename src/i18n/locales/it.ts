@@ -144,7 +144,7 @@
 'filter-editor.summary.ends': str`con ${0} che finisce con ${1}`,
 'filter-editor.summary.invalid': `Correggi l’errore per vedere quali utenti seleziona il filtro.`,
 'filter-editor.summary.is': str`con ${0} uguale a ${1}`,
-'filter-editor.summary.is-not': str`con ${0} che non è ${1}`,
+'filter-editor.summary.is-not': str`con ${0} diverso da ${1}`,
 'filter-editor.summary.matches': str`con ${0} che corrisponde al modello ${1}`,
 'filter-editor.summary.missing': `Inserisci un filtro per vedere quali utenti seleziona.`,
 'filter-editor.summary.not': str`non ${0}`,
