@@ -41,8 +41,14 @@ class FetchMiddleware implements Middleware {
     private readonly token: string,
     private readonly fetchImpl: typeof fetch,
     private readonly signal: AbortSignal | undefined,
+    private readonly inside: (url: string) => boolean,
   ) {}
   async execute(context: Context): Promise<void> {
+    // The last word on where the token goes: the client builds the URL from the path it is
+    // given (it takes any "https://" inside a path for a host of its own), so the URL it built
+    // is checked, not only the path.
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    if (!this.inside(url)) throw foreignLink();
     const headers = new Headers(context.options?.headers as HeadersInit | undefined);
     headers.set('Authorization', `Bearer ${this.token}`);
     const init: RequestInit = { ...(context.options as RequestInit | undefined), headers };
@@ -61,6 +67,15 @@ export interface GraphPage<T> {
 export interface GraphTransport {
   /** GET a path under the base URL (or a nextLink), with headers; JSON or text answer. */
   get<T>(pathOrUrl: string, headers?: Record<string, string>): Promise<T>;
+}
+
+function foreignLink(): GraphPreviewError {
+  return new GraphPreviewError({
+    kind: 'unknown',
+    status: 0,
+    code: 'foreign-next-link',
+    message: 'Microsoft Graph returned a next page outside its base URL.',
+  });
 }
 
 function abortError(): DOMException {
@@ -121,25 +136,35 @@ export async function createTransport(options: TransportOptions): Promise<GraphT
     });
   }
   const { Client } = await loadGraphClient();
+  /** A URL under the base URL (its origin, and its path below `…/v1.0/`). */
+  const inside = (url: string): boolean => {
+    try {
+      const u = new URL(url);
+      return u.origin === base.origin && `${u.pathname}/`.startsWith(`${base.pathname}/`);
+    } catch {
+      return false;
+    }
+  };
   const client: Client = Client.initWithMiddleware({
     baseUrl: host,
     defaultVersion: version,
-    middleware: new FetchMiddleware(token, fetchImpl, signal),
+    middleware: new FetchMiddleware(token, fetchImpl, signal, inside),
   });
 
   const relative = (pathOrUrl: string): string => {
-    if (pathOrUrl.startsWith(prefix)) return pathOrUrl.slice(prefix.length) || '/';
-    // Any other absolute URL (another host, another path on this one): not followed, so
-    // the access token goes to Graph's base URL only.
-    if (/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(pathOrUrl)) {
-      throw new GraphPreviewError({
-        kind: 'unknown',
-        status: 0,
-        code: 'foreign-next-link',
-        message: `Microsoft Graph returned a next page outside ${prefix}.`,
-      });
-    }
-    return pathOrUrl;
+    // A link under the base URL is followed as a path below it; any other absolute URL
+    // (another host, another path on this one) is not, so the token goes to Graph's base
+    // only. Nor is a path with "https://" in it (`@https://…`): the client reads one anywhere
+    // in a path as a host of its own. (The middleware checks the URL it built too.)
+    const absolute = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(pathOrUrl);
+    const under =
+      pathOrUrl === prefix ||
+      pathOrUrl.startsWith(`${prefix}/`) ||
+      pathOrUrl.startsWith(`${prefix}?`);
+    if (absolute && !under) throw foreignLink();
+    const path = absolute ? pathOrUrl.slice(prefix.length) || '/' : pathOrUrl;
+    if (/https?:\/\//i.test(path)) throw foreignLink();
+    return path;
   };
 
   return {

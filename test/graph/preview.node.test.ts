@@ -140,23 +140,30 @@ describe('previewMatchingUsers: next pages', () => {
   });
 
   it('are never followed outside the base URL, so the token goes nowhere else', async () => {
-    const asked: string[] = [];
-    const foreign: typeof fetch = async (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      asked.push(url);
-      const res = await fetch(input, init);
-      const body = (await res.json()) as Record<string, unknown>;
-      if (typeof body['@odata.nextLink'] === 'string') {
-        body['@odata.nextLink'] = (body['@odata.nextLink'] as string).replace(
-          /^https?:\/\/[^/]+/,
-          'https://collector.example',
-        );
-      }
-      return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
-    };
-    const e = await rejection(preview(residual(), { fetch: foreign }));
-    expect(e.code).toBe('foreign-next-link');
-    expect(asked.some((u) => u.includes('collector.example'))).toBe(false);
+    // Another host; one hidden after the base URL or alone behind an @ (the Graph client
+    // takes any "https://" in a path for a host of its own).
+    for (const rewrite of [
+      (link: string) => link.replace(/^https?:\/\/[^/]+/, 'https://collector.example'),
+      (link: string) => link.replace('/users', '@https://collector.example/v1.0/users'),
+      () => '@https://collector.example/v1.0/users?page=2',
+      () => '//collector.example/v1.0/users?page=2',
+    ]) {
+      const asked: string[] = [];
+      const foreign: typeof fetch = async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        asked.push(url);
+        const res = await fetch(input, init);
+        const body = (await res.json()) as Record<string, unknown>;
+        if (typeof body['@odata.nextLink'] === 'string') {
+          body['@odata.nextLink'] = rewrite(body['@odata.nextLink'] as string);
+        }
+        return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
+      };
+      const e = await rejection(preview(residual(), { fetch: foreign }));
+      expect(e.code).toBe('foreign-next-link');
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.some((u) => u.includes('collector.example'))).toBe(false);
+    }
   });
 });
 
