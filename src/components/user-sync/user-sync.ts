@@ -115,6 +115,20 @@ export function isVendorLock(i: Integration): boolean {
   return i.source === 'webex' && i.managedBy === 'vendor' && i.status === 'active';
 }
 
+/** The most of one server text a row shows (a name, a tenant, a status message). */
+const SHOWN_MAX = 1000;
+
+/**
+ * A server text cut to SHOWN_MAX characters, with an ellipsis (never half an emoji): a backend
+ * that sends a megabyte of name would otherwise have the list lay out tens of thousands of
+ * pieces (a security probe's page froze for minutes).
+ */
+function shortened(text: string): string {
+  if (text.length <= SHOWN_MAX) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(SHOWN_MAX - 1)) ? SHOWN_MAX - 1 : SHOWN_MAX;
+  return `${text.slice(0, end)}…`;
+}
+
 /**
  * Text that may wrap after a . or a - (a domain between its labels, a tenant id between its
  * groups) rather than mid-word, and inside a run of over 24 characters with neither (a URL's
@@ -123,7 +137,7 @@ export function isVendorLock(i: Integration): boolean {
  * the text, as a zero-width space would be.)
  */
 const breakable = (text: string) =>
-  String(text)
+  shortened(String(text))
     .replace(/[^\s.-]{24}(?=[^\s.-])/g, '$&\ue000')
     .split(/(?<=[.-])|\ue000/)
     .map((piece, k) => (k ? html`<wbr />${piece}` : piece));

@@ -240,6 +240,18 @@ describe('<ucx-user-sync> section', () => {
     m.el.style.inlineSize = '';
   });
 
+  it('a megabyte of name or status from the server is cut short, not laid out whole', async () => {
+    const m = await mount({
+      items: [
+        integration({ displayName: 'A'.repeat(1_000_000), statusMessage: 'B'.repeat(1_000_000) }),
+      ],
+    });
+    const name = $(m.root, 'tr[data-id="int-a"] .name');
+    expect(name.textContent!.length).to.be.below(1100);
+    expect(name.textContent!.trim().endsWith('…')).to.equal(true);
+    expect($(m.root, 'tr[data-id="int-a"]').textContent!.length).to.be.below(5000);
+  });
+
   it('a filter over several lines breaks between its conditions, not inside one', async () => {
     // Values with spaces, where a line could also break (and did, inside a condition).
     const conditions = Array.from(
