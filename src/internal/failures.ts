@@ -368,9 +368,10 @@ export function describeBackendError(
       refreshList: true,
     };
   }
+  // When to try again, if the answer said (429, 503).
+  const when = retryIn(e.retryAfter ?? 0);
   if (status === 429) {
     // The client waited (Retry-After up to 10 s) and tried once; a longer wait is the admin's.
-    const when = retryIn(e.retryAfter ?? 0);
     return {
       ...base,
       message: when
@@ -398,15 +399,12 @@ export function describeBackendError(
           ),
     );
   }
-  if (status === 503 && retryIn(e.retryAfter ?? 0)) {
+  if (status === 503 && when) {
     return {
       ...base,
-      message: msg(
-        str`The server is unavailable (HTTP 503). Try again ${retryIn(e.retryAfter ?? 0)}.`,
-        {
-          id: 'user-sync.failure.unavailable-for',
-        },
-      ),
+      message: msg(str`The server is unavailable (HTTP 503). Try again ${when}.`, {
+        id: 'user-sync.failure.unavailable-for',
+      }),
       retryable: true,
       refreshList: op !== 'load',
     };

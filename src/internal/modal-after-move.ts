@@ -1,3 +1,5 @@
+import { UcxErrorEvent } from '../events/error.js';
+
 /**
  * A modal `<dialog>` taken out of the page leaves the top layer and comes back open but no
  * longer modal (HTML's dialog removing steps): no backdrop, the page behind it usable. After
@@ -21,4 +23,19 @@ export function showModalAgain(dialog: HTMLDialogElement | null | undefined): vo
   } catch {
     /* (a dialog that can't be modal here stays closed, and its close event goes through) */
   }
+}
+
+/**
+ * A create, save or delete the move cut off, once the dialog is back in the page: the server
+ * may have had it, so the list is read again, and the host is told as of a timeout (back in
+ * the page: a listener on the document hears it; a section taken away for good says nothing
+ * to a page that removed it).
+ */
+export function reportInterrupted(
+  delegate:
+    { refresh(options?: { unsure?: boolean }): unknown; emit(event: Event): boolean } | undefined,
+  message: string,
+): void {
+  delegate?.refresh({ unsure: true });
+  delegate?.emit(new UcxErrorEvent({ stage: 'backend', code: 'interrupted', message }));
 }

@@ -14,7 +14,7 @@ import { UcxErrorEvent } from '../../events/error.js';
 import type { DialogDelegate } from '../create-dialog/create-dialog.js';
 import type { UcxErrorWindow } from '../error-window/error-window.js';
 import { confirmDialogStyles } from './confirm-dialog.styles.js';
-import { showModalAgain } from '../../internal/modal-after-move.js';
+import { reportInterrupted, showModalAgain } from '../../internal/modal-after-move.js';
 
 /**
  * Asks for confirmation before deleting an integration, naming it, then sends
@@ -104,15 +104,7 @@ export class UcxConfirmDialog extends UcxElement {
     showModalAgain(this.dialog);
     if (this.#interrupted) {
       this.#interrupted = false;
-      this.delegate?.refresh({ unsure: true });
-      // And told to the host, as a timeout is (see the create dialog's).
-      this.delegate?.emit(
-        new UcxErrorEvent({
-          stage: 'backend',
-          code: 'interrupted',
-          message: textOf(this.statusText),
-        }),
-      );
+      reportInterrupted(this.delegate, textOf(this.statusText));
     }
   }
 

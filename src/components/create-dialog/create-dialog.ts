@@ -44,7 +44,7 @@ import {
   type UserPreviewImpact,
 } from '../preview/preview.js';
 import { createDialogStyles } from './create-dialog.styles.js';
-import { showModalAgain } from '../../internal/modal-after-move.js';
+import { reportInterrupted, showModalAgain } from '../../internal/modal-after-move.js';
 
 /** A consent result events may carry: a listener that edits it changes nothing this dialog sends. */
 const copyOf = (c: ConsentResult): ConsentResult => ({ ...c, scopes: [...c.scopes] });
@@ -330,10 +330,7 @@ export class UcxCreateDialog extends UcxElement {
     showModalAgain(this.dialog);
     if (this.#interrupted) {
       this.#interrupted = false;
-      this.delegate?.refresh({ unsure: true });
-      // And told to the host, as a timeout is (back in the page: a listener on the document
-      // hears it; a section taken away for good says nothing to a page that removed it).
-      this.#reportError('backend', 'interrupted', textOf(this.statusText));
+      reportInterrupted(this.delegate, textOf(this.statusText));
     }
   }
 

@@ -254,6 +254,13 @@ export class UcxFilterEditor extends LitElement {
   /** The value was set, by the admin or the page, since the element was made or reset. */
   #dirty = false;
 
+  /** No reset value given before the first render: the value the element has then (true). */
+  #defaultFromFirstValue(): boolean {
+    if (this.hasUpdated || this.defaultValue !== undefined) return false;
+    this.defaultValue = this._value;
+    return true;
+  }
+
   /** Form field name. */
   @property({ reflect: true }) name = '';
 
@@ -504,7 +511,7 @@ export class UcxFilterEditor extends LitElement {
   formStateRestoreCallback(stateValue: string | File | FormData | null): void {
     // (A restore can come before the first render, during the upgrade: the text the page
     // wrote stays the reset value, as a textarea's default is never the restored text.)
-    if (!this.hasUpdated && this.defaultValue === undefined) this.defaultValue = this._value;
+    this.#defaultFromFirstValue();
     if (typeof stateValue === 'string') this.value = stateValue;
   }
 
@@ -615,8 +622,12 @@ export class UcxFilterEditor extends LitElement {
     // The reset value: by default the value at the first render, not when connected, since
     // React's wrappers (@lit/react) set properties just after adding the element. Given while
     // the value is untouched, it is the value too (`<UcxFilterEditor defaultValue=…>`).
-    if (!this.hasUpdated && this.defaultValue === undefined) this.defaultValue = this._value;
-    else if (changed.has('defaultValue') && !this.#dirty && this.defaultValue != null) {
+    if (
+      !this.#defaultFromFirstValue() &&
+      changed.has('defaultValue') &&
+      !this.#dirty &&
+      this.defaultValue != null
+    ) {
       this.value = this.defaultValue;
       this.#dirty = false;
     }

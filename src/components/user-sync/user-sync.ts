@@ -1018,11 +1018,11 @@ export class UcxUserSync extends UcxElement {
                 ${this.items.length === 0 ? this.renderEmpty() : this.renderList(this.items)}`
         }
       </section>
-      ${loading && !this.#dialogsRendered ? nothing : this.renderDialogs()}`;
+      ${
+        // (Once in the page they stay: a new endpoint's loading keeps what they hold.)
+        loading && !this.createDialog ? nothing : this.renderDialogs()
+      }`;
   }
-
-  /** The dialogs are in the page: they stay (a new endpoint's loading keeps what they hold). */
-  #dialogsRendered = false;
 
   /**
    * The dialogs' elements (defined later, see #loadDialogs), after the section's grid, so
@@ -1033,7 +1033,6 @@ export class UcxUserSync extends UcxElement {
    * endpoint's list loads; while the first load is retried nothing can open them either.
    */
   private renderDialogs() {
-    this.#dialogsRendered = true;
     return html`<ucx-create-dialog
         class="create-dialog"
         mode="create"

@@ -1,16 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { integration } from '../../fixture-server/fixture.js';
-import { $, deepText, dialogParts, typeFilter, waitFor } from '../user-sync/helpers.js';
+import { deepText, dialogParts, editTyping, typeFilter, waitFor } from '../user-sync/helpers.js';
 import { expectedCount, graphControl, mountWithGraph, previewParts } from './helpers.js';
-
-async function openEdit(m: Awaited<ReturnType<typeof mountWithGraph>>, filter: string) {
-  $(m.root, 'tr[data-id="int-a"] .edit').click();
-  const p = dialogParts(m.edit);
-  await waitFor(() => p.dialog.open, 'the edit dialog');
-  p.editor.value = '';
-  await typeFilter(p.editor, filter);
-  return p;
-}
 
 const patches = async (m: Awaited<ReturnType<typeof mountWithGraph>>) =>
   (await m.fx.log()).filter((r) => r.method === 'PATCH');
@@ -26,7 +17,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
   it('says none for a side with nobody (not “−0 removed”)', async () => {
     const impactOf = async (saved: string, edited: string) => {
       const m = await mountWithGraph({ items: [integration({ filter: saved })] });
-      await openEdit(m, edited);
+      await editTyping(m, edited);
       const pv = previewParts(m.edit);
       pv.button.click();
       const impact = await pv.impacted();
@@ -43,7 +34,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
 
   it('shows “+X users will be added, −Y removed” against the saved filter', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
-    await openEdit(m, '(|(department=Sales)(department=Marketing))');
+    await editTyping(m, '(|(department=Sales)(department=Marketing))');
     const pv = previewParts(m.edit);
     pv.button.click();
     const impact = await pv.impacted();
@@ -64,7 +55,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
 
   it('a declined sign-in from Preview says to press Preview again (an edit has no Create)', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
-    const p = await openEdit(m, '(department=Marketing)');
+    const p = await editTyping(m, '(department=Marketing)');
     m.consent.failNext = { kind: 'declined', code: 'AADSTS65004', retryable: true };
     previewParts(m.edit).button.click();
     await waitFor(() => p.errorDialog().open, 'the error window');
@@ -88,7 +79,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
     m.el.addEventListener('ucx-error', (e) => errors.push(e.detail.code));
     let granted = 0;
     m.el.addEventListener('ucx-consent-granted', () => granted++);
-    const p = await openEdit(m, '(department=Marketing)');
+    const p = await editTyping(m, '(department=Marketing)');
     const pv = previewParts(m.edit);
     pv.button.click();
     await waitFor(() => p.errorDialog().open, 'the error window');
@@ -115,7 +106,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
 
   it('asks before saving a filter that removes more users than the threshold, naming the number', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
-    const p = await openEdit(m, '(department=Marketing)');
+    const p = await editTyping(m, '(department=Marketing)');
     const pv = previewParts(m.edit);
     pv.button.click();
     const impact = await pv.impacted();
@@ -147,7 +138,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
 
   it('writes thousands in the confirmation as the preview beside it does (1,234)', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(!(department=Sales))' })] });
-    const p = await openEdit(m, '(department=Sales)');
+    const p = await editTyping(m, '(department=Sales)');
     const pv = previewParts(m.edit);
     pv.button.click();
     await pv.impacted();
@@ -165,7 +156,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
 
   it('checks the impact on Save once signed in, even for a filter not previewed yet', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
-    const p = await openEdit(m, '(|(department=Sales)(department=Marketing))');
+    const p = await editTyping(m, '(|(department=Sales)(department=Marketing))');
     const pv = previewParts(m.edit);
     pv.button.click();
     await pv.impacted();
@@ -188,7 +179,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
 
   it('a comparison cancelled part way does not let Save remove users unasked; focus goes back to Preview', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(department=Sales)' })] });
-    const p = await openEdit(m, '(department=Marketing)');
+    const p = await editTyping(m, '(department=Marketing)');
     const pv = previewParts(m.edit);
     pv.button.click();
     await pv.impacted(); // signed in; the next comparison is slow enough to cancel
@@ -215,7 +206,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
       { items: [integration({ filter: '(department=Sales)' })] },
       { threshold: 5000 },
     );
-    const p = await openEdit(m, '(department=Marketing)');
+    const p = await editTyping(m, '(department=Marketing)');
     const pv = previewParts(m.edit);
     pv.button.click();
     await pv.impacted();
@@ -232,7 +223,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
         { items: [integration({ filter: '(department=Sales)' })] },
         { threshold },
       );
-      const p = await openEdit(m, '(department=Marketing)');
+      const p = await editTyping(m, '(department=Marketing)');
       const pv = previewParts(m.edit);
       pv.button.click();
       await pv.impacted();
@@ -247,7 +238,7 @@ describe('<ucx-user-sync> preview when editing: impact and removal confirmation'
 
   it('a residual impact (browser-side) is computed too', async () => {
     const m = await mountWithGraph({ items: [integration({ filter: '(department=*ale*)' })] });
-    await openEdit(m, '(department=*arket*)');
+    await editTyping(m, '(department=*arket*)');
     const pv = previewParts(m.edit);
     pv.button.click();
     const impact = await pv.impacted(15000);

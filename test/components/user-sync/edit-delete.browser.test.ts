@@ -7,21 +7,11 @@ import {
   deepActive,
   deepText,
   dialogParts,
+  editTyping,
   mount,
   typeFilter,
   waitFor,
-  type Mounted,
 } from './helpers.js';
-
-/** Opens the edit dialog of the row int-a and types `filter` in place of its own. */
-async function editTyping(m: Mounted, filter: string): Promise<ReturnType<typeof dialogParts>> {
-  $(m.root, 'tr[data-id="int-a"] .edit').click();
-  const p = dialogParts(m.edit);
-  await waitFor(() => p.dialog.open, 'the edit dialog');
-  p.editor.value = '';
-  await typeFilter(p.editor, filter);
-  return p;
-}
 
 describe('<ucx-user-sync> edit and delete', () => {
   it('edits the filter: prefilled editor, PATCH, row updated, event, focus back on Edit', async () => {

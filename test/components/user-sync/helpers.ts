@@ -164,6 +164,19 @@ export async function openCreate(m: Mounted): Promise<ReturnType<typeof dialogPa
   return p;
 }
 
+/** Opens the edit dialog of the row int-a and types `filter` in place of its own. */
+export async function editTyping(
+  m: Mounted,
+  filter: string,
+): Promise<ReturnType<typeof dialogParts>> {
+  $(m.root, 'tr[data-id="int-a"] .edit').click();
+  const p = dialogParts(m.edit);
+  await waitFor(() => p.dialog.open, 'the edit dialog');
+  p.editor.value = '';
+  await typeFilter(p.editor, filter);
+  return p;
+}
+
 /** Opens the create dialog with a click, turns Authorization on and optionally types a filter. */
 export async function fillCreate(
   m: Mounted,

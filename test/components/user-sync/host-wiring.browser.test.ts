@@ -14,10 +14,34 @@ import {
   mount,
   openCreate,
   waitFor,
+  type Mounted,
 } from './helpers.js';
 
 const settled = (p: Promise<unknown>, ms = 1000) =>
   Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
+
+/** Waits until the fixture server has the POST (it hangs or is slow there). */
+async function postAtServer(m: Mounted): Promise<void> {
+  while (!(await m.fx.log()).some((r) => r.method === 'POST')) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Points the section at `endpoint` with the create dialog `p` open: it closes, focus goes to
+ * + Create (not the page's body), the new list loads; then + Create opens the dialog again.
+ */
+async function pointElsewhere(
+  m: Mounted,
+  p: ReturnType<typeof dialogParts>,
+  endpoint: string,
+): Promise<ReturnType<typeof dialogParts>> {
+  m.el.endpoint = endpoint;
+  await waitFor(() => !p.dialog.open, 'the dialog closed');
+  await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create, not the body');
+  await waitFor(() => $(m.root, '.create').getAttribute('aria-disabled') === 'false', 'loaded');
+  return openCreate(m);
+}
 
 /** The ucx-error details a host's listener on the document receives, until stop(). */
 function hostErrors() {
@@ -116,9 +140,7 @@ describe('<ucx-user-sync> in a host page', () => {
     const p = await fillCreate(m, '(department=Sales)');
     p.submit.click();
     await waitFor(() => p.body.getAttribute('aria-busy') === 'true', 'creating');
-    while (!(await m.fx.log()).some((r) => r.method === 'POST')) {
-      await new Promise((r) => setTimeout(r, 50)); // until the POST is at the server
-    }
+    await postAtServer(m);
     const elsewhere = document.createElement('div');
     document.body.append(elsewhere);
     elsewhere.append(m.el); // the move aborts the POST: the server may have it
@@ -183,11 +205,7 @@ describe('<ucx-user-sync> in a host page', () => {
     const m = await mount({ items: [integration()] });
     const p = await fillCreate(m, '(department=Typed)');
     const other = await scenario({ items: [] });
-    m.el.endpoint = other.endpoint;
-    await waitFor(() => !p.dialog.open, 'the dialog closed');
-    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create, not the body');
-    await waitFor(() => $(m.root, '.create').getAttribute('aria-disabled') === 'false', 'loaded');
-    const again = await openCreate(m);
+    const again = await pointElsewhere(m, p, other.endpoint);
     expect(again.editor.value).to.equal('(department=Typed)');
     expect((await other.log()).filter((r) => r.method === 'POST')).to.have.length(0);
   });
@@ -196,15 +214,9 @@ describe('<ucx-user-sync> in a host page', () => {
     const m = await mount({ items: [], faults: [{ method: 'POST', hang: true }] });
     const p = await fillCreate(m, '(department=Sales)');
     p.submit.click();
-    while (!(await m.fx.log()).some((r) => r.method === 'POST')) {
-      await new Promise((r) => setTimeout(r, 50)); // until the POST is at the server
-    }
+    await postAtServer(m);
     const other = await scenario({ items: [] });
-    m.el.endpoint = other.endpoint;
-    await waitFor(() => !p.dialog.open, 'the dialog closed');
-    await waitFor(() => deepActive() === $(m.root, '.create'), 'focus on + Create');
-    await waitFor(() => $(m.root, '.create').getAttribute('aria-disabled') === 'false', 'loaded');
-    const again = await openCreate(m);
+    const again = await pointElsewhere(m, p, other.endpoint);
     expect(again.body.hasAttribute('inert'), 'not busy any more').to.equal(false);
     again.submit.click();
     await waitFor(() => !again.dialog.open, 'created at the new endpoint', 8000);
